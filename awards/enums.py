@@ -1,0 +1,79 @@
+"""Fixed vocabularies of the award domain (Luật Thi đua, khen thưởng 2022; TT 02/2023/TT-BNV)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AwardFamily(models.TextChoices):
+    EMULATION_TITLE = "danh_hieu_thi_dua", _("Danh hiệu thi đua")
+    ORDER = "huan_chuong", _("Huân chương")
+    MEDAL = "huy_chuong", _("Huy chương")
+    HONORARY_TITLE = "vinh_du_nha_nuoc", _("Danh hiệu vinh dự Nhà nước")
+    PRIZE = "giai_thuong", _("Giải thưởng")
+    COMMEMORATIVE = "ky_niem_chuong", _("Kỷ niệm chương")
+    CERTIFICATE_OF_MERIT = "bang_khen", _("Bằng khen")
+    COMMENDATION = "giay_khen", _("Giấy khen")
+
+
+class Authority(models.TextChoices):
+    """Who decides an award (thẩm quyền quyết định)."""
+
+    PRESIDENT = "chu_tich_nuoc", _("Chủ tịch nước")
+    PRIME_MINISTER = "thu_tuong", _("Thủ tướng Chính phủ")
+    MINISTRY = "bo_nganh", _("Bộ trưởng, thủ trưởng cơ quan Trung ương")
+    PROVINCE_CHAIR = "chu_tich_ubnd_tinh", _("Chủ tịch Ủy ban nhân dân tỉnh")
+    COMMUNE_CHAIR = "chu_tich_ubnd_xa", _("Chủ tịch Ủy ban nhân dân cấp xã")
+    UNIT_HEAD = "thu_truong_don_vi", _("Thủ trưởng cơ quan, đơn vị, doanh nghiệp")
+
+
+class AuthorityLevel(models.TextChoices):
+    """How conference reports group awards."""
+
+    STATE = "nha_nuoc", _("Khen thưởng cấp Nhà nước")
+    GOVERNMENT = "chinh_phu", _("Khen thưởng của Chính phủ, Thủ tướng Chính phủ")
+    MINISTRY = "bo_nganh", _("Khen thưởng cấp bộ, ngành Trung ương")
+    PROVINCE = "tinh", _("Khen thưởng cấp tỉnh")
+    BASE = "co_so", _("Khen thưởng cấp cơ sở")
+
+
+AUTHORITY_LEVEL = {
+    Authority.PRESIDENT: AuthorityLevel.STATE,
+    Authority.PRIME_MINISTER: AuthorityLevel.GOVERNMENT,
+    Authority.MINISTRY: AuthorityLevel.MINISTRY,
+    Authority.PROVINCE_CHAIR: AuthorityLevel.PROVINCE,
+    Authority.COMMUNE_CHAIR: AuthorityLevel.BASE,
+    Authority.UNIT_HEAD: AuthorityLevel.BASE,
+}
+
+# Awards the province proposes upward rather than decides (the dossier is forwarded).
+DECIDED_ABOVE_PROVINCE = {Authority.PRESIDENT, Authority.PRIME_MINISTER, Authority.MINISTRY}
+
+
+class RecipientKind(models.TextChoices):
+    COLLECTIVE = "tap_the", _("Tập thể")
+    INDIVIDUAL = "ca_nhan", _("Cá nhân")
+    HOUSEHOLD = "ho_gia_dinh", _("Hộ gia đình")
+
+
+class OccasionType(models.TextChoices):
+    """Loại hình khen thưởng (Luật 2022 Điều 8), plus kháng chiến kept apart in statistics."""
+
+    MERIT = "cong_trang", _("Công trạng, thường xuyên")
+    CAMPAIGN = "chuyen_de", _("Chuyên đề, theo đợt")
+    AD_HOC = "dot_xuat", _("Đột xuất")
+    SERVICE = "cong_hien", _("Quá trình cống hiến")
+    SENIORITY = "nien_han", _("Niên hạn")
+    FOREIGN = "doi_ngoai", _("Đối ngoại")
+    RESISTANCE = "khang_chien", _("Kháng chiến")
+
+
+# NĐ 152/2025 Điều 4: these never count toward công trạng ladders.
+NON_LADDER_OCCASIONS = {OccasionType.CAMPAIGN, OccasionType.AD_HOC}
+
+
+class LegalDocumentKind(models.TextChoices):
+    LAW = "luat", _("Luật")
+    DECREE = "nghi_dinh", _("Nghị định")
+    CIRCULAR = "thong_tu", _("Thông tư")
+    DECISION = "quyet_dinh", _("Quyết định")
+    OTHER = "khac", _("Văn bản khác")

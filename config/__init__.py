@@ -1,0 +1,6 @@
+"""Project configuration package; importing it makes the Celery app available to Django."""
+
+from .celery import app as celery_app
+
+__version__ = "0.1.0"
+__all__ = ("__version__", "celery_app")

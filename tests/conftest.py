@@ -1,0 +1,65 @@
+"""Personas shared by every test module: officers of unit A and B, staff, council, leadership, admin."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from tests.factories import UnitFactory, UserFactory
+from units.models import Role, UnitKind
+
+
+@pytest.fixture
+def unit_a(db):
+    return UnitFactory(code="so-a", name="Sở Giáo dục và Đào tạo", short_name="Sở GD&ĐT", kind=UnitKind.DEPARTMENT)
+
+
+@pytest.fixture
+def unit_b(db):
+    return UnitFactory(code="so-b", name="Sở Y tế", short_name="Sở YT", kind=UnitKind.DEPARTMENT)
+
+
+@pytest.fixture
+def officer_a(unit_a):
+    return UserFactory(username="officer_a", full_name="Lường Thị Hoa", unit=unit_a, roles=[Role.UNIT_OFFICER])
+
+
+@pytest.fixture
+def officer_b(unit_b):
+    return UserFactory(username="officer_b", full_name="Hoàng Văn Bình", unit=unit_b, roles=[Role.UNIT_OFFICER])
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="staff", full_name="Trần Văn Ba", is_staff=True, roles=[Role.BOARD_STAFF])
+
+
+@pytest.fixture
+def council_member(db):
+    return UserFactory(username="council", full_name="Nông Thị Mai", roles=[Role.COUNCIL_MEMBER])
+
+
+@pytest.fixture
+def leader(db):
+    return UserFactory(username="leader", full_name="Hồ Tiến Thiệu", roles=[Role.LEADERSHIP])
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(username="root", full_name="Quản trị", is_staff=True, is_superuser=True)
+
+
+PERSONAS = ["anonymous", "officer_a", "officer_b", "staff", "council_member", "leader"]
+
+
+@pytest.fixture
+def client_for(request, db):
+    """``client_for("staff")`` gives a test client logged in as that persona (anonymous: not logged in)."""
+
+    def make(persona: str) -> Client:
+        client = Client()
+        if persona != "anonymous":
+            client.force_login(request.getfixturevalue(persona))
+        return client
+
+    return make

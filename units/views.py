@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from campaigns.models import Campaign, CampaignStatus
+from units import selectors
+from units.models import EmulationCluster, Person, Role, UnitKind
+
+
+def _date_param(request, name: str) -> datetime.date | None:
+    """A ``YYYY-MM-DD`` query parameter; a malformed value is ignored (today is used)."""
+    value = request.GET.get(name, "")
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _year_param(request, default: int | None) -> int | None:
+    value = request.GET.get("year", "")
+    return int(value) if value.isdigit() and 1945 <= int(value) <= 2100 else default
+
+
+@login_required
+@require_GET
+def home(request):
+    user = request.user
+    role = user.primary_role
+    context = {"role": role, "role_label": Role(role).label if role else ""}
+    active_campaigns = Campaign.objects.filter(
+        status__in=[CampaignStatus.LAUNCHED, CampaignStatus.IN_PROGRESS, CampaignStatus.PRELIMINARY_REVIEW]
+    ).select_related("launching_unit")
+    context["active_campaigns"] = list(active_campaigns[:10])
+    if user.is_board or role == Role.LEADERSHIP:
+        today = timezone.localdate()
+        from awards.models import AwardType
+        from units.models import Unit
+
+        context["figures"] = {
+            "units": Unit.objects.active_on(today).count(),
+            "persons": Person.objects.count(),
+            "award_types": AwardType.objects.active_on(today).count(),
+            "campaigns": Campaign.objects.count(),
+        }
+        context["recent_campaigns"] = list(
+            Campaign.objects.select_related("launching_unit").order_by("-start_date")[:5]
+        )
+    return render(request, "home.html", context)
+
+
+@login_required
+@require_GET
+def unit_tree(request):
+    show_all = request.GET.get("all") == "1"
+    on = None if show_all else (_date_param(request, "on") or timezone.localdate())
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    if kind not in UnitKind.values:
+        kind = ""
+    roots = selectors.unit_tree(on, query, kind)
+    return render(
+        request,
+        "units/tree.html",
+        {"roots": roots, "on": on, "show_all": show_all, "q": query, "kind": kind, "kinds": UnitKind.choices},
+    )
+
+
+@login_required
+@require_GET
+def unit_detail(request, pk: int):
+    unit = selectors.unit_with_relations(pk).first()
+    if unit is None:
+        raise Http404
+    context = {"unit": unit, "person_count": unit.persons.count()}
+    return render(request, "units/detail.html", context)
+
+
+@login_required
+@require_GET
+def cluster_list(request):
+    years = selectors.membership_years()
+    default_year = timezone.localdate().year if timezone.localdate().year in years else (years[0] if years else None)
+    year = _year_param(request, default_year)
+    rows = selectors.clusters_in_year(year) if year else []
+    return render(request, "units/clusters.html", {"rows": rows, "year": year, "years": years})
+
+
+@login_required
+@require_GET
+def cluster_detail(request, pk: int):
+    cluster = get_object_or_404(EmulationCluster, pk=pk)
+    history = selectors.cluster_history(cluster)
+    return render(request, "units/cluster_detail.html", {"cluster": cluster, "history": history})
