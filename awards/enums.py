@@ -20,7 +20,7 @@ class Authority(models.TextChoices):
 
     PRESIDENT = "chu_tich_nuoc", _("Chủ tịch nước")
     PRIME_MINISTER = "thu_tuong", _("Thủ tướng Chính phủ")
-    MINISTRY = "bo_nganh", _("Bộ trưởng, thủ trưởng cơ quan Trung ương")
+    MINISTRY = "bo_nganh", _("Bộ, ban, ngành, cơ quan Trung ương")
     PROVINCE_CHAIR = "chu_tich_ubnd_tinh", _("Chủ tịch Ủy ban nhân dân tỉnh")
     COMMUNE_CHAIR = "chu_tich_ubnd_xa", _("Chủ tịch Ủy ban nhân dân cấp xã")
     UNIT_HEAD = "thu_truong_don_vi", _("Thủ trưởng cơ quan, đơn vị, doanh nghiệp")
