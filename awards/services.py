@@ -68,6 +68,22 @@ def add_award_type_version(current: AwardType, valid_from: datetime.date, **chan
     return new
 
 
+def close_previous_version(new: AwardType) -> AwardType | None:
+    """After ``new`` is saved, end the open version of the same code that started before it."""
+    previous = (
+        AwardType.objects.filter(code=new.code, valid_from__lt=new.valid_from)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=new.valid_from))
+        .exclude(pk=new.pk)
+        .order_by("-valid_from")
+        .first()
+    )
+    if previous is None:
+        return None
+    previous.valid_to = new.valid_from - datetime.timedelta(days=1)
+    previous.save(update_fields=["valid_to"])
+    return previous
+
+
 def versions_of(code: str) -> QuerySet[AwardType]:
     return AwardType.objects.filter(code=code).order_by("-valid_from")
 

@@ -67,6 +67,7 @@ def database_from_env(name: str, default_sqlite_path: str) -> dict:
     """Parse ``DATABASE_URL``; only PostgreSQL and SQLite are supported."""
     value = env_str(name)
     if value is None:
+        os.makedirs(os.path.dirname(default_sqlite_path), exist_ok=True)
         config = dj_database_url.parse(f"sqlite:///{default_sqlite_path}")
     else:
         scheme = urlsplit(value).scheme

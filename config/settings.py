@@ -110,6 +110,7 @@ USE_THOUSAND_SEPARATOR = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request when it is missing
 MEDIA_ROOT = VAR_DIR / "media"  # uploaded files: never under static/, served only through views
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

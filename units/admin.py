@@ -1,2 +1,109 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
 
-# Register your models here.
+from units.models import ClusterMembership, ClusterYear, EmulationCluster, Household, Person, Unit, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "full_name", "unit", "role_names", "is_active", "last_login"]
+    list_filter = ["groups", "is_active", "is_staff"]
+    search_fields = ["username", "full_name", "email", "unit__name"]
+    autocomplete_fields = ["unit"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Thông tin cá nhân"), {"fields": ["full_name", "position", "email", "unit"]}),
+        (_("Vai trò và quyền"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
+        (_("Thời gian"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["username", "password1", "password2"]}),
+        (_("Thông tin cá nhân"), {"fields": ["full_name", "position", "email", "unit", "groups"]}),
+    ]
+    filter_horizontal = ["groups"]
+
+    @admin.display(description=_("vai trò"))
+    def role_names(self, obj: User) -> str:
+        return ", ".join(sorted(str(label) for label in obj.roles_labels()))
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("unit").prefetch_related("groups")
+
+
+class ChildInline(admin.TabularInline):
+    model = Unit
+    fk_name = "parent"
+    fields = ["code", "name", "kind", "valid_from", "valid_to"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "parent", "valid_from", "valid_to"]
+    list_filter = ["kind", ("valid_to", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "short_name", "code"]
+    autocomplete_fields = ["parent", "predecessors"]
+    list_select_related = ["parent"]
+    inlines = [ChildInline]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "short_name", "kind", "parent", "sort_order"]}),
+        (_("Hiệu lực và sắp xếp, sáp nhập"), {"fields": ["valid_from", "valid_to", "predecessors"]}),
+        (_("Liên hệ"), {"fields": ["email", "address"]}),
+    ]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    # The citizen ID is personal data: editable on the form, never listed or searched.
+    list_display = ["full_name", "gender", "birth_date", "position", "unit", "category"]
+    list_filter = ["gender", "category"]
+    search_fields = ["full_name", "position", "unit__name"]
+    autocomplete_fields = ["unit"]
+    list_select_related = ["unit"]
+
+
+@admin.register(Household)
+class HouseholdAdmin(admin.ModelAdmin):
+    list_display = ["name", "head_name", "address", "commune"]
+    search_fields = ["name", "head_name", "address"]
+    autocomplete_fields = ["commune"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = ClusterMembership
+    extra = 0
+    autocomplete_fields = ["unit"]
+    ordering = ["-year", "unit__name"]
+
+
+class ClusterYearInline(admin.TabularInline):
+    model = ClusterYear
+    extra = 0
+    autocomplete_fields = ["leader", "deputy"]
+
+
+@admin.register(EmulationCluster)
+class EmulationClusterAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "valid_from", "valid_to"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name", "code"]
+    inlines = [ClusterYearInline, MembershipInline]
+
+
+@admin.register(ClusterMembership)
+class ClusterMembershipAdmin(admin.ModelAdmin):
+    list_display = ["year", "cluster", "unit"]
+    list_filter = ["year", "cluster"]
+    search_fields = ["unit__name", "cluster__name"]
+    autocomplete_fields = ["unit", "cluster"]
+    list_select_related = ["unit", "cluster"]
+
+
+@admin.register(ClusterYear)
+class ClusterYearAdmin(admin.ModelAdmin):
+    list_display = ["year", "cluster", "leader", "deputy"]
+    list_filter = ["year", "cluster"]
+    autocomplete_fields = ["leader", "deputy", "cluster"]
+    list_select_related = ["cluster", "leader", "deputy"]

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+import config
 from units.models import Role
 
 # (label, url name, roles that see it)
 NAV_ITEMS = [
     (_("Trang chủ"), "home", None),
     (_("Phong trào thi đua"), "campaigns:list", None),
-    (_("Đơn vị"), "units:tree", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.LEADERSHIP}),
+    (_("Đơn vị"), "units:tree", None),
     (_("Cụm, khối thi đua"), "units:clusters", None),
     (_("Danh mục khen thưởng"), "awards:catalogue", None),
     (_("Quản trị dữ liệu"), "admin:index", {Role.BOARD_STAFF, Role.ADMINISTRATOR}),
@@ -19,13 +21,15 @@ NAV_ITEMS = [
 
 
 def navigation(request) -> dict:
+    base = {"PROVINCE_NAME": settings.PROVINCE_NAME, "APP_VERSION": config.__version__}
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {**base, "nav_items": []}
     items = []
     for label, url_name, roles in NAV_ITEMS:
         if roles is None or user.has_role(*roles):
             url = reverse(url_name)
             active = request.path == url if url_name == "home" else request.path.startswith(url)
             items.append({"label": label, "url": url, "active": active})
-    return {"nav_items": items}
+    role = user.primary_role
+    return {**base, "nav_items": items, "current_role_label": Role(role).label if role else ""}

@@ -168,6 +168,9 @@ class User(AbstractUser):
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles & set(roles))
 
+    def roles_labels(self) -> list[str]:
+        return [Role(role).label for role in ROLE_PRECEDENCE if role in self.roles]
+
     @property
     def primary_role(self) -> Role | None:
         for role in ROLE_PRECEDENCE:

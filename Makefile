@@ -1,0 +1,59 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test test-unit test-e2e lint setup system-deps migrate seed messages clean-db worker
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+system-deps:
+	bash scripts/system-deps.sh
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+run: seed
+	@echo ""
+	@echo "  Ban Thi đua - Khen thưởng: http://$(HOST):$(PORT)/"
+	@echo "  Tài khoản demo (mật khẩu: thidua2021):"
+	@echo "    admin     quản trị hệ thống"
+	@echo "    bantdkt   cán bộ Ban Thi đua - Khen thưởng"
+	@echo "    donvi     cán bộ thi đua Sở Giáo dục và Đào tạo"
+	@echo "    hoidong   thành viên Hội đồng Thi đua - Khen thưởng tỉnh"
+	@echo "    lanhdao   lãnh đạo"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup system-deps test-unit test-e2e
+
+test-unit: setup
+	$(PY) -m pytest -m "not e2e" -q -p no:cacheprovider
+
+test-e2e: setup
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m e2e -q -p no:cacheprovider
+
+lint: setup
+	$(PY) -m ruff check .
+
+messages: setup
+	$(PY) manage.py makemessages -l en --ignore=.venv/* --ignore=var/*
+	$(PY) manage.py compilemessages --ignore=.venv/*
+
+worker: setup
+	$(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=2
+
+clean-db:
+	rm -f var/db.sqlite3 var/db.sqlite3-wal var/db.sqlite3-shm
