@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from config import views as config_views
 from units import views as unit_views
+from units.forms import LoginForm
 
 admin.site.site_header = "Quản trị dữ liệu - Thi đua, Khen thưởng"
 admin.site.site_title = "Thi đua, Khen thưởng"
@@ -12,7 +13,11 @@ admin.site.index_title = "Dữ liệu danh mục"
 urlpatterns = [
     path("", unit_views.home, name="home"),
     path("healthz", config_views.healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("units/", include("units.urls")),

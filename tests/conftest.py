@@ -63,3 +63,21 @@ def client_for(request, db):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 at full strength costs ~0.3 s per user; tests do not need it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` run only when DATABASE_URL points at PostgreSQL (as in .ci/run)."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="PostgreSQL-specific; set DATABASE_URL=postgres://... to run")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)

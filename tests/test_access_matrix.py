@@ -1,0 +1,96 @@
+"""Every named URL x every persona against an expected answer (GET).
+
+The list of URLs comes from the URL configuration: a new URL without an expectation here fails the
+test, so nobody adds a page without deciding who may open it. Django's own admin pages other than the
+index are left to Django."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from awards.enums import Authority, AwardFamily
+from awards.models import AwardType
+from campaigns.models import Campaign, CampaignKind, CampaignMethod, CampaignScope, LaunchLevel
+from tests.factories import ClusterFactory
+from units.models import ClusterMembership
+
+PERSONAS = ["anonymous", "officer_a", "officer_b", "staff", "council_member", "leader", "administrator"]
+LOGGED_IN = {p: 200 for p in PERSONAS if p != "anonymous"}
+LOGIN_REQUIRED = {"anonymous": 302, **LOGGED_IN}
+
+EXPECTED: dict[str, dict[str, int]] = {
+    "home": LOGIN_REQUIRED,
+    "healthz": {p: 200 for p in PERSONAS},
+    "login": {"anonymous": 200, **{p: 302 for p in LOGGED_IN}},
+    "logout": {p: 405 for p in PERSONAS},
+    "set_language": {p: 302 for p in PERSONAS},
+    "units:tree": LOGIN_REQUIRED,
+    "units:detail": LOGIN_REQUIRED,
+    "units:clusters": LOGIN_REQUIRED,
+    "units:cluster_detail": LOGIN_REQUIRED,
+    "awards:catalogue": LOGIN_REQUIRED,
+    "awards:award_type": LOGIN_REQUIRED,
+    "awards:base_salary": LOGIN_REQUIRED,
+    "campaigns:list": LOGIN_REQUIRED,
+    "campaigns:detail": LOGIN_REQUIRED,
+    "admin:index": {"anonymous": 302, "officer_a": 302, "officer_b": 302, "staff": 200, "council_member": 302,
+                    "leader": 302, "administrator": 200},
+}
+
+
+def named_urls(patterns=None, namespace: str = "") -> list[str]:
+    names = []
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            names += named_urls(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.append(f"{namespace}{entry.name}")
+    return names
+
+
+def project_urls() -> list[str]:
+    return sorted({name for name in named_urls() if not name.startswith("admin:") or name == "admin:index"})
+
+
+def test_every_url_has_an_expectation():
+    missing = [name for name in project_urls() if name not in EXPECTED]
+    assert missing == [], f"URLs without an access expectation: {missing}"
+    stale = [name for name in EXPECTED if name not in project_urls()]
+    assert stale == []
+
+
+@pytest.fixture
+def objects(unit_a):
+    cluster = ClusterFactory()
+    ClusterMembership.objects.create(cluster=cluster, unit=unit_a, year=2020)
+    AwardType.objects.get_or_create(
+        code="matrix-award", valid_from=datetime.date(2017, 7, 31),
+        defaults={"name": "Giấy khen thử", "family": AwardFamily.COMMENDATION, "authority": Authority.UNIT_HEAD,
+                  "for_individual": True},
+    )
+    campaign = Campaign.objects.create(
+        code="matrix-campaign", name="Phong trào thử", kind=CampaignKind.YEARLY, method=CampaignMethod.YEARLY,
+        scope=CampaignScope.PROVINCE, launch_level=LaunchLevel.PROVINCE, launching_unit=unit_a,
+        start_date=datetime.date(2021, 1, 1),
+    )
+    return {
+        "units:detail": [unit_a.pk],
+        "units:cluster_detail": [cluster.pk],
+        "awards:award_type": ["matrix-award"],
+        "campaigns:detail": [campaign.code],
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_access_matrix(persona, client_for, objects, request):
+    for fixture in ("officer_a", "officer_b", "staff", "council_member", "leader", "administrator"):
+        request.getfixturevalue(fixture)
+    client = client_for(persona)
+    answers = {name: client.get(reverse(name, args=objects.get(name, []))).status_code for name in project_urls()}
+    expected = {name: EXPECTED[name][persona] for name in project_urls()}
+    assert answers == expected
