@@ -1,0 +1,25 @@
+"""Demo data for Lạng Sơn province, loaded only by ``python manage.py seed_demo`` (never by a migration).
+
+Every row is upserted by its natural key, so running the loader again changes nothing. The figures, names
+and themes come from the two articles in ``/work/shared/seeds``; what had to be assumed is said in the
+docstring of each module.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from awards.demo.accounts import seed_accounts
+from awards.demo.campaigns import seed_campaigns
+from awards.demo.clusters import seed_clusters
+from awards.demo.people import seed_people
+from awards.demo.units import seed_units
+
+
+@transaction.atomic
+def seed_demo() -> dict[str, int]:
+    """Load or refresh the demo data; return the number of demo rows per model (``app_label.Model``)."""
+    counts: dict[str, int] = {}
+    for step in (seed_units, seed_clusters, seed_people, seed_campaigns, seed_accounts):
+        counts.update(step())
+    return counts
