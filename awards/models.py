@@ -14,6 +14,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from awards.enums import (
     AUTHORITY_LEVEL,
@@ -53,7 +54,7 @@ class LegalDocument(models.Model):
 
     class Meta:
         verbose_name = _("văn bản pháp luật")
-        verbose_name_plural = _("văn bản pháp luật")
+        verbose_name_plural = pgettext_lazy("số nhiều", "văn bản pháp luật")
         ordering = ["basis_order", "-issued_on"]
 
     def __str__(self) -> str:
@@ -111,7 +112,7 @@ class AwardType(models.Model):
 
     class Meta:
         verbose_name = _("danh hiệu, hình thức khen thưởng")
-        verbose_name_plural = _("danh mục khen thưởng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "danh mục khen thưởng")
         ordering = ["sort_order", "code", "-valid_from"]
         constraints = [
             models.UniqueConstraint(fields=["code", "valid_from"], name="award_type_version_unique"),
@@ -216,7 +217,7 @@ class BaseSalary(models.Model):
 
     class Meta:
         verbose_name = _("mức lương cơ sở")
-        verbose_name_plural = _("mức lương cơ sở")
+        verbose_name_plural = pgettext_lazy("số nhiều", "mức lương cơ sở")
         ordering = ["-valid_from"]
 
     def __str__(self) -> str:

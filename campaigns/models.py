@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from units.models import Unit
 from units.text import nfc
@@ -71,7 +72,7 @@ class Campaign(models.Model):
 
     class Meta:
         verbose_name = _("phong trào thi đua")
-        verbose_name_plural = _("phong trào thi đua")
+        verbose_name_plural = pgettext_lazy("số nhiều", "phong trào thi đua")
         ordering = ["-start_date", "name"]
         constraints = [
             models.CheckConstraint(
@@ -106,7 +107,7 @@ class ContentGroup(models.Model):
 
     class Meta:
         verbose_name = _("nhóm nội dung thi đua")
-        verbose_name_plural = _("nhóm nội dung thi đua")
+        verbose_name_plural = pgettext_lazy("số nhiều", "nhóm nội dung thi đua")
         ordering = ["campaign", "number"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "number"], name="content_group_number_unique"),
@@ -146,7 +147,7 @@ class Target(models.Model):
 
     class Meta:
         verbose_name = _("chỉ tiêu thi đua")
-        verbose_name_plural = _("chỉ tiêu thi đua")
+        verbose_name_plural = pgettext_lazy("số nhiều", "chỉ tiêu thi đua")
         ordering = ["campaign", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "code"], name="target_code_unique_in_campaign"),
@@ -187,7 +188,7 @@ class Registration(models.Model):
 
     class Meta:
         verbose_name = _("đăng ký thi đua")
-        verbose_name_plural = _("đăng ký thi đua")
+        verbose_name_plural = pgettext_lazy("số nhiều", "đăng ký thi đua")
         ordering = ["campaign", "unit__name"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "unit"], name="registration_once_per_unit"),

@@ -30,7 +30,8 @@ def people():
         ("Hoàng Văn Thụ", ["Hoàng Văn Thụ"]),
         ("dang thi", ["Đặng Thị Ánh"]),
         ("duong", ["Dương Xuân Huyên"]),
-        ("thu hoang", ["Hoàng Văn Thụ"]),  # every word, any order
+        ("van thu", ["Hoàng Văn Thụ"]),
+        ("thu hoang", []),  # a phrase, not loose words
         ("binh", ["Âu Văn Bình", "Lương Thị Bình"]),
         ("khong co ai", []),
     ],

@@ -54,3 +54,17 @@ def test_compare_is_three_way():
     assert vietnamese_compare("Đào", "Dương") == 1
     assert vietnamese_compare("Dương", "Đào") == -1
     assert vietnamese_compare("Lạng Sơn", "Lạng Sơn") == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(3510000, "3.510.000"), ("92.20", "92,2"), ("6.86", "6,86"), ("5027.00", "5.027"), ("1.50", "1,5"),
+     (None, "—"), ("100", "100")],
+)
+def test_num_filter_writes_numbers_the_vietnamese_way(value, shown):
+    from django.utils import translation
+
+    from units.templatetags.vn import num
+
+    with translation.override("vi"):
+        assert num(value) == shown

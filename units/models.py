@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from units.text import nfc
 
@@ -91,7 +92,7 @@ class Unit(models.Model):
 
     class Meta:
         verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
+        verbose_name_plural = pgettext_lazy("số nhiều", "đơn vị")
         ordering = ["sort_order", "name"]
         constraints = [
             models.CheckConstraint(
@@ -146,7 +147,7 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("người dùng")
-        verbose_name_plural = _("người dùng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "người dùng")
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -234,7 +235,7 @@ class Person(models.Model):
 
     class Meta:
         verbose_name = _("cá nhân")
-        verbose_name_plural = _("cá nhân")
+        verbose_name_plural = pgettext_lazy("số nhiều", "cá nhân")
         ordering = ["full_name", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -273,7 +274,7 @@ class Household(models.Model):
 
     class Meta:
         verbose_name = _("hộ gia đình")
-        verbose_name_plural = _("hộ gia đình")
+        verbose_name_plural = pgettext_lazy("số nhiều", "hộ gia đình")
         ordering = ["name", "pk"]
 
     def __str__(self) -> str:
@@ -307,7 +308,7 @@ class EmulationCluster(models.Model):
 
     class Meta:
         verbose_name = _("cụm, khối thi đua")
-        verbose_name_plural = _("cụm, khối thi đua")
+        verbose_name_plural = pgettext_lazy("số nhiều", "cụm, khối thi đua")
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
@@ -334,7 +335,7 @@ class ClusterMembership(models.Model):
 
     class Meta:
         verbose_name = _("thành viên cụm, khối")
-        verbose_name_plural = _("thành viên cụm, khối")
+        verbose_name_plural = pgettext_lazy("số nhiều", "thành viên cụm, khối")
         ordering = ["-year", "cluster", "unit__sort_order", "unit__name"]
         constraints = [
             models.UniqueConstraint(
@@ -368,7 +369,7 @@ class ClusterYear(models.Model):
 
     class Meta:
         verbose_name = _("năm hoạt động của cụm, khối")
-        verbose_name_plural = _("năm hoạt động của cụm, khối")
+        verbose_name_plural = pgettext_lazy("số nhiều", "năm hoạt động của cụm, khối")
         ordering = ["-year", "cluster"]
         constraints = [
             models.UniqueConstraint(fields=["cluster", "year"], name="cluster_year_unique"),

@@ -16,14 +16,13 @@ from units.text import COLLATION, fold
 
 
 def accent_insensitive_q(fields: Iterable[str], query: str) -> Q:
-    """Every word of ``query`` must appear, accents and case ignored, in one of ``fields``."""
-    fields = list(fields)
+    """``query`` must appear as a phrase, accents and case ignored, in one of ``fields``.
+
+    A phrase rather than loose words: "co thi dua" should find "Cờ thi đua", not "Chiến sĩ thi đua cơ sở"."""
+    phrase = fold(query)
     condition = Q()
-    for word in fold(query).split():
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__unaccent__icontains": word})
-        condition &= any_field
+    for field in fields:
+        condition |= Q(**{f"{field}__unaccent__icontains": phrase})
     return condition
 
 
