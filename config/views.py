@@ -26,7 +26,7 @@ def _broker_status() -> tuple[bool, str]:
     if settings.CELERY_BROKER_URL is None:
         return True, "in-process"
     try:
-        with celery_app.connection_for_write() as conn:
+        with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception as exc:  # kombu raises several unrelated types
         return False, f"error: {exc.__class__.__name__}"
