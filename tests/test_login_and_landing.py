@@ -89,3 +89,19 @@ def test_inactive_user_cannot_log_in(client, officer_a):
     officer_a.is_active = False
     officer_a.save()
     assert client.login(username="officer_a", password="thidua2021") is False
+
+
+def test_browser_language_does_not_override_vietnamese(client):
+    html = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in html
+    assert ">Đăng nhập</button>" in html
+
+
+def test_language_switch_sets_the_choice(client, staff):
+    client.force_login(staff)
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/awards/catalogue/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/awards/catalogue/"
+    html = client.get("/awards/catalogue/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Catalogue of emulation titles and forms of award" in html
