@@ -105,7 +105,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+USE_THOUSAND_SEPARATOR = False  # years stay 2020; amounts are grouped explicitly (intcomma, num)
 FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "static/"

@@ -105,3 +105,21 @@ def test_language_switch_sets_the_choice(client, staff):
     html = client.get("/awards/catalogue/").content.decode()
     assert '<html lang="en">' in html
     assert "Catalogue of emulation titles and forms of award" in html
+
+
+def test_exactly_one_navigation_item_is_active(client, staff):
+    client.force_login(staff)
+    for path, label in [("/", "Trang chủ"), ("/units/", "Đơn vị"), ("/units/clusters/", "Cụm, khối thi đua"),
+                        ("/awards/catalogue/", "Danh mục khen thưởng")]:
+        items = client.get(path).context["nav_items"]
+        assert [item["label"] for item in items if item["active"]] == [label]
+
+
+def test_years_are_not_grouped_like_amounts(client, staff):
+    from tests.factories import ClusterFactory, UnitFactory
+    from units.models import ClusterMembership
+
+    ClusterMembership.objects.create(cluster=ClusterFactory(), unit=UnitFactory(), year=2020)
+    client.force_login(staff)
+    html = client.get("/units/clusters/", {"year": "2020"}).content.decode()
+    assert "Cụm, khối thi đua năm 2020</h1>" in html

@@ -28,8 +28,12 @@ def navigation(request) -> dict:
     items = []
     for label, url_name, roles in NAV_ITEMS:
         if roles is None or user.has_role(*roles):
-            url = reverse(url_name)
-            active = request.path == url if url_name == "home" else request.path.startswith(url)
-            items.append({"label": label, "url": url, "active": active})
+            items.append({"label": label, "url": reverse(url_name), "active": False})
+    # The active item is the longest URL that prefixes the path ("/units/clusters/" is not "/units/").
+    matches = [item for item in items if item["url"] != "/" and request.path.startswith(item["url"])]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["active"] = True
+    elif request.path == "/" and items:
+        items[0]["active"] = True
     role = user.primary_role
     return {**base, "nav_items": items, "current_role_label": Role(role).label if role else ""}
