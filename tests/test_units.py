@@ -52,6 +52,17 @@ def test_tree_after_the_reform_has_no_district_and_the_new_commune(province):
     assert list(province["commune"].successors.all()) == [province["new_commune"]]
 
 
+def test_a_village_of_a_merged_commune_appears_under_the_new_commune(province):
+    village = UnitFactory(code="thon-na-ao", name="Thôn Nà Ao 2", kind=UnitKind.VILLAGE, parent=province["commune"])
+    before = selectors.unit_tree(BEFORE_REFORM)
+    assert names(before)[0][1][0] == ("Huyện Tràng Định", [("Xã Đề Thám", [("Thôn Nà Ao 2", [])])])
+    after = selectors.unit_tree(AFTER_REFORM)
+    assert names(after) == [("Ủy ban nhân dân tỉnh Lạng Sơn", [
+        ("Sở Giáo dục và Đào tạo", []), ("Xã Đề Thám", [("Thôn Nà Ao 2", [])]),
+    ])]
+    assert village.parent == province["commune"]
+
+
 def test_tree_search_ignores_accents_and_keeps_ancestors_for_context(province):
     tree = selectors.unit_tree(BEFORE_REFORM, query="de tham")
     assert names(tree) == [("Ủy ban nhân dân tỉnh Lạng Sơn", [("Huyện Tràng Định", [("Xã Đề Thám", [])])])]

@@ -42,11 +42,21 @@ def unit_tree(on: datetime.date | None, query: str = "", kind: str = "") -> list
         for pk, node in nodes.items():
             node.matched = pk in matched_ids
         nodes = {pk: node for pk, node in nodes.items() if pk in keep}
+    successor_of = _active_successors(set(nodes)) if on is not None else {}
     roots: list[TreeNode] = []
     for node in nodes.values():
-        parent = nodes.get(node.unit.parent_id)
+        parent = nodes.get(node.unit.parent_id) or nodes.get(successor_of.get(node.unit.parent_id))
         (parent.children if parent else roots).append(node)
     return roots
+
+
+def _active_successors(active_ids: set[int]) -> dict[int, int]:
+    """Ended unit id -> the id of an active unit formed from it (a village whose commune was merged in
+    2025 is shown under the new commune). One query."""
+    links = Unit.predecessors.through.objects.filter(from_unit_id__in=active_ids).values_list(
+        "to_unit_id", "from_unit_id"
+    )
+    return {predecessor: successor for predecessor, successor in links}
 
 
 def latest_membership_year() -> int | None:

@@ -1,0 +1,66 @@
+"""The admin covers every model, in Vietnamese, and lets board staff keep reference data."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+
+from awards.models import AwardType
+
+pytestmark = pytest.mark.django_db
+
+OUR_APPS = ["units", "awards", "campaigns"]
+
+
+def test_every_model_is_registered():
+    models = [m for app in OUR_APPS for m in apps.get_app_config(app).get_models()
+              if not m._meta.auto_created]
+    assert [m.__name__ for m in models if m not in admin.site._registry] == []
+
+
+@pytest.mark.parametrize("app_label", OUR_APPS)
+def test_staff_opens_every_changelist_and_add_form(client, staff, administrator, app_label):
+    client.force_login(staff)
+    for model in apps.get_app_config(app_label).get_models():
+        if model._meta.auto_created:
+            continue
+        name = model._meta.model_name
+        expected = 403 if (app_label, name) == ("units", "user") else 200  # accounts are the administrator's
+        assert client.get(f"/admin/{app_label}/{name}/").status_code == expected, name
+        assert client.get(f"/admin/{app_label}/{name}/add/").status_code == expected, name
+
+
+def test_admin_speaks_vietnamese(client, staff):
+    client.force_login(staff)
+    html = client.get("/admin/").content.decode()
+    assert "Quản trị dữ liệu - Thi đua, Khen thưởng" in html
+    assert "Danh mục khen thưởng" in html and "Phong trào thi đua" in html and "Đơn vị" in html
+
+
+def test_officer_cannot_reach_the_admin(client, officer_a):
+    client.force_login(officer_a)
+    response = client.get("/admin/awards/awardtype/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_saving_a_new_version_in_the_admin_closes_the_previous_one(client, staff):
+    current = AwardType.objects.get(code="co-thi-dua-ubnd-tinh", valid_to__isnull=True)
+    client.force_login(staff)
+    form = {
+        "code": "co-thi-dua-ubnd-tinh", "name": current.name, "short_name": current.short_name, "series": "",
+        "award_class": "", "family": current.family, "sort_order": current.sort_order,
+        "authority": current.authority, "for_collective": "on", "is_yearly": "on",
+        "requires_council_vote": "on", "vote_threshold_pct": "80", "bonus_individual": "",
+        "bonus_collective": "9.5", "bonus_household": "", "legal_citation": "Nghị định giả định 2027",
+        "note": "", "valid_from": "01/03/2027", "valid_to": "",
+    }
+    response = client.post("/admin/awards/awardtype/add/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    current.refresh_from_db()
+    assert current.valid_to == datetime.date(2027, 2, 28)
+    new = AwardType.objects.get(code="co-thi-dua-ubnd-tinh", valid_from=datetime.date(2027, 3, 1))
+    assert new.bonus_collective == Decimal("9.50")
+    assert new.valid_to is None
