@@ -77,3 +77,70 @@ class LegalDocumentKind(models.TextChoices):
     CIRCULAR = "thong_tu", _("Thông tư")
     DECISION = "quyet_dinh", _("Quyết định")
     OTHER = "khac", _("Văn bản khác")
+
+
+class DossierState(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    SUBMITTED = "submitted", _("Đã nộp, chờ tiếp nhận")
+    RECEIVED = "received", _("Đã tiếp nhận, đang thẩm định")
+    RETURNED = "returned", _("Đã trả lại đơn vị")
+    REVIEWED = "reviewed", _("Đã thẩm định")
+    IN_COUNCIL = "in_council", _("Đang trình Hội đồng")
+    AWAITING_DECISION = "awaiting_decision", _("Chờ quyết định")
+    FORWARDED = "forwarded", _("Đã trình cấp trên")
+    DECIDED = "decided", _("Đã có quyết định")
+    WITHDRAWN = "withdrawn", _("Đơn vị đã rút")
+
+
+# What a unit officer reads: plain language about what happens next.
+OFFICER_STATE_LABELS = {
+    DossierState.DRAFT: _("Đang soạn, chưa gửi"),
+    DossierState.SUBMITTED: _("Đã gửi Ban Thi đua - Khen thưởng, chờ tiếp nhận"),
+    DossierState.RECEIVED: _("Ban Thi đua - Khen thưởng đang thẩm định"),
+    DossierState.RETURNED: _("Bị trả lại: cần sửa và gửi lại"),
+    DossierState.REVIEWED: _("Đã thẩm định xong, chờ trình"),
+    DossierState.IN_COUNCIL: _("Đang được Hội đồng Thi đua - Khen thưởng tỉnh xét"),
+    DossierState.AWAITING_DECISION: _("Đã xét xong, chờ quyết định khen thưởng"),
+    DossierState.FORWARDED: _("Tỉnh đã trình cấp trên, chờ quyết định"),
+    DossierState.DECIDED: _("Đã có quyết định khen thưởng"),
+    DossierState.WITHDRAWN: _("Đơn vị đã rút hồ sơ"),
+}
+
+LIVE_STATES = [s for s in DossierState if s != DossierState.WITHDRAWN]
+
+
+class Verdict(models.TextChoices):
+    PENDING = "pending", _("Chưa thẩm định")
+    ELIGIBLE = "eligible", _("Đủ điều kiện")
+    INELIGIBLE = "ineligible", _("Không đủ điều kiện")
+
+
+class CouncilResult(models.TextChoices):
+    NONE = "", _("Không cần bỏ phiếu")
+    PASSED = "passed", _("Đạt tỷ lệ phiếu")
+    FAILED = "failed", _("Không đạt tỷ lệ phiếu")
+
+
+class CentralOutcome(models.TextChoices):
+    PENDING = "", _("Chưa có kết quả")
+    AWARDED = "awarded", _("Được khen thưởng")
+    REFUSED = "refused", _("Không được khen thưởng")
+
+
+class AttachmentKind(models.TextChoices):
+    SUBMISSION = "to_trinh", _("Tờ trình")
+    ACHIEVEMENT_REPORT = "bao_cao", _("Báo cáo thành tích")
+    REVIEW_MINUTES = "bien_ban", _("Biên bản bình xét (kèm kết quả bỏ phiếu)")
+    INITIATIVE = "sang_kien", _("Chứng nhận sáng kiến, đề tài")
+    CONSULTATION = "hiep_y", _("Văn bản hiệp y")
+    OTHER = "khac", _("Tài liệu khác")
+
+
+class VoteChoice(models.TextChoices):
+    YES = "yes", _("Đồng ý")
+    NO = "no", _("Không đồng ý")
+
+
+class SessionStatus(models.TextChoices):
+    OPEN = "open", _("Đang họp, nhận phiếu")
+    CLOSED = "closed", _("Đã kết thúc")

@@ -102,6 +102,11 @@ class AwardType(models.Model):
     bonus_individual = models.DecimalField(_("hệ số tiền thưởng - cá nhân"), null=True, blank=True, **MULTIPLIER)
     bonus_household = models.DecimalField(_("hệ số tiền thưởng - hộ gia đình"), null=True, blank=True, **MULTIPLIER)
     is_yearly = models.BooleanField(_("xét hằng năm"), default=False)
+    required_attachments = models.JSONField(
+        _("tài liệu bắt buộc trong hồ sơ"), default=list, blank=True,
+        help_text=_("Mã các loại tài liệu phải có trước khi nộp hồ sơ: to_trinh, bao_cao, bien_ban, sang_kien, "
+                    "hiep_y, khac."),
+    )
     legal_citation = models.CharField(_("căn cứ pháp lý"), max_length=255, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
     valid_from = models.DateField(_("hiệu lực từ ngày"))

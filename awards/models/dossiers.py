@@ -1,0 +1,393 @@
+"""Nomination dossiers (hồ sơ đề nghị khen thưởng), their nominations, attachments, history and revisions,
+and the Hội đồng Thi đua - Khen thưởng sessions that vote on them.
+
+State changes never happen here: every move goes through ``awards.workflow.transition``."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from awards.enums import (
+    OFFICER_STATE_LABELS,
+    AttachmentKind,
+    Authority,
+    CentralOutcome,
+    CouncilResult,
+    DossierState,
+    OccasionType,
+    RecipientKind,
+    SessionStatus,
+    Verdict,
+    VoteChoice,
+)
+from units.models import YEAR_VALIDATORS
+from units.text import fold, nfc
+
+
+class Holiday(models.Model):
+    """A public holiday: not a working day when deadlines are counted."""
+
+    date = models.DateField(_("ngày"), unique=True)
+    name = models.CharField(_("tên ngày nghỉ"), max_length=150)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ lễ, Tết")
+        verbose_name_plural = pgettext_lazy("số nhiều", "ngày nghỉ lễ, Tết")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} - {self.name}"
+
+
+class ProcessingTimeLimit(models.Model):
+    """How many working days the board has to appraise a received dossier; the row with the dossier's
+    occasion wins over the default row (occasion left empty)."""
+
+    occasion = models.CharField(
+        _("loại hình khen thưởng"), max_length=20, choices=OccasionType.choices, blank=True, unique=True,
+        help_text=_("Để trống: thời hạn mặc định cho mọi loại hình."),
+    )
+    working_days = models.PositiveSmallIntegerField(_("số ngày làm việc"), validators=[MinValueValidator(1)])
+
+    class Meta:
+        verbose_name = _("thời hạn thẩm định")
+        verbose_name_plural = pgettext_lazy("số nhiều", "thời hạn thẩm định")
+        ordering = ["occasion"]
+
+    def __str__(self) -> str:
+        label = self.get_occasion_display() if self.occasion else _("Mặc định")
+        return f"{label}: {self.working_days}"
+
+
+def dossier_reference() -> str:
+    return uuid.uuid4().hex[:10].upper()
+
+
+class Dossier(models.Model):
+    reference = models.CharField(_("mã hồ sơ"), max_length=12, unique=True, default=dossier_reference, editable=False)
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị đề nghị"), on_delete=models.PROTECT, related_name="dossiers",
+    )
+    title = models.CharField(_("trích yếu"), max_length=500)
+    occasion = models.CharField(_("loại hình khen thưởng"), max_length=20, choices=OccasionType.choices)
+    year = models.PositiveSmallIntegerField(_("năm thành tích"), validators=YEAR_VALIDATORS)
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", verbose_name=_("phong trào thi đua"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="dossiers",
+    )
+    authority = models.CharField(
+        _("cấp quyết định"), max_length=30, choices=Authority.choices, default=Authority.PROVINCE_CHAIR,
+        help_text=_("Hồ sơ trình ai quyết định; chỉ chọn được danh hiệu, hình thức thuộc thẩm quyền này."),
+    )
+    submission_number = models.CharField(_("số tờ trình của đơn vị"), max_length=60, blank=True)
+    submission_date = models.DateField(_("ngày tờ trình"), null=True, blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=20, choices=DossierState.choices, default=DossierState.DRAFT, editable=False,
+    )
+    version = models.PositiveIntegerField(_("phiên bản chỉnh sửa"), default=1, editable=False)
+    state_changed_at = models.DateTimeField(_("chuyển trạng thái lúc"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True, editable=False)
+    received_at = models.DateTimeField(_("tiếp nhận lúc"), null=True, blank=True, editable=False)
+    due_date = models.DateField(_("hạn thẩm định"), null=True, blank=True, editable=False)
+    forward_number = models.CharField(_("số tờ trình của tỉnh lên cấp trên"), max_length=60, blank=True)
+    forward_date = models.DateField(_("ngày tờ trình lên cấp trên"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người tạo"), on_delete=models.PROTECT, related_name="+",
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ đề nghị khen thưởng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "hồ sơ đề nghị khen thưởng")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["state", "received_at"]),
+            models.Index(fields=["unit", "state"]),
+            models.Index(fields=["year", "occasion"]),
+            models.Index(fields=["due_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} - {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.title = nfc(self.title)
+        self.submission_number = nfc(self.submission_number)
+        super().save(*args, **kwargs)
+
+    @property
+    def officer_state_label(self) -> str:
+        return str(OFFICER_STATE_LABELS[DossierState(self.state)])
+
+
+class Nomination(models.Model):
+    """One recipient x one award type inside a dossier."""
+
+    dossier = models.ForeignKey(Dossier, verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="nominations")
+    recipient_kind = models.CharField(_("đối tượng"), max_length=20, choices=RecipientKind.choices)
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("tập thể (đơn vị)"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="nominations",
+    )
+    collective_name = models.CharField(
+        _("tên tập thể"), max_length=255, blank=True,
+        help_text=_('Tập thể không có trong danh mục đơn vị, ví dụ "Tổ Toán - Tin, Trường THPT Việt Bắc".'),
+    )
+    person = models.ForeignKey(
+        "units.Person", verbose_name=_("cá nhân"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="nominations",
+    )
+    household = models.ForeignKey(
+        "units.Household", verbose_name=_("hộ gia đình"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="nominations",
+    )
+    award_type = models.ForeignKey(
+        "awards.AwardType", verbose_name=_("danh hiệu, hình thức đề nghị"), on_delete=models.PROTECT,
+        related_name="nominations",
+    )
+    achievement = models.TextField(_("tóm tắt thành tích"), blank=True)
+    period = models.CharField(_("thời gian lập thành tích"), max_length=100, blank=True)
+    recipient_key = models.CharField(max_length=300, editable=False, db_index=True)
+    position = models.PositiveIntegerField(_("số thứ tự"), default=0)
+    verdict = models.CharField(_("kết quả thẩm định"), max_length=12, choices=Verdict.choices, default=Verdict.PENDING)
+    verdict_reason = models.TextField(_("lý do"), blank=True)
+    verdict_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người thẩm định"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="+",
+    )
+    verdict_at = models.DateTimeField(_("thẩm định lúc"), null=True, blank=True)
+    council_result = models.CharField(
+        _("kết quả bỏ phiếu"), max_length=10, choices=CouncilResult.choices, default=CouncilResult.NONE, blank=True,
+    )
+    central_outcome = models.CharField(
+        _("kết quả ở cấp trên"), max_length=10, choices=CentralOutcome.choices, default=CentralOutcome.PENDING,
+        blank=True,
+    )
+    central_decision_number = models.CharField(_("số quyết định của cấp trên"), max_length=60, blank=True)
+    central_decision_date = models.DateField(_("ngày quyết định của cấp trên"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đề nghị khen thưởng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "đề nghị khen thưởng")
+        ordering = ["dossier", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="nomination_one_recipient",
+                condition=(
+                    Q(recipient_kind=RecipientKind.COLLECTIVE, person__isnull=True, household__isnull=True)
+                    & (Q(unit__isnull=False) | ~Q(collective_name=""))
+                )
+                | Q(recipient_kind=RecipientKind.INDIVIDUAL, person__isnull=False, unit__isnull=True,
+                    household__isnull=True, collective_name="")
+                | Q(recipient_kind=RecipientKind.HOUSEHOLD, household__isnull=False, unit__isnull=True,
+                    person__isnull=True, collective_name=""),
+                violation_error_message=_("Mỗi đề nghị có đúng một đối tượng, khớp với loại đối tượng."),
+            ),
+        ]
+        indexes = [models.Index(fields=["recipient_key", "award_type"])]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_name} - {self.award_type}"
+
+    def save(self, *args, **kwargs):
+        self.collective_name = nfc(self.collective_name)
+        self.achievement = nfc(self.achievement)
+        self.recipient_key = self.compute_recipient_key()
+        super().save(*args, **kwargs)
+
+    def compute_recipient_key(self) -> str:
+        """Identity of the recipient across dossiers, for the duplicate guard."""
+        if self.recipient_kind == RecipientKind.INDIVIDUAL:
+            return f"person:{self.person_id}"
+        if self.recipient_kind == RecipientKind.HOUSEHOLD:
+            return f"household:{self.household_id}"
+        if self.unit_id and not self.collective_name:
+            return f"unit:{self.unit_id}"
+        return f"name:{fold(self.collective_name)}@{self.dossier.unit_id if self.dossier_id else ''}"
+
+    @property
+    def recipient_name(self) -> str:
+        if self.recipient_kind == RecipientKind.INDIVIDUAL and self.person_id:
+            return self.person.full_name
+        if self.recipient_kind == RecipientKind.HOUSEHOLD and self.household_id:
+            return self.household.name
+        return self.collective_name or (self.unit.name if self.unit_id else "")
+
+    def clean(self) -> None:
+        errors = {}
+        if self.award_type_id and self.recipient_kind and not self.award_type.allows(self.recipient_kind):
+            errors["award_type"] = _("%(award)s không tặng cho đối tượng %(kind)s.") % {
+                "award": self.award_type.name, "kind": RecipientKind(self.recipient_kind).label.lower(),
+            }
+        if errors:
+            raise ValidationError(errors)
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    """A random name outside static/: the original name is kept in the row, never in the path."""
+    return f"attachments/{instance.dossier_id}/{uuid.uuid4().hex}"
+
+
+class Attachment(models.Model):
+    dossier = models.ForeignKey(Dossier, verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="attachments")
+    nomination = models.ForeignKey(
+        Nomination, verbose_name=_("kèm đề nghị"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="attachments",
+    )
+    kind = models.CharField(_("loại tài liệu"), max_length=20, choices=AttachmentKind.choices)
+    file = models.FileField(_("tệp"), upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    content_type = models.CharField(_("định dạng"), max_length=100)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"))
+    sha256 = models.CharField(max_length=64)
+    vote_result = models.CharField(
+        _("kết quả bỏ phiếu"), max_length=255, blank=True,
+        help_text=_('Với biên bản bình xét, ví dụ "15/15 thành viên đồng ý (100 %)".'),
+    )
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu kèm theo")
+        verbose_name_plural = pgettext_lazy("số nhiều", "tài liệu kèm theo")
+        ordering = ["dossier", "kind", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.original_name}"
+
+
+class DossierTransition(models.Model):
+    """Append-only history of state changes: who, when, from, to, why."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="history")
+    action = models.CharField(_("thao tác"), max_length=30)
+    from_state = models.CharField(_("từ trạng thái"), max_length=20, choices=DossierState.choices)
+    to_state = models.CharField(_("sang trạng thái"), max_length=20, choices=DossierState.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), on_delete=models.PROTECT,
+                              related_name="+")
+    at = models.DateTimeField(_("lúc"), auto_now_add=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("lịch sử xử lý hồ sơ")
+        verbose_name_plural = pgettext_lazy("số nhiều", "lịch sử xử lý hồ sơ")
+        ordering = ["dossier", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}: {self.from_state} -> {self.to_state}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("DossierTransition is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("DossierTransition is append-only.")
+
+
+class DossierRevision(models.Model):
+    """What the unit sent, frozen at each submission, so every submitted version stays viewable."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("lần nộp"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(_("nộp lúc"), auto_now_add=True)
+    snapshot = models.JSONField(_("nội dung"))
+
+    class Meta:
+        verbose_name = _("lần nộp hồ sơ")
+        verbose_name_plural = pgettext_lazy("số nhiều", "lần nộp hồ sơ")
+        ordering = ["dossier", "number"]
+        constraints = [models.UniqueConstraint(fields=["dossier", "number"], name="revision_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} #{self.number}"
+
+
+class CouncilSession(models.Model):
+    """A meeting (or written round) of the Hội đồng Thi đua - Khen thưởng tỉnh."""
+
+    title = models.CharField(_("tên phiên họp"), max_length=255)
+    held_on = models.DateField(_("ngày họp"))
+    place = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=SessionStatus.choices,
+                              default=SessionStatus.OPEN, editable=False)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("thành viên Hội đồng"),
+                                     related_name="council_sessions")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True, editable=False)
+    minutes_pdf = models.FileField(_("biên bản (PDF)"), upload_to="council/", blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("phiên họp Hội đồng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "phiên họp Hội đồng")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgendaItem(models.Model):
+    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="items")
+    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="agenda_items")
+    position = models.PositiveIntegerField(default=0)
+    # Filled when the session closes: the tally as a share of ALL members, absent ones included.
+    yes_count = models.PositiveIntegerField(null=True, blank=True)
+    no_count = models.PositiveIntegerField(null=True, blank=True)
+    member_count = models.PositiveIntegerField(null=True, blank=True)
+    threshold_pct = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    passed = models.BooleanField(null=True)
+
+    class Meta:
+        verbose_name = _("nội dung xét tại phiên họp")
+        verbose_name_plural = pgettext_lazy("số nhiều", "nội dung xét tại phiên họp")
+        ordering = ["session", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["session", "nomination"], name="agenda_item_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.session} - {self.nomination}"
+
+
+class Vote(models.Model):
+    """One live vote per member per agenda item (a database constraint); changed or voided votes stay as
+    voided rows with a reason, never deleted."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="votes")
+    choice = models.CharField(_("ý kiến"), max_length=5, choices=VoteChoice.choices)
+    written = models.BooleanField(_("phiếu bằng văn bản (vắng mặt)"), default=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    cast_at = models.DateTimeField(auto_now_add=True)
+    voided = models.BooleanField(default=False)
+    void_reason = models.CharField(max_length=255, blank=True)
+    voided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                  related_name="+")
+    voided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("phiếu biểu quyết")
+        verbose_name_plural = pgettext_lazy("số nhiều", "phiếu biểu quyết")
+        ordering = ["item", "cast_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "member"], condition=Q(voided=False), name="one_live_vote_per_member",
+                violation_error_message=_("Thành viên này đã bỏ phiếu cho nội dung này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(voided=False) | ~Q(void_reason=""), name="voided_vote_has_reason",
+                violation_error_message=_("Hủy phiếu phải ghi rõ lý do."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} - {self.get_choice_display()}"
