@@ -1,10 +1,28 @@
 from django.urls import path
 
-from awards import views
+from awards.views import catalogue
+from awards.views import dossiers as d
 
 app_name = "awards"
 urlpatterns = [
-    path("catalogue/", views.catalogue, name="catalogue"),
-    path("catalogue/<slug:code>/", views.award_type_detail, name="award_type"),
-    path("base-salary/", views.base_salary, name="base_salary"),
+    path("catalogue/", catalogue.catalogue, name="catalogue"),
+    path("catalogue/<slug:code>/", catalogue.award_type_detail, name="award_type"),
+    path("base-salary/", catalogue.base_salary, name="base_salary"),
+    path("dossiers/", d.dossier_list, name="dossiers"),
+    path("dossiers/new/", d.dossier_create, name="dossier_create"),
+    path("dossiers/batch/", d.batch, name="dossier_batch"),
+    path("dossiers/<str:reference>/", d.dossier_detail, name="dossier"),
+    path("dossiers/<str:reference>/edit/", d.dossier_edit, name="dossier_edit"),
+    path("dossiers/<str:reference>/nominations/new/", d.nomination_form, name="nomination_add"),
+    path("dossiers/<str:reference>/nominations/award-options/", d.award_options, name="award_options"),
+    path("dossiers/<str:reference>/nominations/<int:pk>/edit/", d.nomination_form, name="nomination_edit"),
+    path("dossiers/<str:reference>/nominations/<int:pk>/delete/", d.nomination_delete, name="nomination_delete"),
+    path("dossiers/<str:reference>/nominations/<int:pk>/verdict/", d.verdict, name="verdict"),
+    path("dossiers/<str:reference>/attachments/new/", d.attachment_add, name="attachment_add"),
+    path("dossiers/<str:reference>/attachments/<int:pk>/", d.attachment_download, name="attachment"),
+    path("dossiers/<str:reference>/attachments/<int:pk>/delete/", d.attachment_delete, name="attachment_delete"),
+    path("dossiers/<str:reference>/import/", d.import_nominees, name="import"),
+    path("dossiers/<str:reference>/import/template.xlsx", d.import_template, name="import_template"),
+    path("dossiers/<str:reference>/move/<slug:action>/", d.move, name="move"),
+    path("dossiers/<str:reference>/revisions/<int:number>/", d.revision, name="revision"),
 ]

@@ -53,3 +53,41 @@ class UserFactory(factory.django.DjangoModelFactory):
             return
         for role in extracted:
             self.groups.add(Group.objects.get(name=Role(role).value))
+
+
+def make_dossier(unit, creator, *, code="bang-khen-chu-tich-ubnd-tinh", state="draft", complete=True, year=2020,
+                 verdict="pending", occasion="cong_trang", authority="chu_tich_ubnd_tinh", recipient=None):
+    """A dossier of ``unit`` with one nomination of award ``code`` (in force in ``year``); ``complete``
+    adds the submission number and the attachments the award requires. ``state`` is set directly: this
+    is test set-up, the workflow's own tests go through ``transition``."""
+    import datetime as _dt
+
+    from django.core.files.base import ContentFile
+
+    from awards.models import Attachment, Dossier, Nomination
+    from awards.services import award_type_on
+
+    award = award_type_on(code, _dt.date(year, 12, 31))
+    dossier = Dossier.objects.create(
+        unit=unit, title=f"Đề nghị tặng {award.name} năm {year}", occasion=occasion, year=year,
+        authority=authority, created_by=creator,
+        submission_number="15/TTr-TEST" if complete else "", submission_date=_dt.date(year + 1, 1, 10) if complete else None,
+    )
+    kind = "tap_the" if award.for_collective else "ca_nhan"
+    if recipient is None and kind == "tap_the":
+        Nomination.objects.create(dossier=dossier, recipient_kind=kind, unit=unit, award_type=award,
+                                  achievement="Hoàn thành xuất sắc nhiệm vụ", verdict=verdict)
+    elif recipient is not None:
+        Nomination.objects.create(dossier=dossier, recipient_kind="ca_nhan", person=recipient, award_type=award,
+                                  achievement="Hoàn thành xuất sắc nhiệm vụ", verdict=verdict)
+    if complete:
+        for required in award.required_attachments:
+            Attachment.objects.create(
+                dossier=dossier, kind=required, file=ContentFile(b"%PDF-1.4 test", name="x.pdf"),
+                original_name=f"{required}.pdf", content_type="application/pdf", size=13, sha256="0" * 64,
+                uploaded_by=creator,
+            )
+    if state != "draft":
+        Dossier.objects.filter(pk=dossier.pk).update(state=state)
+        dossier.refresh_from_db()
+    return dossier

@@ -12,6 +12,7 @@ from units.models import Role
 # (label, url name, roles that see it)
 NAV_ITEMS = [
     (_("Trang chủ"), "home", None),
+    (_("Hồ sơ đề nghị"), "awards:dossiers", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.UNIT_OFFICER, Role.LEADERSHIP}),
     (_("Phong trào thi đua"), "campaigns:list", None),
     (_("Đơn vị"), "units:tree", None),
     (_("Cụm, khối thi đua"), "units:clusters", None),

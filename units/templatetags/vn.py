@@ -20,3 +20,9 @@ def num(value):
     exponent = number.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return number_format(number, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def dict_get(mapping, key):
+    """``{{ mapping|dict_get:key }}`` for a dict built in the view."""
+    return mapping.get(key) if mapping else None

@@ -1,0 +1,50 @@
+"""E-mail to a unit when its dossier is returned or decided (Django's e-mail backend; console in development)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+
+from units.models import Role, User
+
+logger = logging.getLogger(__name__)
+
+SUBJECTS = {
+    "return": "Hồ sơ {ref} bị trả lại: cần bổ sung, chỉnh sửa",
+    "decide": "Hồ sơ {ref} đã có quyết định khen thưởng",
+    "record_central": "Hồ sơ {ref} đã có quyết định của cấp trên",
+}
+
+
+def unit_recipients(unit) -> list[str]:
+    officers = User.objects.filter(unit=unit, is_active=True, groups__name=Role.UNIT_OFFICER).exclude(email="")
+    addresses = [unit.email] if unit.email else []
+    addresses += [email for email in officers.values_list("email", flat=True) if email not in addresses]
+    return addresses
+
+
+def dossier_moved(dossier_id: int, action: str) -> int:
+    """Tell the proposing unit; returns how many messages were sent (0 when it has no address)."""
+    from awards.models import Dossier
+
+    dossier = Dossier.objects.select_related("unit").get(pk=dossier_id)
+    if action not in SUBJECTS:
+        return 0
+    recipients = unit_recipients(dossier.unit)
+    if not recipients:
+        logger.info("Dossier %s: unit %s has no e-mail address; nothing sent.", dossier.reference, dossier.unit_id)
+        return 0
+    last = dossier.history.order_by("-at", "-pk").first()
+    body = render_to_string(
+        "awards/email/dossier_moved.txt",
+        {"dossier": dossier, "action": action, "note": last.note if last else "",
+         "province": settings.PROVINCE_NAME},
+    )
+    try:
+        return send_mail(SUBJECTS[action].format(ref=dossier.reference), body, None, recipients)
+    except Exception:  # the state change stands even if the mail server is down
+        logger.exception("Could not send e-mail for dossier %s", dossier.reference)
+        return 0
