@@ -65,7 +65,11 @@ class NominationForm(forms.Form):
     new_household_name = forms.CharField(label=_("hoặc tên hộ gia đình mới"), max_length=255, required=False,
                                          help_text=_('Ví dụ "Gia đình ông Vi Thanh Liêm"'))
     new_household_address = forms.CharField(label=_("Địa chỉ hộ gia đình"), max_length=255, required=False)
-    award_type = forms.ModelChoiceField(label=_("Danh hiệu, hình thức đề nghị"), queryset=None)
+    award_type = forms.ModelChoiceField(
+        label=_("Danh hiệu, hình thức đề nghị"), queryset=None,
+        error_messages={"invalid_choice": _("Danh hiệu, hình thức này không tặng cho đối tượng đã chọn, hoặc không "
+                                            "thuộc thẩm quyền của cấp quyết định của hồ sơ.")},
+    )
     achievement = forms.CharField(label=_("Tóm tắt thành tích"), widget=forms.Textarea(attrs={"rows": 3}),
                                   required=False)
     period = forms.CharField(label=_("Thời gian lập thành tích"), max_length=100, required=False,

@@ -77,6 +77,7 @@ MB = 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 50 * MB
 MAX_DATA_ROWS = 5000
 HEADER_SEARCH_ROWS = 10
+MAX_COLUMNS = 50  # cells further right are never read: a stray cell in column XFD costs nothing
 MIN_BIRTH_YEAR = 1900
 
 # Lengths of the model fields the import writes (checked here so PostgreSQL never raises mid-import).
@@ -183,9 +184,6 @@ def _header_key(value: Any) -> str:
     return key
 
 
-_HEADER_KEYS = {_header_key(column): column for column in TEMPLATE_COLUMNS}
-
-
 def _cell_text(value: Any) -> str:
     """Text of a cell, NFC, trimmed: whole floats lose ".0", dates read dd/mm/yyyy."""
     if value is None:
@@ -197,6 +195,9 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return nfc(str(value))
+
+
+_HEADER_KEYS = {_header_key(column): column for column in TEMPLATE_COLUMNS}
 
 
 def _shown(value: Any) -> str:
@@ -515,7 +516,7 @@ def _read_sheet(data: bytes) -> tuple[_Sheet | None, list[ImportError]]:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # never trust the stored <dimension>: some writers put A1 there
         try:
-            return _scan_rows(enumerate(sheet.iter_rows(values_only=True), start=1))
+            return _scan_rows(enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1))
         except _Refused:
             raise
         except Exception:
@@ -551,6 +552,8 @@ def _scan_rows(numbered: Iterator[tuple[int, tuple[Any, ...]]]) -> tuple[_Sheet 
     )
     for source in (remaining, numbered):
         for number, values in source:
+            if values.count(None) == len(values):  # fast path: a file may claim a million empty rows
+                continue
             if all(_is_blank(value) for index, value in enumerate(values) if index != stt):
                 continue
             if stt < len(values) and fold(_cell_text(values[stt])) == fold(EXAMPLE_MARK):
