@@ -13,13 +13,21 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from awards.enums import Authority, AwardFamily
 from awards.models import AwardType
+from awards.services import record_revision
 from campaigns.models import Campaign, CampaignKind, CampaignMethod, CampaignScope, LaunchLevel
-from tests.factories import ClusterFactory
+from tests.factories import ClusterFactory, make_dossier
 from units.models import ClusterMembership
 
 PERSONAS = ["anonymous", "officer_a", "officer_b", "staff", "council_member", "leader", "administrator"]
 LOGGED_IN = {p: 200 for p in PERSONAS if p != "anonymous"}
 LOGIN_REQUIRED = {"anonymous": 302, **LOGGED_IN}
+
+# A draft dossier of unit A: its officer edits it; staff, administrator and leadership read it; others get 404.
+VIEWERS = {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 200, "council_member": 404, "leader": 200,
+           "administrator": 200}
+EDITORS = {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 403, "council_member": 404, "leader": 403,
+           "administrator": 403}
+POST_ONLY = {"anonymous": 302, **{p: 405 for p in LOGGED_IN}}
 
 EXPECTED: dict[str, dict[str, int]] = {
     "home": LOGIN_REQUIRED,
@@ -36,6 +44,24 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:base_salary": LOGIN_REQUIRED,
     "campaigns:list": LOGIN_REQUIRED,
     "campaigns:detail": LOGIN_REQUIRED,
+    "awards:dossiers": LOGIN_REQUIRED,
+    "awards:dossier_create": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 403,
+                              "council_member": 403, "leader": 403, "administrator": 403},
+    "awards:dossier_batch": POST_ONLY,
+    "awards:dossier": VIEWERS,
+    "awards:dossier_edit": EDITORS,
+    "awards:nomination_add": EDITORS,
+    "awards:award_options": VIEWERS,
+    "awards:nomination_edit": EDITORS,
+    "awards:nomination_delete": POST_ONLY,
+    "awards:verdict": POST_ONLY,
+    "awards:attachment_add": POST_ONLY,
+    "awards:attachment": VIEWERS,
+    "awards:attachment_delete": POST_ONLY,
+    "awards:import": EDITORS,
+    "awards:import_template": VIEWERS,
+    "awards:move": POST_ONLY,
+    "awards:revision": VIEWERS,
     "admin:index": {"anonymous": 302, "officer_a": 302, "officer_b": 302, "staff": 200, "council_member": 302,
                     "leader": 302, "administrator": 200},
 }
@@ -64,7 +90,8 @@ def test_every_url_has_an_expectation():
 
 
 @pytest.fixture
-def objects(unit_a):
+def objects(unit_a, officer_a, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     cluster = ClusterFactory()
     ClusterMembership.objects.create(cluster=cluster, unit=unit_a, year=2020)
     AwardType.objects.get_or_create(
@@ -77,7 +104,18 @@ def objects(unit_a):
         scope=CampaignScope.PROVINCE, launch_level=LaunchLevel.PROVINCE, launching_unit=unit_a,
         start_date=datetime.date(2021, 1, 1),
     )
+    dossier = make_dossier(unit_a, officer_a)
+    record_revision(dossier, officer_a)
+    nomination = dossier.nominations.get()
+    attachment = dossier.attachments.first()
+    ref = dossier.reference
     return {
+        "awards:dossier": [ref], "awards:dossier_edit": [ref], "awards:nomination_add": [ref],
+        "awards:award_options": [ref], "awards:nomination_edit": [ref, nomination.pk],
+        "awards:nomination_delete": [ref, nomination.pk], "awards:verdict": [ref, nomination.pk],
+        "awards:attachment_add": [ref], "awards:attachment": [ref, attachment.pk],
+        "awards:attachment_delete": [ref, attachment.pk], "awards:import": [ref], "awards:import_template": [ref],
+        "awards:move": [ref, "submit"], "awards:revision": [ref, 1],
         "units:detail": [unit_a.pk],
         "units:cluster_detail": [cluster.pk],
         "awards:award_type": ["matrix-award"],
