@@ -2,7 +2,21 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from awards import services
-from awards.models import AwardType, BaseSalary, LegalDocument
+from awards.models import (
+    AgendaItem,
+    Attachment,
+    AwardType,
+    BaseSalary,
+    CouncilSession,
+    Dossier,
+    DossierRevision,
+    DossierTransition,
+    Holiday,
+    LegalDocument,
+    Nomination,
+    ProcessingTimeLimit,
+    Vote,
+)
 
 
 @admin.register(LegalDocument)
@@ -45,3 +59,87 @@ class AwardTypeAdmin(admin.ModelAdmin):
 @admin.register(BaseSalary)
 class BaseSalaryAdmin(admin.ModelAdmin):
     list_display = ["valid_from", "amount", "legal_citation"]
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    list_display = ["date", "name"]
+    date_hierarchy = "date"
+    search_fields = ["name"]
+
+
+@admin.register(ProcessingTimeLimit)
+class ProcessingTimeLimitAdmin(admin.ModelAdmin):
+    list_display = ["occasion", "working_days"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Workflow records change only through the application's own pages (one door for every change)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class NominationInline(admin.TabularInline):
+    model = Nomination
+    fields = ["recipient_kind", "unit", "collective_name", "person", "household", "award_type", "verdict"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Dossier)
+class DossierAdmin(ReadOnlyAdmin):
+    list_display = ["reference", "title", "unit", "year", "occasion", "state", "received_at", "due_date"]
+    list_filter = ["state", "occasion", "year", "authority"]
+    search_fields = ["reference", "title", "unit__name"]
+    list_select_related = ["unit"]
+    inlines = [NominationInline]
+
+
+@admin.register(Nomination)
+class NominationAdmin(ReadOnlyAdmin):
+    list_display = ["dossier", "recipient_kind", "award_type", "verdict", "council_result", "central_outcome"]
+    list_filter = ["verdict", "council_result", "recipient_kind"]
+    search_fields = ["dossier__reference", "person__full_name", "collective_name", "unit__name"]
+    list_select_related = ["dossier", "award_type"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(ReadOnlyAdmin):
+    list_display = ["dossier", "kind", "original_name", "content_type", "size", "uploaded_at"]
+    list_filter = ["kind", "content_type"]
+    exclude = ["file"]  # files are served only through the permission-checked view
+
+
+@admin.register(DossierTransition)
+class DossierTransitionAdmin(ReadOnlyAdmin):
+    list_display = ["dossier", "action", "from_state", "to_state", "actor", "at"]
+    list_filter = ["action", "to_state"]
+
+
+@admin.register(DossierRevision)
+class DossierRevisionAdmin(ReadOnlyAdmin):
+    list_display = ["dossier", "number", "submitted_by", "submitted_at"]
+
+
+@admin.register(CouncilSession)
+class CouncilSessionAdmin(ReadOnlyAdmin):
+    list_display = ["title", "held_on", "status", "closed_at"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(ReadOnlyAdmin):
+    list_display = ["session", "nomination", "yes_count", "member_count", "passed"]
+
+
+@admin.register(Vote)
+class VoteAdmin(ReadOnlyAdmin):
+    list_display = ["item", "member", "choice", "written", "voided", "void_reason", "cast_at"]
+    list_filter = ["voided", "written", "choice"]

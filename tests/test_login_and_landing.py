@@ -5,12 +5,12 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 NAV = {
-    "officer_a": ["Trang chủ", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng"],
+    "officer_a": ["Trang chủ", "Hồ sơ đề nghị", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng"],
     "council_member": ["Trang chủ", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng"],
-    "leader": ["Trang chủ", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng"],
-    "staff": ["Trang chủ", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng",
+    "leader": ["Trang chủ", "Hồ sơ đề nghị", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng"],
+    "staff": ["Trang chủ", "Hồ sơ đề nghị", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng",
               "Quản trị dữ liệu"],
-    "administrator": ["Trang chủ", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng",
+    "administrator": ["Trang chủ", "Hồ sơ đề nghị", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng",
                       "Quản trị dữ liệu"],
 }
 LANDING = {
