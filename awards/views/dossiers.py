@@ -190,7 +190,7 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
         "attachment_form": AttachmentForm(dossier=dossier) if can_edit else None,
         "verdict_open": is_staff and dossier.state == DossierState.RECEIVED,
         "today": timezone.localdate(),
-        "max_upload": uploads.format_size(settings.ATTACHMENT_MAX_BYTES),
+        "max_upload": uploads.format_limit(settings.ATTACHMENT_MAX_BYTES),
     }
     context.update(extra)
     return context
