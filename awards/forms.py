@@ -169,3 +169,16 @@ class VerdictForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Tệp danh sách (.xlsx)"))
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ForwardForm(forms.Form):
+    number = forms.CharField(label=_("Số tờ trình của tỉnh"), max_length=60)
+    date = forms.DateField(label=_("Ngày tờ trình"), input_formats=["%Y-%m-%d", "%d/%m/%Y"], widget=DATE_WIDGET)
+
+
+class CentralDecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Kết quả"), choices=[("awarded", _("Được khen thưởng")),
+                                                             ("refused", _("Không được khen thưởng"))])
+    number = forms.CharField(label=_("Số quyết định"), max_length=60, required=False)
+    date = forms.DateField(label=_("Ngày quyết định"), required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+                           widget=DATE_WIDGET)

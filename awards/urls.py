@@ -1,6 +1,7 @@
 from django.urls import path
 
 from awards.views import catalogue
+from awards.views import council as c
 from awards.views import dossiers as d
 
 app_name = "awards"
@@ -25,4 +26,18 @@ urlpatterns = [
     path("dossiers/<str:reference>/import/template.xlsx", d.import_template, name="import_template"),
     path("dossiers/<str:reference>/move/<slug:action>/", d.move, name="move"),
     path("dossiers/<str:reference>/revisions/<int:number>/", d.revision, name="revision"),
+    path("dossiers/<str:reference>/forward/", d.forward, name="forward"),
+    path("dossiers/<str:reference>/nominations/<int:pk>/central/", d.central_decision, name="central_decision"),
+]
+
+urlpatterns += [
+    path("council/", c.session_list, name="council"),
+    path("council/new/", c.session_create, name="council_create"),
+    path("council/<int:pk>/", c.session_detail, name="council_session"),
+    path("council/<int:pk>/agenda/", c.agenda_add, name="council_agenda"),
+    path("council/<int:pk>/items/<int:item_id>/vote/", c.vote, name="council_vote"),
+    path("council/<int:pk>/written-vote/", c.written_vote, name="council_written_vote"),
+    path("council/<int:pk>/votes/<int:vote_id>/void/", c.vote_void, name="council_void"),
+    path("council/<int:pk>/close/", c.session_close, name="council_close"),
+    path("council/<int:pk>/minutes.pdf", c.minutes, name="council_minutes"),
 ]

@@ -12,7 +12,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from awards.enums import Authority, AwardFamily
-from awards.models import AwardType
+from awards.models import AgendaItem, AwardType, CouncilSession, Vote
 from awards.services import record_revision
 from campaigns.models import Campaign, CampaignKind, CampaignMethod, CampaignScope, LaunchLevel
 from tests.factories import ClusterFactory, make_dossier
@@ -22,10 +22,11 @@ PERSONAS = ["anonymous", "officer_a", "officer_b", "staff", "council_member", "l
 LOGGED_IN = {p: 200 for p in PERSONAS if p != "anonymous"}
 LOGIN_REQUIRED = {"anonymous": 302, **LOGGED_IN}
 
-# A draft dossier of unit A: its officer edits it; staff, administrator and leadership read it; others get 404.
-VIEWERS = {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 200, "council_member": 404, "leader": 200,
+# A draft dossier of unit A: its officer edits it; staff, administrator and leadership read it, and so does the
+# council member, who sits in a session voting on one of its nominations; officer B gets 404.
+VIEWERS = {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 200, "council_member": 200, "leader": 200,
            "administrator": 200}
-EDITORS = {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 403, "council_member": 404, "leader": 403,
+EDITORS = {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 403, "council_member": 403, "leader": 403,
            "administrator": 403}
 POST_ONLY = {"anonymous": 302, **{p: 405 for p in LOGGED_IN}}
 
@@ -62,6 +63,21 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:import_template": VIEWERS,
     "awards:move": POST_ONLY,
     "awards:revision": VIEWERS,
+    "awards:forward": POST_ONLY,
+    "awards:central_decision": POST_ONLY,
+    "awards:council": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200, "council_member": 200,
+                       "leader": 200, "administrator": 200},
+    "awards:council_create": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200,
+                              "council_member": 403, "leader": 403, "administrator": 200},
+    "awards:council_session": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200,
+                               "council_member": 200, "leader": 200, "administrator": 200},
+    "awards:council_agenda": POST_ONLY,
+    "awards:council_vote": POST_ONLY,
+    "awards:council_written_vote": POST_ONLY,
+    "awards:council_void": POST_ONLY,
+    "awards:council_close": POST_ONLY,
+    "awards:council_minutes": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 404,
+                               "council_member": 404, "leader": 404, "administrator": 404},
     "admin:index": {"anonymous": 302, "officer_a": 302, "officer_b": 302, "staff": 200, "council_member": 302,
                     "leader": 302, "administrator": 200},
 }
@@ -90,7 +106,7 @@ def test_every_url_has_an_expectation():
 
 
 @pytest.fixture
-def objects(unit_a, officer_a, settings, tmp_path):
+def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     cluster = ClusterFactory()
     ClusterMembership.objects.create(cluster=cluster, unit=unit_a, year=2020)
@@ -109,7 +125,17 @@ def objects(unit_a, officer_a, settings, tmp_path):
     nomination = dossier.nominations.get()
     attachment = dossier.attachments.first()
     ref = dossier.reference
+    session = CouncilSession.objects.create(title="Phiên thử", held_on=datetime.date(2021, 1, 20),
+                                            created_by=staff)
+    session.members.add(council_member)
+    item = AgendaItem.objects.create(session=session, nomination=nomination)
+    vote = Vote.objects.create(item=item, member=council_member, choice="yes", recorded_by=council_member)
     return {
+        "awards:forward": [ref], "awards:central_decision": [ref, nomination.pk],
+        "awards:council_session": [session.pk], "awards:council_agenda": [session.pk],
+        "awards:council_vote": [session.pk, item.pk], "awards:council_written_vote": [session.pk],
+        "awards:council_void": [session.pk, vote.pk], "awards:council_close": [session.pk],
+        "awards:council_minutes": [session.pk],
         "awards:dossier": [ref], "awards:dossier_edit": [ref], "awards:nomination_add": [ref],
         "awards:award_options": [ref], "awards:nomination_edit": [ref, nomination.pk],
         "awards:nomination_delete": [ref, nomination.pk], "awards:verdict": [ref, nomination.pk],

@@ -5,13 +5,13 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 NAV = {
-    "officer_a": ["Trang chủ", "Hồ sơ đề nghị", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng"],
-    "council_member": ["Trang chủ", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng"],
-    "leader": ["Trang chủ", "Hồ sơ đề nghị", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng"],
-    "staff": ["Trang chủ", "Hồ sơ đề nghị", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng",
-              "Quản trị dữ liệu"],
-    "administrator": ["Trang chủ", "Hồ sơ đề nghị", "Phong trào thi đua", "Đơn vị", "Cụm, khối thi đua", "Danh mục khen thưởng",
-                      "Quản trị dữ liệu"],
+    "officer_a": ["Trang chủ", "Hồ sơ đề nghị", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục khen thưởng"],
+    "council_member": ["Trang chủ", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục khen thưởng"],
+    "leader": ["Trang chủ", "Hồ sơ đề nghị", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục khen thưởng"],
+    "staff": ["Trang chủ", "Hồ sơ đề nghị", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục khen thưởng",
+              "Quản trị"],
+    "administrator": ["Trang chủ", "Hồ sơ đề nghị", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục khen thưởng",
+                      "Quản trị"],
 }
 LANDING = {
     "officer_a": ("landing-officer", "Cán bộ thi đua - khen thưởng của đơn vị · Sở Giáo dục và Đào tạo"),
@@ -109,7 +109,7 @@ def test_language_switch_sets_the_choice(client, staff):
 
 def test_exactly_one_navigation_item_is_active(client, staff):
     client.force_login(staff)
-    for path, label in [("/", "Trang chủ"), ("/units/", "Đơn vị"), ("/units/clusters/", "Cụm, khối thi đua"),
+    for path, label in [("/", "Trang chủ"), ("/units/", "Đơn vị"), ("/units/clusters/", "Cụm, khối"),
                         ("/awards/catalogue/", "Danh mục khen thưởng")]:
         items = client.get(path).context["nav_items"]
         assert [item["label"] for item in items if item["active"]] == [label]

@@ -13,11 +13,12 @@ from units.models import Role
 NAV_ITEMS = [
     (_("Trang chủ"), "home", None),
     (_("Hồ sơ đề nghị"), "awards:dossiers", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.UNIT_OFFICER, Role.LEADERSHIP}),
-    (_("Phong trào thi đua"), "campaigns:list", None),
+    (_("Hội đồng"), "awards:council", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.COUNCIL_MEMBER, Role.LEADERSHIP}),
+    (_("Phong trào"), "campaigns:list", None),
     (_("Đơn vị"), "units:tree", None),
-    (_("Cụm, khối thi đua"), "units:clusters", None),
+    (_("Cụm, khối"), "units:clusters", None),
     (_("Danh mục khen thưởng"), "awards:catalogue", None),
-    (_("Quản trị dữ liệu"), "admin:index", {Role.BOARD_STAFF, Role.ADMINISTRATOR}),
+    (_("Quản trị"), "admin:index", {Role.BOARD_STAFF, Role.ADMINISTRATOR}),
 ]
 
 

@@ -51,6 +51,24 @@ def home(request):
         context["recent_campaigns"] = list(
             Campaign.objects.select_related("launching_unit").order_by("-start_date")[:5]
         )
+    from awards.enums import DossierState, SessionStatus
+    from awards.models import CouncilSession, Dossier
+
+    if user.is_board:
+        today = timezone.localdate()
+        context["work"] = {
+            "submitted": Dossier.objects.filter(state=DossierState.SUBMITTED).count(),
+            "received": Dossier.objects.filter(state=DossierState.RECEIVED).count(),
+            "overdue": Dossier.objects.filter(state=DossierState.RECEIVED, due_date__lt=today).count(),
+        }
+    if role == Role.COUNCIL_MEMBER or user.has_role(Role.COUNCIL_MEMBER):
+        context["open_sessions"] = list(
+            CouncilSession.objects.filter(members=user, status=SessionStatus.OPEN).order_by("held_on")
+        )
+    if role == Role.UNIT_OFFICER and user.unit_id:
+        context["unit_dossiers"] = list(
+            Dossier.objects.filter(unit_id=user.unit_id).order_by("-updated_at")[:8]
+        )
     return render(request, "home.html", context)
 
 

@@ -19,8 +19,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from awards import importer, permissions, services, uploads, workflow
-from awards.enums import OFFICER_STATE_LABELS, DossierState, OccasionType, RecipientKind
-from awards.forms import AttachmentForm, DossierForm, ImportForm, NominationForm, VerdictForm
+from awards.enums import DECIDED_ABOVE_PROVINCE, OFFICER_STATE_LABELS, DossierState, OccasionType, RecipientKind
+from awards.forms import (
+    AttachmentForm,
+    CentralDecisionForm,
+    DossierForm,
+    ForwardForm,
+    ImportForm,
+    NominationForm,
+    VerdictForm,
+)
 from awards.models import Attachment, AwardType, Dossier, Nomination
 from campaigns.models import Campaign
 from units.models import ClusterMembership, EmulationCluster, Role, Unit
@@ -189,6 +197,9 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
         "problems": services.completeness_problems(dossier) if can_edit else [],
         "attachment_form": AttachmentForm(dossier=dossier) if can_edit else None,
         "verdict_open": is_staff and dossier.state == DossierState.RECEIVED,
+        "can_forward": is_staff and dossier.state == DossierState.AWAITING_DECISION
+        and dossier.authority in DECIDED_ABOVE_PROVINCE,
+        "central_open": is_staff and dossier.state == DossierState.FORWARDED,
         "today": timezone.localdate(),
         "max_upload": uploads.format_limit(settings.ATTACHMENT_MAX_BYTES),
     }
@@ -413,6 +424,46 @@ def verdict(request, reference, pk):
     else:
         messages.error(request, _("Chọn kết quả thẩm định."))
     return redirect(f"{dossier_url(dossier)}#nomination-{nomination.pk}")
+
+
+@login_required
+@require_POST
+def forward(request, reference):
+    dossier = _dossier(request, reference)
+    if not permissions.is_staff(request.user):
+        raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới trình cấp trên."))
+    form = ForwardForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Cần ghi số và ngày tờ trình của tỉnh trước khi trình cấp trên."))
+        return redirect("awards:dossier", dossier.reference)
+    try:
+        services.forward_dossier(dossier, form.cleaned_data["number"], form.cleaned_data["date"], request.user)
+    except workflow.WorkflowError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã trình cấp trên hồ sơ %(ref)s.") % {"ref": dossier.reference})
+    return redirect("awards:dossier", dossier.reference)
+
+
+@login_required
+@require_POST
+def central_decision(request, reference, pk):
+    dossier = _dossier(request, reference)
+    if not permissions.is_staff(request.user):
+        raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới ghi quyết định của cấp trên."))
+    nomination = get_object_or_404(dossier.nominations, pk=pk)
+    form = CentralDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kiểm tra lại số, ngày quyết định."))
+        return redirect("awards:dossier", dossier.reference)
+    try:
+        services.record_central_decision(nomination, form.cleaned_data["outcome"], form.cleaned_data["number"],
+                                         form.cleaned_data["date"], request.user)
+    except workflow.WorkflowError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã ghi kết quả của cấp trên cho %(name)s.") % {"name": nomination.recipient_name})
+    return redirect("awards:dossier", dossier.reference)
 
 
 def dossier_url(dossier: Dossier) -> str:

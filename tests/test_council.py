@@ -1,0 +1,190 @@
+"""Council sessions: agenda, one live vote per member (a database constraint), changed and voided votes
+kept, written votes of absent members, tallies over ALL members at the edges, minutes PDF."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from awards import council
+from awards.enums import CouncilResult, DossierState, VoteChoice
+from awards.models import Vote
+from tests.factories import PersonFactory, UserFactory, make_dossier
+from units.models import Role
+
+pytestmark = pytest.mark.django_db
+YES, NO = VoteChoice.YES, VoteChoice.NO
+
+
+@pytest.fixture
+def members(db):
+    return [UserFactory(full_name=f"Thành viên {i:02d}", roles=[Role.COUNCIL_MEMBER]) for i in range(19)]
+
+
+@pytest.fixture
+def cstd_tinh(unit_a, officer_a):
+    """A reviewed dossier with one Chiến sĩ thi đua cấp tỉnh nomination (threshold 90 %)."""
+    person = PersonFactory(full_name="Hoàng Mạnh Cương", unit=unit_a, position="Trưởng phòng Kế hoạch tổng hợp")
+    return make_dossier(unit_a, officer_a, code="chien-si-thi-dua-cap-tinh", state=DossierState.REVIEWED,
+                        verdict="eligible", recipient=person)
+
+
+@pytest.fixture
+def session(staff, members, cstd_tinh):
+    session = council.create_session("Phiên họp xét khen thưởng tổng kết năm 2020", datetime.date(2021, 1, 20),
+                                     "Trụ sở UBND tỉnh", members, staff)
+    council.add_to_agenda(session, list(cstd_tinh.nominations.all()), staff)
+    return session
+
+
+def vote_n(session, members, yes: int, no: int = 0):
+    item = session.items.get()
+    for member in members[:yes]:
+        council.cast_vote(item, member, YES)
+    for member in members[yes:yes + no]:
+        council.cast_vote(item, member, NO)
+    return item
+
+
+def test_adding_to_the_agenda_moves_the_dossier(session, cstd_tinh):
+    cstd_tinh.refresh_from_db()
+    assert cstd_tinh.state == DossierState.IN_COUNCIL
+    assert list(cstd_tinh.history.values_list("action", flat=True)) == ["send_to_council"]
+
+
+def test_17_of_19_fails_a_90_percent_rule(session, members, staff, cstd_tinh):
+    item = vote_n(session, members, 17, 2)
+    council.close_session(session, staff)
+    item.refresh_from_db()
+    assert (item.yes_count, item.no_count, item.member_count, item.threshold_pct, item.passed) == (
+        17, 2, 19, Decimal("90.00"), False)
+    assert council.share(17, 19) == Decimal("89.47")
+    assert cstd_tinh.nominations.get().council_result == CouncilResult.FAILED
+
+
+def test_18_of_19_passes(session, members, staff, cstd_tinh):
+    item = vote_n(session, members, 18, 1)
+    council.close_session(session, staff)
+    item.refresh_from_db()
+    assert (item.yes_count, item.passed) == (18, True)
+    cstd_tinh.refresh_from_db()
+    assert cstd_tinh.nominations.get().council_result == CouncilResult.PASSED
+    assert cstd_tinh.state == DossierState.AWAITING_DECISION
+
+
+def test_absent_members_count_in_the_denominator(session, members, staff):
+    item = vote_n(session, members, 17)  # two members never vote
+    council.close_session(session, staff)
+    item.refresh_from_db()
+    assert (item.yes_count, item.no_count, item.member_count, item.passed) == (17, 0, 19, False)
+
+
+def test_written_votes_of_absent_members_are_recorded_by_staff(session, members, staff):
+    item = vote_n(session, members, 17)
+    council.cast_vote(item, members[17], YES, actor=staff)
+    vote = Vote.objects.get(item=item, member=members[17])
+    assert (vote.written, vote.recorded_by) == (True, staff)
+    council.close_session(session, staff)
+    item.refresh_from_db()
+    assert (item.yes_count, item.passed) == (18, True)
+
+
+def test_a_member_cannot_record_someone_elses_vote(session, members):
+    item = session.items.get()
+    with pytest.raises(council.CouncilError) as excinfo:
+        council.cast_vote(item, members[1], YES, actor=members[0])
+    assert excinfo.value.message == (
+        "Chỉ thành viên tự bỏ phiếu; phiếu bằng văn bản do Ban Thi đua - Khen thưởng ghi nhận.")
+
+
+def test_only_session_members_vote(session):
+    outsider = UserFactory(roles=[Role.COUNCIL_MEMBER], full_name="Người ngoài")
+    with pytest.raises(council.CouncilError) as excinfo:
+        council.cast_vote(session.items.get(), outsider, YES)
+    assert excinfo.value.message == "Người ngoài không phải thành viên của phiên họp này."
+
+
+def test_changing_a_vote_voids_the_old_one_with_a_reason(session, members):
+    item = session.items.get()
+    council.cast_vote(item, members[0], NO)
+    council.cast_vote(item, members[0], YES)
+    rows = list(Vote.objects.filter(item=item, member=members[0]).order_by("pk").values_list(
+        "choice", "voided", "void_reason"))
+    assert rows == [("no", True, council.CHANGED_MIND), ("yes", False, "")]
+
+
+def test_the_database_refuses_a_second_live_vote(session, members, staff):
+    item = session.items.get()
+    council.cast_vote(item, members[0], YES)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Vote.objects.create(item=item, member=members[0], choice=NO, recorded_by=members[0])
+
+
+def test_voiding_needs_a_reason_and_never_deletes(session, members, staff):
+    item = session.items.get()
+    vote = council.cast_vote(item, members[0], YES)
+    with pytest.raises(council.CouncilError) as excinfo:
+        council.void_vote(vote, "  ", staff)
+    assert excinfo.value.message == "Hủy phiếu phải ghi rõ lý do."
+    council.void_vote(vote, "Phiếu ghi nhầm thành viên", staff)
+    vote.refresh_from_db()
+    assert (vote.voided, vote.void_reason, vote.voided_by) == (True, "Phiếu ghi nhầm thành viên", staff)
+    assert Vote.objects.filter(item=item).count() == 1
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Vote.objects.filter(pk=vote.pk).update(voided=True, void_reason="")
+
+
+def test_no_vote_after_closing_and_closing_twice_is_refused(session, members, staff):
+    council.close_session(session, staff)
+    with pytest.raises(council.CouncilError) as excinfo:
+        council.cast_vote(session.items.get(), members[0], YES)
+    assert excinfo.value.message == "Phiên họp đã kết thúc; không thay đổi được nữa."
+    with pytest.raises(council.CouncilError):
+        council.close_session(session, staff)
+
+
+def test_flag_threshold_is_80_percent(unit_a, officer_a, staff, members):
+    dossier = make_dossier(unit_a, officer_a, code="co-thi-dua-ubnd-tinh", state=DossierState.REVIEWED,
+                           verdict="eligible")
+    session = council.create_session("Xét Cờ thi đua", datetime.date(2021, 1, 20), "", members[:10], staff)
+    council.add_to_agenda(session, list(dossier.nominations.all()), staff)
+    item = vote_n(session, members, 8, 2)
+    council.close_session(session, staff)
+    item.refresh_from_db()
+    assert (item.threshold_pct, item.passed) == (Decimal("80.00"), True)
+
+
+def test_nominations_without_a_vote_requirement_cannot_be_added(unit_a, officer_a, staff, members):
+    dossier = make_dossier(unit_a, officer_a, state=DossierState.REVIEWED, verdict="eligible")  # Bằng khen
+    session = council.create_session("Phiên", datetime.date(2021, 1, 20), "", members[:3], staff)
+    with pytest.raises(council.CouncilError) as excinfo:
+        council.add_to_agenda(session, list(dossier.nominations.all()), staff)
+    assert excinfo.value.message.startswith("Không đưa được vào chương trình: Sở Giáo dục và Đào tạo")
+
+
+def test_only_council_members_can_sit(staff, officer_a):
+    with pytest.raises(council.CouncilError) as excinfo:
+        council.create_session("Phiên", datetime.date(2021, 1, 20), "", [officer_a], staff)
+    assert excinfo.value.message == "Không phải thành viên Hội đồng: Lường Thị Hoa."
+
+
+def test_minutes_pdf_names_the_result(session, members, staff, settings, tmp_path, django_capture_on_commit_callbacks):
+    settings.MEDIA_ROOT = tmp_path
+    vote_n(session, members, 18, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        council.close_session(session, staff)
+    session.refresh_from_db()
+    path = tmp_path / session.minutes_pdf.name
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "BIÊN BẢN" in text
+    assert "Họp Hội đồng Thi đua - Khen thưởng tỉnh xét đề nghị khen thưởng" in text
+    assert "Lạng Sơn, ngày 20 tháng 01 năm 2021" in text
+    assert "Thành phần: tổng số 19 thành viên Hội đồng" in text
+    assert "Hoàng Mạnh Cương" in text and "18/19" in text and "94,74" in text and "Đạt" in text
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    names = [line.split()[0] for line in fonts.splitlines()[2:]]
+    assert names and all("Liberation-Serif" in name for name in names), names
