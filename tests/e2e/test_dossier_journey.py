@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from awards.importer import TEMPLATE_COLUMNS
 from tests.factories import UnitFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LANDING = {
     "officer_a": ("landing-officer", "Công tác thi đua, khen thưởng của Sở Giáo dục và Đào tạo"),
