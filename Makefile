@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-unit test-e2e lint setup system-deps migrate seed messages clean-db worker
+.PHONY: run test test-unit test-e2e lint setup system-deps migrate seed messages clean-db worker bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,3 +57,6 @@ worker: setup
 
 clean-db:
 	rm -f var/db.sqlite3 var/db.sqlite3-wal var/db.sqlite3-shm
+
+bench: setup
+	$(PY) manage.py bench_inbox --dossiers 1000
