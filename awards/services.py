@@ -323,6 +323,9 @@ def record_central_decision(nomination, outcome: str, number: str, date: datetim
     nomination.central_outcome, nomination.central_decision_number = outcome, number
     nomination.central_decision_date = date
     nomination.save(update_fields=["central_outcome", "central_decision_number", "central_decision_date"])
+    from awards.decisions import record_central_award
+
+    record_central_award(nomination)
     waiting = dossier.nominations.filter(verdict=Verdict.ELIGIBLE, central_outcome=CentralOutcome.PENDING)
     if not waiting.exists():
         transition(dossier, "record_central", actor, note=number)

@@ -1,6 +1,20 @@
 """Models of the awards app: the catalogue (``catalogue``) and the dossier workflow (``dossiers``)."""
 
 from awards.models.catalogue import RECIPIENT_BONUS, RECIPIENT_FLAG, AwardType, BaseSalary, LegalDocument
+from awards.models.decisions import (
+    Award,
+    AwardSource,
+    Decision,
+    DecisionDocument,
+    DecisionLine,
+    DecisionState,
+    DocumentKind,
+    DocumentStatus,
+    NumberSequence,
+    Rounding,
+    Signer,
+    SignerCapacity,
+)
 from awards.models.dossiers import (
     AgendaItem,
     Attachment,
@@ -19,15 +33,27 @@ __all__ = [
     "RECIPIENT_FLAG",
     "AgendaItem",
     "Attachment",
+    "Award",
+    "AwardSource",
     "AwardType",
     "BaseSalary",
     "CouncilSession",
+    "Decision",
+    "DecisionDocument",
+    "DecisionLine",
+    "DecisionState",
+    "DocumentKind",
+    "DocumentStatus",
     "Dossier",
     "DossierRevision",
     "DossierTransition",
     "Holiday",
     "LegalDocument",
     "Nomination",
+    "NumberSequence",
     "ProcessingTimeLimit",
+    "Rounding",
+    "Signer",
+    "SignerCapacity",
     "Vote",
 ]
