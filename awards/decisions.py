@@ -10,6 +10,7 @@ import datetime
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -79,11 +80,11 @@ def counts_phrase(kinds: Iterable[str]) -> str:
     return f"cho {text}"
 
 
-def round_amount(amount: float, rounding: str) -> int:
-    step = {Rounding.UP_1000: 1000, Rounding.UP_10000: 10_000}.get(rounding)
-    if step is None:
-        return int(round(amount))
-    return int(math.ceil(round(amount, 6) / step) * step)
+def round_amount(amount: Decimal, rounding: str) -> int:
+    """Round a bonus in đồng: none (half up to the đồng), up to the thousand, or up to ten thousand."""
+    step = {Rounding.UP_1000: 1000, Rounding.UP_10000: 10_000}.get(rounding, 1)
+    whole = amount.to_integral_value(rounding=ROUND_HALF_UP) if step == 1 else amount
+    return int(math.ceil(whole / step) * step)
 
 
 def bonus_for(award_type: AwardType, kind: str, base_salary: int, rounding: str) -> int | None:
@@ -91,7 +92,7 @@ def bonus_for(award_type: AwardType, kind: str, base_salary: int, rounding: str)
     multiplier = award_type.multiplier_for(kind)
     if multiplier is None:
         return None
-    return round_amount(float(multiplier) * base_salary, rounding)
+    return round_amount(Decimal(multiplier) * base_salary, rounding)
 
 
 def format_date_words(day: datetime.date) -> str:
@@ -173,7 +174,7 @@ def line_detail(nomination: Nomination) -> str:
 
 @transaction.atomic
 def draft_decision(nominations: list[Nomination], actor: User, decided_on: datetime.date, signer: Signer,
-                   reason: str, bonus_enabled: bool = True, rounding: str = Rounding.UP_1000) -> Decision:
+                   reason: str, bonus_enabled: bool = True, rounding: str = Rounding.UP_10000) -> Decision:
     if not services_is_staff(actor):
         raise DecisionError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới dự thảo quyết định."))
     if not nominations:

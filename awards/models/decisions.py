@@ -99,7 +99,7 @@ class Decision(models.Model):
     reason = models.TextField(_("lý do khen thưởng"), help_text=_('Ví dụ "đã có thành tích xuất sắc năm 2020"'))
     bonus_enabled = models.BooleanField(_("có điều khoản tiền thưởng"), default=True)
     rounding = models.CharField(_("làm tròn tiền thưởng"), max_length=10, choices=Rounding.choices,
-                                default=Rounding.UP_1000)
+                                default=Rounding.UP_10000)
     base_salary = models.PositiveIntegerField(_("mức lương cơ sở áp dụng"), null=True, blank=True)
     executors = models.TextField(_("điều khoản thi hành: các cơ quan, cá nhân thi hành"))
     recipients = models.TextField(_("nơi nhận (mỗi dòng một nơi)"))
