@@ -5,16 +5,22 @@ from awards import services
 from awards.models import (
     AgendaItem,
     Attachment,
+    Award,
     AwardType,
     BaseSalary,
     CouncilSession,
+    Decision,
+    DecisionDocument,
+    DecisionLine,
     Dossier,
     DossierRevision,
     DossierTransition,
     Holiday,
     LegalDocument,
     Nomination,
+    NumberSequence,
     ProcessingTimeLimit,
+    Signer,
     Vote,
 )
 
@@ -143,3 +149,50 @@ class AgendaItemAdmin(ReadOnlyAdmin):
 class VoteAdmin(ReadOnlyAdmin):
     list_display = ["item", "member", "choice", "written", "voided", "void_reason", "cast_at"]
     list_filter = ["voided", "written", "choice"]
+
+
+@admin.register(Signer)
+class SignerAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "position", "capacity", "valid_from", "valid_to"]
+    list_filter = ["capacity"]
+
+
+@admin.register(NumberSequence)
+class NumberSequenceAdmin(ReadOnlyAdmin):
+    list_display = ["authority", "year", "last_number"]
+
+
+class DecisionLineInline(admin.TabularInline):
+    model = DecisionLine
+    fields = ["position", "recipient_kind", "recipient_name", "detail", "bonus_amount", "active"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin):
+    list_display = ["code", "decided_on", "subject", "state", "signer"]
+    list_filter = ["state", "year"]
+    search_fields = ["subject", "number"]
+    inlines = [DecisionLineInline]
+
+
+@admin.register(DecisionLine)
+class DecisionLineAdmin(ReadOnlyAdmin):
+    list_display = ["decision", "recipient_name", "recipient_kind", "bonus_amount", "active"]
+
+
+@admin.register(DecisionDocument)
+class DecisionDocumentAdmin(ReadOnlyAdmin):
+    list_display = ["decision", "kind", "version", "status", "pages", "attempts", "finished_at"]
+    list_filter = ["status", "kind"]
+    exclude = ["file"]
+
+
+@admin.register(Award)
+class AwardAdmin(ReadOnlyAdmin):
+    list_display = ["recipient_name", "award_type", "year", "decision_number", "decided_on", "revoked"]
+    list_filter = ["year", "source", "revoked", "recipient_kind", "occasion"]
+    search_fields = ["recipient_name", "decision_number"]
+    list_select_related = ["award_type"]

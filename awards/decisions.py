@@ -266,7 +266,23 @@ def publish(decision: Decision, actor: User) -> int:
     if not lines:
         raise DecisionError(_("Quyết định chưa có ai trong danh sách."))
     issuer = f"Chủ tịch UBND tỉnh {settings.PROVINCE_NAME}"
-    Award.objects.bulk_create(
+    try:
+        with transaction.atomic():
+            Award.objects.bulk_create(_awards_for(decision, lines, issuer))
+    except IntegrityError:
+        raise DecisionError(_("Có người, tập thể trong quyết định đã được ghi khen thưởng cho cùng đề nghị; "
+                              "chưa ban hành, không ghi gì vào sổ.")) from None
+    for dossier_id in {line.nomination.dossier_id for line in lines}:
+        dossier = Dossier.objects.get(pk=dossier_id)
+        undecided = dossier.nominations.filter(verdict=Verdict.ELIGIBLE).exclude(
+            decision_lines__active=True, decision_lines__decision__state=DecisionState.PUBLISHED)
+        if dossier.state == DossierState.AWAITING_DECISION and not undecided.exists():
+            workflow.transition(dossier, "decide", actor, note=decision.code)
+    return len(lines)
+
+
+def _awards_for(decision: Decision, lines: list[DecisionLine], issuer: str) -> list[Award]:
+    return [
         Award(
             source=AwardSource.PROVINCE, decision=decision, nomination=line.nomination,
             award_type=decision.award_type, award_code=decision.award_type.code,
@@ -278,14 +294,7 @@ def publish(decision: Decision, actor: User) -> int:
             issuer=issuer, bonus_amount=line.bonus_amount, campaign=line.nomination.dossier.campaign,
         )
         for line in lines
-    )
-    for dossier_id in {line.nomination.dossier_id for line in lines}:
-        dossier = Dossier.objects.get(pk=dossier_id)
-        undecided = dossier.nominations.filter(verdict=Verdict.ELIGIBLE).exclude(
-            decision_lines__active=True, decision_lines__decision__state=DecisionState.PUBLISHED)
-        if dossier.state == DossierState.AWAITING_DECISION and not undecided.exists():
-            workflow.transition(dossier, "decide", actor, note=decision.code)
-    return len(lines)
+    ]
 
 
 @transaction.atomic
@@ -322,3 +331,27 @@ def record_central_award(nomination: Nomination) -> Award | None:
     )
     return award
 
+
+
+def award_phrase(award_type: AwardType) -> str:
+    """How the portal names what was given: "Bằng khen", "Cờ thi đua", "danh hiệu Chiến sĩ thi đua cấp tỉnh"."""
+    from awards.enums import AwardFamily
+
+    if award_type.family in (AwardFamily.CERTIFICATE_OF_MERIT, AwardFamily.COMMENDATION):
+        return str(AwardFamily(award_type.family).label)
+    if award_type.code.startswith("co-thi-dua"):
+        return "Cờ thi đua"
+    if award_type.family == AwardFamily.EMULATION_TITLE:
+        return f"danh hiệu {award_type.name}"
+    return award_type.name
+
+
+def portal_sentence(decision: Decision, collectives: int, individuals: int, households: int) -> str:
+    """"Quyết định số 163/QĐ-UBND của Chủ tịch UBND tỉnh tặng Bằng khen cho 32 tập thể, vì: Đã có thành tích
+    xuất sắc năm 2023." (the province portal's phrasing)."""
+    kinds = ([RecipientKind.COLLECTIVE] * collectives + [RecipientKind.INDIVIDUAL] * individuals
+             + [RecipientKind.HOUSEHOLD] * households)
+    reason = decision.reason.strip().rstrip(".")
+    reason = reason[:1].upper() + reason[1:]
+    return (f"Quyết định số {decision.code} của Chủ tịch UBND tỉnh tặng {award_phrase(decision.award_type)} "
+            f"{counts_phrase(kinds)}, vì: {reason}.")

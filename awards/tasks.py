@@ -30,3 +30,23 @@ def render_council_minutes(self, session_id: int) -> str:
         session.minutes_pdf.save(name, ContentFile(data), save=False)
         updated.update(minutes_pdf=session.minutes_pdf.name)
     return session.minutes_pdf.name
+
+
+@shared_task(bind=True, max_retries=3, acks_late=True)
+def render_decision_document(self, document_id: int) -> str:
+    """Render a decision document; bounded retries with exponential backoff (10 s, 20 s, 40 s)."""
+    from awards import documents
+
+    try:
+        return documents.render(document_id)
+    except Exception as exc:
+        if self.request.called_directly or self.request.is_eager:
+            raise
+        raise self.retry(exc=exc, countdown=10 * (2 ** self.request.retries)) from exc
+
+
+@shared_task
+def reset_stuck_renders() -> list[int]:
+    from awards import documents
+
+    return documents.reset_stuck()

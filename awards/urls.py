@@ -2,6 +2,7 @@ from django.urls import path
 
 from awards.views import catalogue
 from awards.views import council as c
+from awards.views import decisions as q
 from awards.views import dossiers as d
 
 app_name = "awards"
@@ -40,4 +41,16 @@ urlpatterns += [
     path("council/<int:pk>/votes/<int:vote_id>/void/", c.vote_void, name="council_void"),
     path("council/<int:pk>/close/", c.session_close, name="council_close"),
     path("council/<int:pk>/minutes.pdf", c.minutes, name="council_minutes"),
+]
+
+urlpatterns += [
+    path("decisions/", q.decision_list, name="decisions"),
+    path("decisions/prepare/", q.prepare, name="decision_prepare"),
+    path("decisions/<int:pk>/", q.decision_detail, name="decision"),
+    path("decisions/<int:pk>/texts/", q.edit_texts, name="decision_texts"),
+    path("decisions/<int:pk>/render/", q.render_documents, name="decision_render"),
+    path("decisions/<int:pk>/documents/", q.document_status, name="decision_documents"),
+    path("decisions/<int:pk>/documents/<int:doc_id>/", q.document_download, name="decision_document"),
+    path("decisions/<int:pk>/publish/", q.publish, name="decision_publish"),
+    path("decisions/<int:pk>/<slug:action>/", q.close, name="decision_close"),
 ]

@@ -139,6 +139,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "reset-stuck-renders": {"task": "awards.tasks.reset_stuck_renders", "schedule": 300.0},
+}
 # A web request must not hang for 20 s when Redis is down: fail fast and tell the user.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

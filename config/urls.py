@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from awards.views import decisions as decision_views
 from config import views as config_views
 from units import views as unit_views
 from units.forms import LoginForm
@@ -23,5 +24,7 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("awards/", include("awards.urls")),
     path("campaigns/", include("campaigns.urls")),
+    path("public/decisions/", decision_views.public_list, name="public_decisions"),
+    path("public/decisions/<int:pk>/", decision_views.public_detail, name="public_decision"),
     path("admin/", admin.site.urls),
 ]

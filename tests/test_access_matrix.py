@@ -12,7 +12,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from awards.enums import Authority, AwardFamily
-from awards.models import AgendaItem, AwardType, CouncilSession, Vote
+from awards.models import AgendaItem, AwardType, CouncilSession, Decision, Signer, Vote
 from awards.services import record_revision
 from campaigns.models import Campaign, CampaignKind, CampaignMethod, CampaignScope, LaunchLevel
 from tests.factories import ClusterFactory, make_dossier
@@ -29,6 +29,11 @@ VIEWERS = {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 200, "
 EDITORS = {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 403, "council_member": 403, "leader": 403,
            "administrator": 403}
 POST_ONLY = {"anonymous": 302, **{p: 405 for p in LOGGED_IN}}
+STAFF_ONLY = {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200, "council_member": 403,
+              "leader": 403, "administrator": 200}
+# A draft decision: invisible to units (404), council members may not see decisions (403).
+DRAFT_DECISION = {"anonymous": 302, "officer_a": 404, "officer_b": 404, "staff": 200, "council_member": 403,
+                  "leader": 200, "administrator": 200}
 
 EXPECTED: dict[str, dict[str, int]] = {
     "home": LOGIN_REQUIRED,
@@ -78,6 +83,18 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:council_close": POST_ONLY,
     "awards:council_minutes": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 404,
                                "council_member": 404, "leader": 404, "administrator": 404},
+    "public_decisions": {p: 200 for p in PERSONAS},
+    "public_decision": {p: 404 for p in PERSONAS},  # the fixture's decision is a draft: never public
+    "awards:decisions": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,
+                         "leader": 200, "administrator": 200},
+    "awards:decision_prepare": STAFF_ONLY,
+    "awards:decision": DRAFT_DECISION,
+    "awards:decision_texts": POST_ONLY,
+    "awards:decision_render": POST_ONLY,
+    "awards:decision_documents": DRAFT_DECISION,
+    "awards:decision_document": {**DRAFT_DECISION, "staff": 404, "leader": 404, "administrator": 404},
+    "awards:decision_publish": POST_ONLY,
+    "awards:decision_close": POST_ONLY,
     "admin:index": {"anonymous": 302, "officer_a": 302, "officer_b": 302, "staff": 200, "council_member": 302,
                     "leader": 302, "administrator": 200},
 }
@@ -130,7 +147,17 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
     session.members.add(council_member)
     item = AgendaItem.objects.create(session=session, nomination=nomination)
     vote = Vote.objects.create(item=item, member=council_member, choice="yes", recorded_by=council_member)
+    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
+                                   valid_from=datetime.date(2020, 1, 1))
+    decision = Decision.objects.create(
+        number=1, year=2021, decided_on=datetime.date(2021, 2, 6), signer=signer, award_type=nomination.award_type,
+        occasion="cong_trang", achievement_year=2020, subject="Về việc tặng", legal_bases="Căn cứ", proposals="x",
+        reason="x", executors="x", recipients="x", created_by=staff)
     return {
+        "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
+        "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],
+        "awards:decision_document": [decision.pk, 999999], "awards:decision_publish": [decision.pk],
+        "awards:decision_close": [decision.pk, "cancel"],
         "awards:forward": [ref], "awards:central_decision": [ref, nomination.pk],
         "awards:council_session": [session.pk], "awards:council_agenda": [session.pk],
         "awards:council_vote": [session.pk, item.pk], "awards:council_written_vote": [session.pk],

@@ -5,12 +5,12 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 NAV = {
-    "officer_a": ["Trang chủ", "Hồ sơ đề nghị", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục khen thưởng"],
-    "council_member": ["Trang chủ", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục khen thưởng"],
-    "leader": ["Trang chủ", "Hồ sơ đề nghị", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục khen thưởng"],
-    "staff": ["Trang chủ", "Hồ sơ đề nghị", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục khen thưởng",
+    "officer_a": ["Trang chủ", "Hồ sơ", "Quyết định", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
+    "council_member": ["Trang chủ", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
+    "leader": ["Trang chủ", "Hồ sơ", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
+    "staff": ["Trang chủ", "Hồ sơ", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục",
               "Quản trị"],
-    "administrator": ["Trang chủ", "Hồ sơ đề nghị", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục khen thưởng",
+    "administrator": ["Trang chủ", "Hồ sơ", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục",
                       "Quản trị"],
 }
 LANDING = {
@@ -110,7 +110,7 @@ def test_language_switch_sets_the_choice(client, staff):
 def test_exactly_one_navigation_item_is_active(client, staff):
     client.force_login(staff)
     for path, label in [("/", "Trang chủ"), ("/units/", "Đơn vị"), ("/units/clusters/", "Cụm, khối"),
-                        ("/awards/catalogue/", "Danh mục khen thưởng")]:
+                        ("/awards/catalogue/", "Danh mục")]:
         items = client.get(path).context["nav_items"]
         assert [item["label"] for item in items if item["active"]] == [label]
 

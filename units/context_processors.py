@@ -12,12 +12,13 @@ from units.models import Role
 # (label, url name, roles that see it)
 NAV_ITEMS = [
     (_("Trang chủ"), "home", None),
-    (_("Hồ sơ đề nghị"), "awards:dossiers", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.UNIT_OFFICER, Role.LEADERSHIP}),
+    (_("Hồ sơ"), "awards:dossiers", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.UNIT_OFFICER, Role.LEADERSHIP}),
+    (_("Quyết định"), "awards:decisions", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.LEADERSHIP, Role.UNIT_OFFICER}),
     (_("Hội đồng"), "awards:council", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.COUNCIL_MEMBER, Role.LEADERSHIP}),
     (_("Phong trào"), "campaigns:list", None),
     (_("Đơn vị"), "units:tree", None),
     (_("Cụm, khối"), "units:clusters", None),
-    (_("Danh mục khen thưởng"), "awards:catalogue", None),
+    (_("Danh mục"), "awards:catalogue", None),
     (_("Quản trị"), "admin:index", {Role.BOARD_STAFF, Role.ADMINISTRATOR}),
 ]
 

@@ -13,8 +13,11 @@ from units.models import Role
 # app_label -> model names whose add/change/view (and delete where listed) staff may use.
 STAFF_MODELS = {
     "units": ["unit", "person", "household", "emulationcluster", "clustermembership", "clusteryear"],
-    "awards": ["legaldocument", "awardtype", "basesalary", "holiday", "processingtimelimit", "dossier", "nomination",
-               "attachment", "dossiertransition", "dossierrevision", "councilsession", "agendaitem", "vote"],
+    "awards": [
+        "legaldocument", "awardtype", "basesalary", "holiday", "processingtimelimit", "dossier", "nomination",
+        "attachment", "dossiertransition", "dossierrevision", "councilsession", "agendaitem", "vote", "signer",
+        "numbersequence", "decision", "decisionline", "decisiondocument", "award",
+    ],
     "campaigns": ["campaign", "contentgroup", "target", "registration"],
 }
 STAFF_MAY_DELETE = {"clustermembership", "contentgroup", "target", "registration", "holiday"}

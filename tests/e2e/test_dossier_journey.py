@@ -56,7 +56,7 @@ def test_build_submit_return_fix_resubmit_receive_review(browser, browser_contex
     board = sign_in(browser.new_context(**browser_context_args), live_server.url, "staff")
 
     # the officer builds the dossier
-    officer.get_by_role("link", name="Hồ sơ đề nghị").click()
+    officer.get_by_role("link", name="Hồ sơ", exact=True).click()
     officer.get_by_role("link", name="Lập hồ sơ mới").click()
     officer.get_by_label("Trích yếu").fill("Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm học 2019 - 2020")
     officer.get_by_label("Loại hình khen thưởng").select_option(label="Công trạng, thường xuyên")
@@ -84,7 +84,7 @@ def test_build_submit_return_fix_resubmit_receive_review(browser, browser_contex
     reference = officer.url.rstrip("/").split("/")[-1]
 
     # staff find it in the inbox and return it with a reason
-    board.get_by_role("link", name="Hồ sơ đề nghị").click()
+    board.get_by_role("link", name="Hồ sơ", exact=True).click()
     board.get_by_label("Tìm theo tên người, tập thể, đơn vị (không cần dấu)").fill("ha thi lu")
     board.get_by_role("button", name="Lọc").click()
     expect(board.get_by_test_id("dossier-table")).to_contain_text(reference)

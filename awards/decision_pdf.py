@@ -1,0 +1,160 @@
+"""The official documents of an award decision, rendered with WeasyPrint (``awards.pdf``).
+
+Three kinds (``DocumentKind``): the decision with its annex (NĐ 30/2020/NĐ-CP layout, templates/pdf/
+decision.html), one Bằng khen / Giấy khen page per recipient (certificates.html, landscape) and the
+board's tờ trình to the Chủ tịch that accompanies the draft (submission.html). Only the active lines of
+the decision are printed, in their order; every name goes through Django's autoescaping."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import zlib
+from collections import defaultdict
+
+from django.utils import translation
+
+from awards import pdf
+from awards.decisions import KIND_WORDS, article_one, bonus_article, counts_phrase
+from awards.enums import Authority, AwardFamily, RecipientKind
+from awards.models import AgendaItem, Decision, DecisionLine, DocumentKind, SignerCapacity
+
+TEMPLATES = {
+    DocumentKind.DECISION: "pdf/decision.html",
+    DocumentKind.CERTIFICATES: "pdf/certificates.html",
+    DocumentKind.SUBMISSION: "pdf/submission.html",
+}
+GROUPS = [
+    (RecipientKind.COLLECTIVE, "Tập thể"),
+    (RecipientKind.INDIVIDUAL, "Cá nhân"),
+    (RecipientKind.HOUSEHOLD, "Hộ gia đình"),
+]
+ROMAN = ["I", "II", "III", "IV", "V"]
+ISSUER_WORDS = {Authority.PROVINCE_CHAIR: "Chủ tịch UBND tỉnh"}
+CERTIFICATE_TITLES = {AwardFamily.CERTIFICATE_OF_MERIT: "BẰNG KHEN", AwardFamily.COMMENDATION: "GIẤY KHEN"}
+
+
+def date_words(day: datetime.date) -> str:
+    """"ngày 06 tháng 02 năm 2021", written as ``place_date`` writes it (leading zero for months 1-2)."""
+    return pdf.place_date(day, "-").split(", ", 1)[1]
+
+
+def signature_lines(capacity: str) -> list[str]:
+    """The authority and position above the signature: ["CHỦ TỊCH"] or ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]."""
+    if capacity == SignerCapacity.ON_BEHALF:
+        return ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    return ["CHỦ TỊCH"]
+
+
+def split_lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def sentence(text: str) -> str:
+    """"đã có thành tích …" -> "Đã có thành tích …" (no final period)."""
+    text = (text or "").strip().rstrip(".").strip()
+    return text[:1].upper() + text[1:]
+
+
+def display_name(line: DecisionLine) -> str:
+    """"Ông Hoàng Mạnh Cương" for individuals, the name as recorded otherwise."""
+    if line.recipient_kind == RecipientKind.INDIVIDUAL and line.honorific:
+        return f"{line.honorific} {line.recipient_name}"
+    return line.recipient_name
+
+
+def council_results(decision: Decision, lines: list[DecisionLine]) -> list[dict]:
+    """Per council session: how many of the decision's recipients passed and at which threshold."""
+    if not decision.award_type.requires_council_vote:
+        return []
+    items = (AgendaItem.objects.filter(nomination__decision_lines__decision=decision,
+                                       nomination__decision_lines__active=True, passed=True)
+             .select_related("session").order_by("session__held_on", "session_id", "position", "pk"))
+    sessions: dict[int, dict] = {}
+    for item in items:
+        entry = sessions.setdefault(item.session_id, {"session": item.session, "passed": 0, "thresholds": set(),
+                                                      "held_on_words": date_words(item.session.held_on)})
+        entry["passed"] += 1
+        entry["thresholds"].add(item.threshold_pct)
+    for entry in sessions.values():
+        thresholds = sorted(t for t in entry.pop("thresholds") if t is not None)
+        entry["threshold"] = thresholds[0] if len(thresholds) == 1 else None
+    return list(sessions.values())
+
+
+def decision_context(decision: Decision) -> dict:
+    """Everything the three templates print, computed once (the lines are read in one query)."""
+    lines = list(decision.lines.filter(active=True).order_by("position", "pk"))
+    by_kind: dict[str, list[DecisionLine]] = defaultdict(list)
+    for line in lines:
+        line.display_name = display_name(line)
+        by_kind[line.recipient_kind].append(line)
+    bonus = bool(decision.bonus_enabled and bonus_article(decision))
+    groups = []
+    for kind, label in GROUPS:
+        members = by_kind.get(kind)
+        if not members:
+            continue
+        total = sum(line.bonus_amount or 0 for line in members)
+        groups.append({"numeral": ROMAN[len(groups)], "label": label, "lines": members, "total": total})
+    execution_no = 3 if bonus else 2
+    executors = decision.executors.strip().rstrip(".")
+    award_name = decision.award_type.name
+    kinds = [line.recipient_kind for line in lines]
+    counts = counts_phrase(kinds)
+    return {
+        "decision": decision,
+        "code": decision.code,
+        "place_date": pdf.place_date(decision.decided_on, decision.place),
+        "date_words": date_words(decision.decided_on),
+        "short_date": f"{decision.decided_on:%d/%m/%Y}",
+        "issuer_words": ISSUER_WORDS.get(decision.authority, Authority(decision.authority).label),
+        "legal_bases": split_lines(decision.legal_bases),
+        "proposals": split_lines(decision.proposals),
+        "article_one": article_one(decision),
+        "bonus": bonus,
+        "bonus_article": bonus_article(decision) if bonus else "",
+        "execution_no": execution_no,
+        "execution": (f"Quyết định có hiệu lực kể từ ngày ký. {executors} chịu trách nhiệm thi hành "
+                      "Quyết định này./."),
+        "recipients": split_lines(decision.recipients),
+        "signature_lines": signature_lines(decision.signer.capacity),
+        "signer": decision.signer,
+        "lines": lines,
+        "groups": groups,
+        "recipients_words": ", ".join(KIND_WORDS[kind] for kind, _label in GROUPS if kind in by_kind),
+        "award_name": award_name,
+        "certificate_title": CERTIFICATE_TITLES.get(decision.award_type.family, award_name),
+        "reason_sentence": sentence(decision.reason),
+        "reason_clause": (decision.reason or "").strip().rstrip("."),
+        "counts": counts,
+        "total_bonus": sum(line.bonus_amount or 0 for line in lines) if bonus else 0,
+        "council_results": council_results(decision, lines),
+        "year": decision.decided_on.year,
+    }
+
+
+_OBJECT_STREAM = re.compile(rb"<<((?:(?!>>).)*?/Type\s*/ObjStm(?:(?!>>).)*?)>>\s*stream\r?\n", re.DOTALL)
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def count_pages(data: bytes) -> int:
+    """Pages of a PDF written by WeasyPrint: page objects, also those inside compressed object streams."""
+    count = len(_PAGE.findall(data))
+    for match in _OBJECT_STREAM.finditer(data):
+        if b"/FlateDecode" not in match.group(1):
+            continue
+        try:
+            inflated = zlib.decompressobj().decompress(data[match.end():])
+        except zlib.error:
+            continue
+        count += len(_PAGE.findall(inflated))
+    return count
+
+
+def render(decision: Decision, kind: str) -> tuple[bytes, int]:
+    """The PDF of ``kind`` for ``decision`` and its page count. Always in Vietnamese (3.510.000)."""
+    template = TEMPLATES[DocumentKind(kind)]
+    with translation.override("vi"):
+        data = pdf.render_pdf(template, decision_context(decision))
+    return data, count_pages(data)
