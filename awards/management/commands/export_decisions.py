@@ -1,0 +1,71 @@
+"""Archive export for the records office and auditors: the current PDF of every published decision
+(rendered now if missing) plus a CSV index.
+
+    python manage.py export_decisions DIR [--year 2020]
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Count, Q
+
+from awards import documents
+from awards.models import Decision, DecisionState, DocumentKind, DocumentStatus
+from units.text import fold
+
+COLUMNS = ["so_quyet_dinh", "ngay", "nguoi_ky", "danh_hieu_hinh_thuc", "tap_the", "ca_nhan", "ho_gia_dinh",
+           "trang_thai", "tep", "sha256"]
+
+
+def file_name(decision: Decision) -> str:
+    """"163-QD-UBND-2021.pdf": the number, ASCII only, unique per authority and year."""
+    return f"{fold(decision.code).upper().replace('/', '-')}-{decision.year}.pdf"
+
+
+class Command(BaseCommand):
+    help = "Write the PDF of every published decision and a CSV index into a folder."
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory")
+        parser.add_argument("--year", type=int, help="only decisions signed in this year")
+
+    def handle(self, *args, **options):
+        target = Path(options["directory"])
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CommandError(f"Không tạo được thư mục {target}: {exc}") from exc
+        decisions = Decision.objects.filter(state__in=[DecisionState.PUBLISHED, DecisionState.REVOKED])
+        if options["year"]:
+            decisions = decisions.filter(decided_on__year=options["year"])
+        decisions = decisions.select_related("award_type", "signer").annotate(
+            collectives=Count("lines", filter=Q(lines__active=True, lines__recipient_kind="tap_the")),
+            individuals=Count("lines", filter=Q(lines__active=True, lines__recipient_kind="ca_nhan")),
+            households=Count("lines", filter=Q(lines__active=True, lines__recipient_kind="ho_gia_dinh")),
+        ).order_by("decided_on", "number")
+        rows = []
+        for decision in decisions:
+            document = documents.request_document(decision, DocumentKind.DECISION)
+            if document.status != DocumentStatus.DONE:
+                documents.render(document.pk)
+                document.refresh_from_db()
+            if document.status != DocumentStatus.DONE:
+                raise CommandError(f"Không tạo được PDF của quyết định {decision.code}: {document.error}")
+            data = document.file.open("rb").read()
+            digest = hashlib.sha256(data).hexdigest()
+            if digest != document.sha256:
+                raise CommandError(f"Tệp của quyết định {decision.code} không khớp sha256 đã ghi.")
+            name = file_name(decision)
+            (target / name).write_bytes(data)
+            rows.append([decision.code, decision.decided_on.isoformat(), decision.signer.full_name,
+                         decision.award_type.name, decision.collectives, decision.individuals, decision.households,
+                         decision.get_state_display(), name, digest])
+        with open(target / "index.csv", "w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(COLUMNS)
+            writer.writerows(rows)
+        self.stdout.write(f"Đã xuất {len(rows)} quyết định vào {target} (kèm index.csv).")
