@@ -76,3 +76,28 @@ def test_inbox_search_uses_unaccent_on_postgres(client, staff, unit_a, officer_a
     assert [d.reference for d in response.context["page"]] == [dossier.reference]
     response = client.get("/awards/dossiers/", {"q": "HOÀNG VĂN"})
     assert [d.reference for d in response.context["page"]] == [dossier.reference]
+
+
+def test_two_concurrent_drafts_get_different_numbers(unit_a, officer_a, staff):
+    import datetime
+
+    from awards import decisions
+    from awards.models import Signer
+
+    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
+                                   valid_from=datetime.date(2020, 1, 1))
+    first = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
+    second = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
+    day = datetime.date(2021, 2, 6)
+    results = race(
+        lambda: decisions.draft_decision(list(first.nominations.all()), staff, day, signer, "x").number,
+        lambda: decisions.draft_decision(list(second.nominations.all()), staff, day, signer, "x").number,
+    )
+    assert sorted(results) == [1, 2], results
+
+
+def test_concurrent_number_allocation_without_a_sequence_row():
+    from awards.decisions import allocate_number
+
+    results = race(*[lambda: allocate_number("chu_tich_ubnd_tinh", 2030) for _ in range(4)])
+    assert sorted(results) == [1, 2, 3, 4], results
