@@ -174,6 +174,5 @@ def close_session(session: CouncilSession, actor: User) -> CouncilSession:
             workflow.transition(dossier, "close_council", actor, note=session.title)
     from awards import tasks
 
-    session_id = session.pk
-    transaction.on_commit(lambda: tasks.render_council_minutes.delay(session_id))
+    tasks.enqueue_on_commit(tasks.render_council_minutes, session.pk)
     return session

@@ -30,19 +30,11 @@ def latest(decision: Decision, kind: str) -> DecisionDocument | None:
     return decision.documents.filter(kind=kind).order_by("-version").first()
 
 
-def queue(document_id: int) -> bool:
-    """Hand the render to the queue after commit; False when the queue is unreachable (the periodic job
-    or the next request will try again; nothing is lost)."""
+def queue(document_id: int) -> None:
+    """Hand the render to the queue after commit (a broker outage leaves it pending, re-queued later)."""
     from awards import tasks
 
-    def send():
-        try:
-            tasks.render_decision_document.delay(document_id)
-        except Exception:  # broker down: the row stays pending and is re-queued later
-            logger.warning("Queue unavailable; document %s stays pending", document_id)
-
-    transaction.on_commit(send)
-    return True
+    tasks.enqueue_on_commit(tasks.render_decision_document, document_id)
 
 
 @transaction.atomic

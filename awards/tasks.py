@@ -10,6 +10,20 @@ from django.core.files.base import ContentFile
 logger = logging.getLogger(__name__)
 
 
+def enqueue_on_commit(task, *args) -> None:
+    """Queue ``task`` once the transaction commits; when the broker is unreachable the work stays pending
+    (the periodic job or the next request picks it up) and the page is not held up."""
+    from django.db import transaction
+
+    def send():
+        try:
+            task.delay(*args)
+        except Exception:  # kombu raises several unrelated types when Redis is down
+            logger.warning("Queue unavailable; %s%s stays pending", task.name, args)
+
+    transaction.on_commit(send)
+
+
 @shared_task(bind=True, max_retries=3, default_retry_delay=10, acks_late=True)
 def render_council_minutes(self, session_id: int) -> str:
     """The minutes (biên bản) of a closed council session as a PDF; does nothing if already rendered."""
