@@ -53,7 +53,7 @@ messages: setup
 	$(PY) manage.py compilemessages --ignore=.venv/*
 
 worker: setup
-	$(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=2
+	$(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2
 
 clean-db:
 	rm -f var/db.sqlite3 var/db.sqlite3-wal var/db.sqlite3-shm

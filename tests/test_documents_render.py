@@ -1,0 +1,65 @@
+"""Rendering for real: a decision document rendered twice is one file with one sha256; the archive export."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import hashlib
+import io
+
+import pytest
+from django.core.management import call_command
+
+from awards import decisions, documents
+from awards.enums import DossierState
+from awards.models import DecisionDocument, DocumentStatus, Signer
+from tests.factories import make_dossier
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(unit_a, officer_a, staff, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
+                                   valid_from=datetime.date(2020, 1, 1))
+    dossier = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
+    decision = decisions.draft_decision(list(dossier.nominations.all()), staff, datetime.date(2021, 2, 6), signer,
+                                        "đã có thành tích xuất sắc năm 2020")
+    decisions.publish(decision, staff)
+    decision.refresh_from_db()
+    return decision
+
+
+def test_rendering_twice_gives_one_file_with_one_sha256(published, tmp_path, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = documents.request_document(published, "decision")
+    first.refresh_from_db()
+    assert first.status == DocumentStatus.DONE
+    with django_capture_on_commit_callbacks(execute=True):
+        again = documents.request_document(published, "decision")
+    assert again.pk == first.pk
+    assert documents.render(first.pk) == "skipped"
+    files = list((tmp_path / "media").rglob("*.pdf"))
+    assert len(files) == 1
+    assert hashlib.sha256(files[0].read_bytes()).hexdigest() == first.sha256
+    assert DecisionDocument.objects.filter(decision=published).count() == 1
+    assert first.pages == 2
+
+
+def test_export_decisions_writes_pdfs_and_an_index(published, tmp_path):
+    out = io.StringIO()
+    call_command("export_decisions", str(tmp_path / "archive"), "--year", "2021", stdout=out)
+    assert out.getvalue().strip().endswith("Đã xuất 1 quyết định vào " + str(tmp_path / "archive") + " (kèm index.csv).")
+    pdf = tmp_path / "archive" / "01-QD-UBND-2021.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    with open(tmp_path / "archive" / "index.csv", encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["so_quyet_dinh", "ngay", "nguoi_ky", "danh_hieu_hinh_thuc", "tap_the", "ca_nhan",
+                       "ho_gia_dinh", "trang_thai", "tep", "sha256"]
+    assert rows[1] == ["01/QĐ-UBND", "2021-02-06", "Hồ Tiến Thiệu", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+                       "1", "0", "0", "Đã ban hành", "01-QD-UBND-2021.pdf",
+                       hashlib.sha256(pdf.read_bytes()).hexdigest()]
+    empty = io.StringIO()
+    call_command("export_decisions", str(tmp_path / "none"), "--year", "2019", stdout=empty)
+    assert "Đã xuất 0 quyết định" in empty.getvalue()
