@@ -135,18 +135,22 @@ def signer_on(day: datetime.date, capacity: str | None = None) -> Signer | None:
 
 # --- drafting ---------------------------------------------------------------------------------------
 
-def default_texts(award_type: AwardType, nominations: list[Nomination], decided_on: datetime.date) -> dict:
+def default_texts(award_type: AwardType, nominations: list[Nomination], decided_on: datetime.date,
+                  bonus_enabled: bool = True) -> dict:
     bases = [doc.basis_text for doc in services.legal_bases_on(decided_on)]
     council_dates = sorted({item.session.held_on for n in nominations
                             for item in n.agenda_items.select_related("session").all() if item.passed})
     for held_on in council_dates:
         bases.append(f"Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh {format_date_words(held_on)};")
-    proposals = []
+    by_unit: dict[str, list[str]] = defaultdict(list)
     for dossier in sorted({n.dossier for n in nominations}, key=lambda d: (d.unit.name, d.pk)):
-        submission = f" tại Tờ trình số {dossier.submission_number}" if dossier.submission_number else ""
-        if dossier.submission_date:
-            submission += f" ngày {dossier.submission_date:%d/%m/%Y}"
-        proposals.append(f"Thủ trưởng {dossier.unit.name}{submission}")
+        if dossier.submission_number:
+            dated = f" ngày {dossier.submission_date:%d/%m/%Y}" if dossier.submission_date else ""
+            by_unit[dossier.unit.name].append(f"số {dossier.submission_number}{dated}")
+        else:
+            by_unit.setdefault(dossier.unit.name, [])
+    proposals = [f"Thủ trưởng {unit}" + (f" tại Tờ trình {', '.join(numbers)}" if numbers else "")
+                 for unit, numbers in by_unit.items()]
     proposal_text = "Theo đề nghị của " + "; ".join(proposals) + "."
     units = sorted({n.dossier.unit.name for n in nominations})
     return {
@@ -156,8 +160,8 @@ def default_texts(award_type: AwardType, nominations: list[Nomination], decided_
         "executors": "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, "
                      + (", ".join(f"Thủ trưởng {u}" for u in units) + ", " if units else "")
                      + "các tập thể, cá nhân có tên tại Điều 1",
-        "recipients": "\n".join(["Như Điều 3;", "Chủ tịch, các PCT UBND tỉnh;", "Sở Tài chính;",
-                                 "Lưu: VT, SNV (BTĐKT)."]),
+        "recipients": "\n".join([f"Như Điều {3 if bonus_enabled else 2};", "Chủ tịch, các PCT UBND tỉnh;",
+                                 "Sở Tài chính;", "Lưu: VT, SNV (BTĐKT)."]),
     }
 
 
@@ -190,7 +194,7 @@ def draft_decision(nominations: list[Nomination], actor: User, decided_on: datet
     occasions = {n.dossier.occasion for n in nominations}
     award_type = nominations[0].award_type
     base = services.base_salary_on(decided_on) if bonus_enabled else None
-    texts = default_texts(award_type, nominations, decided_on)
+    texts = default_texts(award_type, nominations, decided_on, bonus_enabled)
     decision = Decision.objects.create(
         authority=Authority.PROVINCE_CHAIR, number=allocate_number(Authority.PROVINCE_CHAIR, decided_on.year),
         year=decided_on.year, decided_on=decided_on, signer=signer, award_type=award_type,

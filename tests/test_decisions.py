@@ -101,6 +101,7 @@ def test_draft_prefills_texts_and_bonus(approved, staff, signer):
     assert decision.proposals == ("Theo đề nghị của Thủ trưởng Sở Giáo dục và Đào tạo tại Tờ trình số 15/TTr-TEST "
                                   "ngày 10/01/2021; Thủ trưởng Trường THPT Việt Bắc tại Tờ trình số 15/TTr-TEST "
                                   "ngày 10/01/2021.")
+    assert decision.recipients.splitlines()[0] == "Như Điều 3;"
     assert decisions.article_one(decision) == (
         "Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 02 cá nhân, đã có thành tích xuất sắc "
         "năm 2020 (có danh sách kèm theo).")
