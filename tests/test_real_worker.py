@@ -72,6 +72,22 @@ def worker(tmp_path, settings):
     process.terminate()
     process.wait(timeout=30)
     log.close()
+    wait_for_other_sessions_to_end()
+
+
+def wait_for_other_sessions_to_end(seconds: float = 10) -> None:
+    """The worker's server-side session may outlive its process by a moment; the test database can only be
+    dropped once it is gone."""
+    from django.db import connection
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                           "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
+            if cursor.fetchone()[0] == 0:
+                return
+        time.sleep(0.2)
 
 
 def test_worker_renders_the_decision_pdf(worker, unit_a, officer_a, staff):
