@@ -135,6 +135,19 @@ def signer_on(day: datetime.date, capacity: str | None = None) -> Signer | None:
 
 # --- drafting ---------------------------------------------------------------------------------------
 
+def already_decided(nominations: list[Nomination]) -> list[str]:
+    """Recipients that another live decision (draft or published) already names for the same award and
+    achievement year, through another nomination: the duplicate guard at the last door."""
+    keys = {(n.recipient_key, n.award_type.code, n.dossier.year): n for n in nominations}
+    clashes = (
+        DecisionLine.objects.filter(active=True, nomination__recipient_key__in={k for k, _c, _y in keys})
+        .exclude(nomination__in=[n.pk for n in nominations])
+        .exclude(decision__state__in=[DecisionState.CANCELLED, DecisionState.REVOKED])
+        .values_list("nomination__recipient_key", "nomination__award_type__code", "nomination__dossier__year")
+    )
+    return sorted({keys[key].recipient_name for key in clashes if key in keys})
+
+
 def default_texts(award_type: AwardType, nominations: list[Nomination], decided_on: datetime.date,
                   bonus_enabled: bool = True) -> dict:
     bases = [doc.basis_text for doc in services.legal_bases_on(decided_on)]
@@ -187,6 +200,10 @@ def draft_decision(nominations: list[Nomination], actor: User, decided_on: datet
     refused = [n.recipient_name for n in nominations if n.pk not in ready]
     if refused:
         raise DecisionError(_("Chưa đưa được vào quyết định: %(names)s.") % {"names": ", ".join(refused)})
+    twice = already_decided(nominations)
+    if twice:
+        raise DecisionError(_("Đã có quyết định (hoặc dự thảo) khen thưởng cùng danh hiệu, hình thức, cùng năm cho: "
+                              "%(names)s.") % {"names": ", ".join(twice)})
     award_types = {n.award_type_id for n in nominations}
     if len(award_types) != 1:
         raise DecisionError(_("Mỗi quyết định chỉ tặng một danh hiệu, hình thức."))

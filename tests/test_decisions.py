@@ -264,3 +264,15 @@ def test_stuck_renders_are_put_back(approved, staff, signer):
 
 def test_multiplier_data_unchanged():
     assert services.award_type_on("bang-khen-chu-tich-ubnd-tinh", D(2026, 11, 23)).bonus_individual == Decimal("1.50")
+
+
+def test_the_same_recipient_cannot_be_decided_twice_through_two_dossiers(unit_a, officer_a, staff, signer):
+    person = PersonFactory(full_name="Lương Thị Bình", unit=unit_a, gender="nu")
+    first = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible", recipient=person)
+    second = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible", recipient=person)
+    decision = decisions.draft_decision(list(first.nominations.all()), staff, D(2021, 2, 6), signer, "x")
+    decisions.publish(decision, staff)
+    with pytest.raises(decisions.DecisionError) as excinfo:
+        decisions.draft_decision(list(second.nominations.all()), staff, D(2021, 2, 6), signer, "x")
+    assert excinfo.value.message == ("Đã có quyết định (hoặc dự thảo) khen thưởng cùng danh hiệu, hình thức, cùng năm "
+                                     "cho: Lương Thị Bình.")
