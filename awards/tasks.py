@@ -39,7 +39,7 @@ def render_council_minutes(self, session_id: int) -> str:
         logger.exception("Rendering minutes of session %s failed", session_id)
         raise self.retry(exc=exc, countdown=10 * (2 ** self.request.retries)) from exc
     updated = CouncilSession.objects.filter(pk=session_id, minutes_pdf="")
-    name = f"council/bien-ban-{session_id}.pdf"
+    name = f"bien-ban-{session_id}.pdf"  # upload_to adds "council/"
     if updated.exists():
         session.minutes_pdf.save(name, ContentFile(data), save=False)
         updated.update(minutes_pdf=session.minutes_pdf.name)

@@ -89,3 +89,21 @@ def pytest_configure(config):
 
     app.conf.task_always_eager = True
     app.conf.task_eager_propagates = True
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The Lạng Sơn demo data, seeded once per module in a transaction rolled back at its end (each test
+    runs in a savepoint inside it). Files go to a temporary media folder."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from awards.demo import seed_demo
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"], MEDIA_ROOT=media
+    ), transaction.atomic():
+        counts = seed_demo()
+        yield counts
+        transaction.set_rollback(True)

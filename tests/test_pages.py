@@ -4,19 +4,13 @@ import datetime
 
 import pytest
 
-from awards.demo import seed_demo
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    seed_demo()
-
-
-@pytest.fixture
-def staff_client(client, demo):
+def staff_client(client, demo_data, db):
     client.login(username="bantdkt", password="thidua2021")
     return client
 

@@ -396,3 +396,181 @@ def test_a_changed_password_is_reset(seeded):
     seed_demo()
     user.refresh_from_db()
     assert user.check_password("thidua2021")
+
+
+# --- The award figures of the articles, made through the services (awards.demo.decisions) ----------------
+
+HCLD_CODES = ["huan-chuong-lao-dong-hang-ba", "huan-chuong-lao-dong-hang-ba", "huan-chuong-lao-dong-hang-nhat",
+              "huan-chuong-lao-dong-hang-nhi"]
+
+
+def awards_of(year: int, **filters):
+    from awards.models import Award
+
+    return Award.objects.filter(year=year, revoked=False, **filters)
+
+
+def kinds(rows) -> dict[str, int]:
+    from collections import Counter
+
+    return dict(Counter(rows.values_list("recipient_kind", flat=True)))
+
+
+def test_2019_bang_khen_27_collectives_24_individuals_2_households(seeded):
+    from awards import decisions
+
+    rows = awards_of(2019, award_code="bang-khen-chu-tich-ubnd-tinh")
+    assert kinds(rows) == {"tap_the": 27, "ca_nhan": 24, "ho_gia_dinh": 2}
+    assert set(rows.values_list("occasion", "source", "decided_on")) == {
+        ("chuyen_de", "province", datetime.date(2019, 10, 31))}
+    assert set(rows.values_list("campaign__code", flat=True)) == {"dac-biet-2019", "cao-diem-60-ngay-dem-2019"}
+    assert set(rows.filter(recipient_kind="ho_gia_dinh").values_list("household__name", flat=True)) == {
+        "Gia đình ông Vi Thanh Liêm", "Gia đình ông Lương Hồng Chắn"}
+    individuals = set(rows.filter(recipient_kind="ca_nhan").values_list("person__full_name", flat=True))
+    assert {"Hoàng Mạnh Cương", "Nguyễn Khắc Phương", "Hà Thị Lư", "Lương Thị Bình"} <= individuals
+    assert len(individuals) == 24
+    decision = rows.first().decision
+    assert set(rows.values_list("decision", flat=True)) == {decision.pk}
+    assert (decision.signer.full_name, decision.signer.capacity) == ("Phạm Ngọc Thưởng", "chu_tich")
+    assert "cho 27 tập thể, 24 cá nhân và 02 hộ gia đình" in decisions.article_one(decision)
+
+
+def test_2020_huan_chuong_lao_dong_for_4_collectives(seeded):
+    rows = awards_of(2020, award_code__startswith="huan-chuong-lao-dong-hang-")
+    assert kinds(rows) == {"tap_the": 4}
+    assert sorted(rows.values_list("award_code", flat=True)) == HCLD_CODES
+    assert set(rows.values_list("source", "authority", "occasion", "achievement_year", "issuer")) == {
+        ("central", "chu_tich_nuoc", "cong_trang", 2019, "Chủ tịch nước")}
+
+
+def test_2020_bang_khen_thu_tuong_for_16_collectives_and_individuals(seeded):
+    rows = awards_of(2020, award_code="bang-khen-thu-tuong")
+    assert kinds(rows) == {"tap_the": 9, "ca_nhan": 7}
+    assert set(rows.values_list("source", "authority", "occasion")) == {("central", "thu_tuong", "chuyen_de")}
+
+
+def test_2020_co_thi_dua_for_36_collectives(seeded):
+    rows = awards_of(2020, award_code="co-thi-dua-ubnd-tinh")
+    assert kinds(rows) == {"tap_the": 36}
+    assert rows.values("unit").distinct().count() == 36
+    assert set(rows.values_list("occasion", "decided_on", "decision__signer__full_name")) == {
+        ("cong_trang", datetime.date(2020, 12, 30), "Hồ Tiến Thiệu")}
+    assert "dẫn đầu phong trào thi đua yêu nước của tỉnh năm 2020" in rows.first().decision.reason
+
+
+def test_2020_bang_khen_for_29_collectives_of_the_cluster_reviews(seeded):
+    rows = awards_of(2020, award_code="bang-khen-chu-tich-ubnd-tinh", occasion="cong_trang")
+    assert kinds(rows) == {"tap_the": 29}
+    assert not awards_of(2020, award_code="bang-khen-chu-tich-ubnd-tinh").exclude(occasion="cong_trang").exists()
+    decision = rows.first().decision
+    assert set(rows.values_list("decision", flat=True)) == {decision.pk}
+    assert (decision.signer.full_name, decision.signer.capacity) == ("Dương Xuân Huyên", "kt_chu_tich")
+    assert "được bình xét trong các cụm thi đua năm 2020" in decision.reason
+    # Every one of the 29 belongs to a cụm or khối in 2020 (one each), and each was proposed by its leader.
+    members = dict(ClusterMembership.objects.filter(year=2020).values_list("unit", "cluster"))
+    leaders = dict(ClusterYear.objects.filter(year=2020).values_list("cluster", "leader"))
+    for unit_id, proposer_id in rows.values_list("unit", "proposing_unit"):
+        assert unit_id in members
+        assert leaders[members[unit_id]] == proposer_id
+
+
+def test_every_cluster_of_2020_gives_one_flag(seeded):
+    members = dict(ClusterMembership.objects.filter(year=2020).values_list("unit", "cluster"))
+    flags = awards_of(2020, award_code="co-thi-dua-ubnd-tinh")
+    flagged = [members[u] for u in flags.values_list("unit", flat=True) if u in members]
+    assert sorted(flagged) == sorted(EmulationCluster.objects.values_list("pk", flat=True))
+
+
+def test_provincial_awards_are_the_lines_of_published_decisions(seeded):
+    from awards.models import Award, DecisionLine, DecisionState
+
+    rows = Award.objects.filter(source="province", year__in=[2019, 2020]).select_related("decision", "nomination")
+    assert rows.count() == 27 + 24 + 2 + 36 + 29
+    for award in rows:
+        decision = award.decision
+        assert decision.state == DecisionState.PUBLISHED and decision.published_at is not None
+        assert (award.decision_number, award.decided_on, award.year) == (
+            decision.code, decision.decided_on, decision.decided_on.year)
+        line = DecisionLine.objects.get(decision=decision, nomination=award.nomination, active=True)
+        assert (line.recipient_kind, line.recipient_name, line.bonus_amount) == (
+            award.recipient_kind, award.recipient_name, award.bonus_amount)
+        assert award.nomination.dossier.state == "decided"
+    for decision in {award.decision for award in rows}:
+        assert decision.lines.filter(active=True).count() == Award.objects.filter(decision=decision).count()
+
+
+def test_central_awards_carry_the_recorded_central_decisions(seeded):
+    from awards.models import Award
+
+    rows = Award.objects.filter(source="central").select_related("nomination__dossier")
+    assert rows.count() == 4 + 16
+    assert set(rows.values_list("decision_number", "decided_on")) == {
+        ("2177/QĐ-CTN", datetime.date(2020, 12, 28)), ("1998/QĐ-TTg", datetime.date(2020, 12, 15))}
+    for award in rows:
+        nomination, dossier = award.nomination, award.nomination.dossier
+        assert award.decision is None
+        assert (nomination.central_outcome, nomination.central_decision_number, nomination.central_decision_date) == (
+            "awarded", award.decision_number, award.decided_on)
+        assert dossier.state == "decided" and dossier.forward_number and dossier.forward_date
+        assert list(dossier.history.values_list("action", flat=True))[-2:] == ["forward", "record_central"]
+
+
+def test_demo_dossiers_went_through_the_workflow_on_their_own_dates(seeded):
+    from awards.models import Dossier, DossierTransition
+
+    dossiers = Dossier.objects.filter(reference__startswith="DEMO")
+    assert dossiers.count() == seeded["awards.Dossier"] == 57
+    assert set(dossiers.values_list("state", flat=True)) == {"decided"}
+    for dossier in dossiers.select_related("unit"):
+        history = list(dossier.history.select_related("actor"))
+        assert [h.action for h in history[:3]] == ["submit", "receive", "complete_review"]
+        assert history[0].actor.unit_id == dossier.unit_id and history[0].actor.has_role(Role.UNIT_OFFICER)
+        assert history[-1].action in {"decide", "record_central"}
+        assert dossier.revisions.count() == 1 and dossier.attachments.exists()
+        assert dossier.submission_number and dossier.submission_date.year in {2019, 2020}
+    # Stamped on the story's days, never on the day the loader runs.
+    stamps = list(DossierTransition.objects.values_list("at", flat=True))
+    assert min(stamps).date() >= datetime.date(2019, 10, 1) and max(stamps).date() <= datetime.date(2021, 1, 31)
+
+
+def test_council_voted_the_36_flags_unanimously(seeded):
+    from awards.models import AgendaItem, CouncilSession, Vote
+
+    session = CouncilSession.objects.get()
+    members = set(session.members.values_list("username", flat=True))
+    assert members == {"hoidong", *(f"demo-council-{n}" for n in range(1, 10))}
+    assert (session.status, session.held_on) == ("closed", datetime.date(2020, 12, 24))
+    items = AgendaItem.objects.filter(session=session)
+    assert items.count() == 36
+    assert set(items.values_list("yes_count", "no_count", "member_count", "threshold_pct", "passed")) == {
+        (10, 0, 10, Decimal("80.00"), True)}
+    assert set(items.values_list("nomination__award_type__code", flat=True)) == {"co-thi-dua-ubnd-tinh"}
+    assert Vote.objects.filter(item__session=session, voided=False, written=False, choice="yes").count() == 360
+
+
+def test_signers_and_their_terms(seeded):
+    from awards.decisions import signer_on
+
+    assert signer_on(datetime.date(2019, 10, 31), "chu_tich").full_name == "Phạm Ngọc Thưởng"
+    assert signer_on(datetime.date(2020, 12, 30), "chu_tich").full_name == "Hồ Tiến Thiệu"
+    assert signer_on(datetime.date(2020, 12, 30), "kt_chu_tich").full_name == "Dương Xuân Huyên"
+
+
+def test_demo_officers_and_council_members_cannot_log_in(seeded):
+    officers = User.objects.filter(username__startswith="demo-officer-")
+    council = User.objects.filter(username__startswith="demo-council-")
+    assert council.count() == 9 and officers.count() == seeded["units.User"] - 5 - 9
+    for user in [*officers, *council]:
+        assert not user.has_usable_password()
+    assert {u.primary_role for u in officers} == {Role.UNIT_OFFICER}
+    assert {u.primary_role for u in council} == {Role.COUNCIL_MEMBER}
+    assert all(u.unit_id for u in officers)
+    assert len({u.unit_id for u in officers}) == officers.count()
+
+
+def test_second_run_keeps_the_award_record(seeded):
+    from awards.models import Award, Decision
+
+    before = (list(Award.objects.order_by("pk").values()), sorted(d.code for d in Decision.objects.all()))
+    assert seed_demo() == seeded
+    assert (list(Award.objects.order_by("pk").values()), sorted(d.code for d in Decision.objects.all())) == before

@@ -12,6 +12,7 @@ from django.db import transaction
 from awards.demo.accounts import seed_accounts
 from awards.demo.campaigns import seed_campaigns
 from awards.demo.clusters import seed_clusters
+from awards.demo.decisions import seed_decisions
 from awards.demo.people import seed_people
 from awards.demo.units import seed_units
 
@@ -22,4 +23,7 @@ def seed_demo() -> dict[str, int]:
     counts: dict[str, int] = {}
     for step in (seed_units, seed_clusters, seed_people, seed_campaigns, seed_accounts):
         counts.update(step())
+    # The award records of the articles; its extra units, persons, users... add to the counts above.
+    for model_label, count in seed_decisions().items():
+        counts[model_label] = counts.get(model_label, 0) + count
     return counts
