@@ -32,4 +32,7 @@ class UnitsConfig(AppConfig):
         connection_created.connect(_register_sqlite_text_functions, dispatch_uid="units-sqlite-text")
         post_migrate.connect(sync_role_groups, dispatch_uid="units-sync-roles")
         if settings.CELERY_BROKER_URL is None:
+            from config.celery import app as celery_app
+
+            celery_app.conf.broker_url = "memory://"  # tasks run eagerly; nothing ever reaches a broker
             logger.info("Celery: CELERY_BROKER_URL is not set; background tasks run in-process.")
