@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from awards.views import dashboard as dashboard_views
 from awards.views import decisions as decision_views
 from config import views as config_views
 from units import views as unit_views
@@ -24,6 +25,8 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("awards/", include("awards.urls")),
     path("campaigns/", include("campaigns.urls")),
+    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path("dashboard/awards/", dashboard_views.drill, name="dashboard_drill"),
     path("public/decisions/", decision_views.public_list, name="public_decisions"),
     path("public/decisions/<int:pk>/", decision_views.public_detail, name="public_decision"),
     path("admin/", admin.site.urls),

@@ -83,6 +83,10 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:council_close": POST_ONLY,
     "awards:council_minutes": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 404,
                                "council_member": 404, "leader": 404, "administrator": 404},
+    "dashboard": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,
+                  "leader": 200, "administrator": 200},
+    "dashboard_drill": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,
+                        "leader": 200, "administrator": 200},
     "public_decisions": {p: 200 for p in PERSONAS},
     "public_decision": {p: 404 for p in PERSONAS},  # the fixture's decision is a draft: never public
     "awards:decisions": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,

@@ -12,6 +12,7 @@ from units.models import Role
 # (label, url name, roles that see it)
 NAV_ITEMS = [
     (_("Trang chủ"), "home", None),
+    (_("Tổng hợp"), "dashboard", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.LEADERSHIP, Role.UNIT_OFFICER}),
     (_("Hồ sơ"), "awards:dossiers", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.UNIT_OFFICER, Role.LEADERSHIP}),
     (_("Quyết định"), "awards:decisions", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.LEADERSHIP, Role.UNIT_OFFICER}),
     (_("Hội đồng"), "awards:council", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.COUNCIL_MEMBER, Role.LEADERSHIP}),

@@ -1,0 +1,161 @@
+"""Read-side figures from the award record (``Award`` rows written by published or recorded decisions):
+the dashboard's groupings, the conference-style summary paragraph and drill-downs. Aggregation happens in
+SQL; the number of queries does not depend on the number of awards."""
+
+from __future__ import annotations
+
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+
+from awards.enums import AUTHORITY_LEVEL, Authority, AuthorityLevel, OccasionType, RecipientKind
+from awards.models import Award
+
+LEVEL_ORDER = [AuthorityLevel.STATE, AuthorityLevel.GOVERNMENT, AuthorityLevel.MINISTRY, AuthorityLevel.PROVINCE,
+               AuthorityLevel.BASE]
+KIND_ORDER = [RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD]
+CLASS_WORDS = {1: "Nhất", 2: "Nhì", 3: "Ba"}
+
+
+def awards_in(year: int, unit_id: int | None = None) -> QuerySet[Award]:
+    """Awards of a year that stand (revoked ones excluded); for a unit officer, their unit's proposals."""
+    awards = Award.objects.filter(year=year, revoked=False)
+    if unit_id is not None:
+        awards = awards.filter(proposing_unit_id=unit_id)
+    return awards
+
+
+def years_with_awards(unit_id: int | None = None) -> list[int]:
+    awards = Award.objects.filter(revoked=False)
+    if unit_id is not None:
+        awards = awards.filter(proposing_unit_id=unit_id)
+    return list(awards.order_by("-year").values_list("year", flat=True).distinct())
+
+
+@dataclass
+class AwardLine:
+    """One award type (or one series with its classes folded) in a year, counted by recipient kind."""
+
+    key: str
+    name: str
+    level: str
+    sort_order: int
+    codes: list[str] = field(default_factory=list)
+    classes: set[int] = field(default_factory=set)
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def label(self) -> str:
+        if len(self.classes) > 1:
+            return f"{self.name} hạng " + ", ".join(CLASS_WORDS[c] for c in sorted(self.classes))
+        return self.name
+
+    def phrase(self) -> str:
+        """"16 tập thể, cá nhân được tặng Bằng khen của Thủ tướng Chính phủ": collectives and individuals in one
+        count, households apart, counts zero-padded."""
+        people = self.counts.get(RecipientKind.COLLECTIVE, 0) + self.counts.get(RecipientKind.INDIVIDUAL, 0)
+        kinds = [word for kind, word in ((RecipientKind.COLLECTIVE, "tập thể"), (RecipientKind.INDIVIDUAL, "cá nhân"))
+                 if self.counts.get(kind)]
+        parts = [f"{people:02d} {', '.join(kinds)}"] if people else []
+        households = self.counts.get(RecipientKind.HOUSEHOLD, 0)
+        if households:
+            parts.append(f"{households:02d} hộ gia đình")
+        return f"{' và '.join(parts)} được tặng {self.label}"
+
+
+def award_lines(year: int, unit_id: int | None = None) -> list[AwardLine]:
+    """Counts per award type and recipient kind in one query; classes of one series folded together."""
+    rows = (
+        awards_in(year, unit_id)
+        .values("award_code", "authority", "recipient_kind", "award_type__name", "award_type__short_name",
+                "award_type__series", "award_type__award_class", "award_type__sort_order")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    lines: dict[str, AwardLine] = OrderedDict()
+    for row in rows:
+        series = row["award_type__series"]
+        key = f"series:{series}" if series else f"code:{row['award_code']}"
+        line = lines.get(key)
+        if line is None:
+            name = series or row["award_type__short_name"] or row["award_type__name"]
+            level = AUTHORITY_LEVEL[Authority(row["authority"])]
+            line = lines[key] = AwardLine(key=key, name=name, level=level, sort_order=row["award_type__sort_order"])
+        line.sort_order = min(line.sort_order, row["award_type__sort_order"])
+        if row["award_code"] not in line.codes:
+            line.codes.append(row["award_code"])
+        if row["award_type__award_class"]:
+            line.classes.add(row["award_type__award_class"])
+        line.counts[row["recipient_kind"]] += row["n"]
+    return sorted(lines.values(), key=lambda line: (LEVEL_ORDER.index(line.level), line.sort_order, line.name))
+
+
+def summary_paragraph(lines: list[AwardLine]) -> str:
+    """The conference phrasing, ready to paste: "04 tập thể được tặng Huân chương Lao động hạng Nhất, Nhì, Ba;
+    16 tập thể, cá nhân được tặng Bằng khen của Thủ tướng Chính phủ; ..."."""
+    if not lines:
+        return ""
+    return "; ".join(line.phrase() for line in lines) + "."
+
+
+def by_level(lines: list[AwardLine]) -> list[tuple[str, list[AwardLine], int]]:
+    groups: dict[str, list[AwardLine]] = OrderedDict((level, []) for level in LEVEL_ORDER)
+    for line in lines:
+        groups[line.level].append(line)
+    return [(AuthorityLevel(level).label, items, sum(i.total for i in items)) for level, items in groups.items()
+            if items]
+
+
+def by_kind(year: int, unit_id: int | None = None) -> list[tuple[str, int]]:
+    counts = dict(awards_in(year, unit_id).values_list("recipient_kind").annotate(n=Count("id")).order_by())
+    return [(RecipientKind(kind).label, counts.get(kind, 0)) for kind in KIND_ORDER]
+
+
+def by_occasion(year: int, unit_id: int | None = None) -> list[tuple[str, str, int]]:
+    counts = dict(awards_in(year, unit_id).values_list("occasion").annotate(n=Count("id")).order_by())
+    return [(occasion.value, occasion.label, counts.get(occasion.value, 0)) for occasion in OccasionType
+            if counts.get(occasion.value)]
+
+
+def trend(last_year: int, unit_id: int | None = None, span: int = 10) -> list[tuple[int, int, int, int]]:
+    """(year, collectives, individuals, households) for ten years, in one query."""
+    awards = Award.objects.filter(revoked=False, year__gt=last_year - span, year__lte=last_year)
+    if unit_id is not None:
+        awards = awards.filter(proposing_unit_id=unit_id)
+    rows = awards.values("year").annotate(
+        c=Count("id", filter=Q(recipient_kind=RecipientKind.COLLECTIVE)),
+        i=Count("id", filter=Q(recipient_kind=RecipientKind.INDIVIDUAL)),
+        h=Count("id", filter=Q(recipient_kind=RecipientKind.HOUSEHOLD)),
+    ).order_by()
+    by_year = {row["year"]: (row["c"], row["i"], row["h"]) for row in rows}
+    return [(year, *by_year.get(year, (0, 0, 0))) for year in range(last_year - span + 1, last_year + 1)]
+
+
+def drill_down(year: int, codes: list[str], kind: str | None, unit_id: int | None = None) -> QuerySet[Award]:
+    awards = awards_in(year, unit_id).filter(award_code__in=codes).select_related("award_type", "decision")
+    if kind in RecipientKind.values:
+        awards = awards.filter(recipient_kind=kind)
+    return awards.order_by("award_type__sort_order", "recipient_kind", "recipient_name", "pk")
+
+
+def trend_bars(rows: list[tuple[int, int, int, int]], width: int = 500, height: int = 160) -> list[dict]:
+    """Stacked bars for a server-side SVG chart (no script, legible in print); the table beside it has the
+    same numbers."""
+    peak = max((c + i + h for _y, c, i, h in rows), default=0) or 1
+    slot = width / max(len(rows), 1)
+    bars = []
+    for index, (year, c, i, h) in enumerate(rows):
+        x, top = index * slot + slot * 0.15, height
+        segments = []
+        for value, css in ((c, "bar-collective"), (i, "bar-individual"), (h, "bar-household")):
+            size = value * height / peak
+            top -= size
+            segments.append({"y": round(top, 1), "h": round(size, 1), "css": css, "value": value})
+        bars.append({"year": year, "x": round(x, 1), "w": round(slot * 0.7, 1), "segments": segments,
+                     "total": c + i + h, "label_x": round(x + slot * 0.35, 1)})
+    return bars

@@ -1,0 +1,69 @@
+"""The leadership dashboard: a year's awards grouped the way a conference reports them, the summary
+paragraph, a ten-year trend, and drill-downs to the recipients. Unit officers see their unit's figures."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from awards import permissions, selectors
+from units.models import Role, User
+
+
+def _scope(user: User) -> int | None:
+    """None: the whole province; a unit id: an officer's own unit."""
+    if permissions.is_staff(user) or user.has_role(Role.LEADERSHIP):
+        return None
+    if user.has_role(Role.UNIT_OFFICER) and user.unit_id:
+        return user.unit_id
+    raise PermissionDenied(_("Bảng tổng hợp dành cho lãnh đạo, cán bộ Ban Thi đua - Khen thưởng và cán bộ thi đua "
+                             "của đơn vị."))
+
+
+def _year(request, years: list[int]) -> int | None:
+    value = request.GET.get("year", "")
+    if value.isdigit() and 1945 <= int(value) <= 2100:
+        return int(value)
+    return years[0] if years else None
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    unit_id = _scope(request.user)
+    years = selectors.years_with_awards(unit_id)
+    year = _year(request, years)
+    context = {"year": year, "years": years, "unit_scope": request.user.unit if unit_id else None}
+    if year is not None:
+        lines = selectors.award_lines(year, unit_id)
+        previous = {line.key: line.total for line in selectors.award_lines(year - 1, unit_id)}
+        context.update({
+            "lines": lines,
+            "levels": selectors.by_level(lines),
+            "paragraph": selectors.summary_paragraph(lines),
+            "kinds": selectors.by_kind(year, unit_id),
+            "occasions": selectors.by_occasion(year, unit_id),
+            "trend": (trend := selectors.trend(year, unit_id)),
+            "bars": selectors.trend_bars(trend),
+            "previous": previous,
+            "total": sum(line.total for line in lines),
+            "previous_total": sum(previous.values()),
+        })
+    return render(request, "awards/dashboard.html", context)
+
+
+@login_required
+@require_GET
+def drill(request):
+    unit_id = _scope(request.user)
+    year = _year(request, selectors.years_with_awards(unit_id))
+    codes = [c for c in request.GET.get("codes", "").split(",") if c]
+    kind = request.GET.get("kind") or None
+    awards = selectors.drill_down(year, codes, kind, unit_id) if year and codes else selectors.awards_in(0)
+    page = Paginator(awards, 50).get_page(request.GET.get("page"))
+    return render(request, "awards/dashboard_drill.html", {"page": page, "year": year, "title": request.GET.get(
+        "title", "")})

@@ -1,0 +1,107 @@
+"""The dashboard reproduces the seeds' figures from the award record, with a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from awards import selectors
+from awards.models import Award
+from awards.services import award_type_on
+from tests.factories import UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+PARAGRAPH_2020 = (
+    "04 tập thể được tặng Huân chương Lao động hạng Nhất, Nhì, Ba; "
+    "16 tập thể, cá nhân được tặng Bằng khen của Thủ tướng Chính phủ; "
+    "36 tập thể được tặng Cờ thi đua của UBND tỉnh; "
+    "29 tập thể được tặng Bằng khen của UBND tỉnh."
+)
+PARAGRAPH_2019 = "51 tập thể, cá nhân và 02 hộ gia đình được tặng Bằng khen của UBND tỉnh."
+
+
+def test_summary_paragraph_2020_from_the_demo_records(demo_data):
+    assert selectors.summary_paragraph(selectors.award_lines(2020)) == PARAGRAPH_2020
+
+
+def test_summary_paragraph_2019_from_the_demo_records(demo_data):
+    lines = selectors.award_lines(2019)
+    assert selectors.summary_paragraph(lines) == PARAGRAPH_2019
+    assert [(line.label, dict(line.counts)) for line in lines] == [
+        ("Bằng khen của UBND tỉnh", {"tap_the": 27, "ca_nhan": 24, "ho_gia_dinh": 2})]
+
+
+def test_groupings_2020(demo_data):
+    lines = selectors.award_lines(2020)
+    assert [(label, [(line.label, line.total) for line in items], total)
+            for label, items, total in selectors.by_level(lines)] == [
+        ("Khen thưởng cấp Nhà nước", [("Huân chương Lao động hạng Nhất, Nhì, Ba", 4)], 4),
+        ("Khen thưởng của Chính phủ, Thủ tướng Chính phủ", [("Bằng khen của Thủ tướng Chính phủ", 16)], 16),
+        ("Khen thưởng cấp tỉnh", [("Cờ thi đua của UBND tỉnh", 36), ("Bằng khen của UBND tỉnh", 29)], 65),
+    ]
+    assert selectors.by_kind(2020) == [("Tập thể", 78), ("Cá nhân", 7), ("Hộ gia đình", 0)]
+    assert selectors.by_occasion(2020) == [("cong_trang", "Công trạng, thường xuyên", 69),
+                                           ("chuyen_de", "Chuyên đề, theo đợt", 16)]
+    assert selectors.trend(2020)[-2:] == [(2019, 27, 24, 2), (2020, 78, 7, 0)]
+
+
+def test_dashboard_page_defaults_to_the_latest_year_and_drills_down(client, demo_data):
+    client.login(username="lanhdao", password="thidua2021")
+    response = client.get("/dashboard/")
+    assert response.context["year"] == 2020
+    assert f'data-testid="summary-paragraph">{PARAGRAPH_2020}</p>' in response.content.decode()
+    older = client.get("/dashboard/", {"year": "2019"})
+    assert older.context["paragraph"] == PARAGRAPH_2019
+    drill = client.get("/dashboard/awards/", {"year": "2020", "codes": "co-thi-dua-ubnd-tinh", "kind": "tap_the"})
+    page = drill.context["page"]
+    assert page.paginator.count == 36
+    assert {a.decision_number for a in page} == {"01/QĐ-UBND"}
+
+
+def test_a_revoked_award_no_longer_counts(demo_data):
+    award = Award.objects.filter(year=2020, award_code="co-thi-dua-ubnd-tinh").first()
+    award.revoked = True
+    award.save()
+    lines = {line.label: line.total for line in selectors.award_lines(2020)}
+    assert lines["Cờ thi đua của UBND tỉnh"] == 35
+
+
+@pytest.mark.parametrize(("persona", "status"), [("anonymous", 302), ("council_member", 403), ("staff", 200),
+                                                  ("leader", 200), ("officer_a", 200)])
+def test_who_sees_the_dashboard(client_for, persona, status):
+    assert client_for(persona).get("/dashboard/").status_code == status
+
+
+def make_awards(count: int, unit) -> None:
+    award_type = award_type_on("bang-khen-chu-tich-ubnd-tinh", datetime.date(2021, 12, 31))
+    Award.objects.bulk_create(
+        Award(source="history", award_type=award_type, award_code=award_type.code,
+              recipient_kind=["tap_the", "ca_nhan"][i % 2], recipient_name=f"Người {i}", proposing_unit=unit,
+              year=2021, achievement_year=2021, occasion="cong_trang", authority="chu_tich_ubnd_tinh",
+              decision_number=f"{i}/QĐ-UBND", decided_on=datetime.date(2021, 6, 1), issuer="Chủ tịch UBND tỉnh")
+        for i in range(count))
+
+
+def test_query_count_is_the_same_at_10_and_1000_awards(client, leader):
+    unit = UnitFactory()
+    client.force_login(leader)
+    make_awards(10, unit)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/dashboard/", {"year": "2021"})
+    make_awards(990, unit)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get("/dashboard/", {"year": "2021"})
+    assert response.context["total"] == 1000
+    assert len(many) == len(few)
+
+
+def test_unit_officers_see_their_units_figures_only(client, officer_a, unit_a, unit_b):
+    make_awards(4, unit_a)
+    make_awards(6, unit_b)
+    client.force_login(officer_a)
+    response = client.get("/dashboard/")
+    assert (response.context["year"], response.context["total"]) == (2021, 4)
