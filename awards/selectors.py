@@ -155,7 +155,8 @@ def trend_bars(rows: list[tuple[int, int, int, int]], width: int = 500, height: 
         for value, css in ((c, "bar-collective"), (i, "bar-individual"), (h, "bar-household")):
             size = value * height / peak
             top -= size
-            segments.append({"y": round(top, 1), "h": round(size, 1), "css": css, "value": value})
-        bars.append({"year": year, "x": round(x, 1), "w": round(slot * 0.7, 1), "segments": segments,
-                     "total": c + i + h, "label_x": round(x + slot * 0.35, 1)})
+            segments.append({"y": f"{top:.1f}", "h": f"{size:.1f}", "css": css, "value": value})
+        # SVG attributes are written as plain strings: localized numbers ("12,5") would break the drawing.
+        bars.append({"year": str(year), "x": f"{x:.1f}", "w": f"{slot * 0.7:.1f}", "segments": segments,
+                     "total": c + i + h, "label_x": f"{x + slot * 0.35:.1f}"})
     return bars

@@ -105,3 +105,10 @@ def test_unit_officers_see_their_units_figures_only(client, officer_a, unit_a, u
     client.force_login(officer_a)
     response = client.get("/dashboard/")
     assert (response.context["year"], response.context["total"]) == (2021, 4)
+
+
+def test_trend_bars_are_plain_svg_numbers():
+    bars = selectors.trend_bars([(2019, 27, 24, 2), (2020, 78, 7, 0)], width=500, height=160)
+    assert [(b["year"], b["x"], b["w"], b["total"]) for b in bars] == [("2019", "37.5", "175.0", 53),
+                                                                        ("2020", "287.5", "175.0", 85)]
+    assert [s["h"] for s in bars[1]["segments"]] == ["146.8", "13.2", "0.0"]
