@@ -160,3 +160,26 @@ def trend_bars(rows: list[tuple[int, int, int, int]], width: int = 500, height: 
         bars.append({"year": str(year), "x": f"{x:.1f}", "w": f"{slot * 0.7:.1f}", "segments": segments,
                      "total": c + i + h, "label_x": f"{x + slot * 0.35:.1f}"})
     return bars
+
+
+def processing(year: int, unit_id: int | None = None) -> dict[str, object]:
+    """How the board handled dossiers in a year: received, returned, still pending now, appraised on time."""
+    from awards.enums import DossierState
+    from awards.models import Dossier, DossierTransition
+
+    dossiers = Dossier.objects.all() if unit_id is None else Dossier.objects.filter(unit_id=unit_id)
+    history = DossierTransition.objects.filter(dossier__in=dossiers, at__year=year)
+    reviewed = list(history.filter(action="complete_review").values_list("at", "dossier__due_date"))
+    on_time = sum(1 for at, due in reviewed if due is not None and at.date() <= due)
+    pending_states = [DossierState.SUBMITTED, DossierState.RECEIVED, DossierState.REVIEWED, DossierState.IN_COUNCIL,
+                      DossierState.AWAITING_DECISION, DossierState.FORWARDED]
+    return {
+        "received": dossiers.filter(received_at__year=year).count(),
+        "returned": history.filter(action="return").values("dossier").distinct().count(),
+        "pending": dossiers.filter(state__in=pending_states).count(),
+        "reviewed": len(reviewed),
+        "on_time": on_time,
+        "on_time_pct": round(on_time * 100 / len(reviewed), 1) if reviewed else None,
+        "proposed": dossiers.filter(submitted_at__year=year).exclude(state=DossierState.WITHDRAWN)
+        .values("nominations").count(),
+    }

@@ -112,3 +112,29 @@ def test_trend_bars_are_plain_svg_numbers():
     assert [(b["year"], b["x"], b["w"], b["total"]) for b in bars] == [("2019", "37.5", "175.0", 53),
                                                                         ("2020", "287.5", "175.0", 85)]
     assert [s["h"] for s in bars[1]["segments"]] == ["146.8", "13.2", "0.0"]
+
+
+def test_processing_figures_from_the_demo_records(demo_data):
+    assert selectors.processing(2020) == {"received": 35, "returned": 0, "pending": 0, "reviewed": 35, "on_time": 35,
+                                          "on_time_pct": 100.0, "proposed": 85}
+    assert selectors.processing(2019) == {"received": 22, "returned": 0, "pending": 0, "reviewed": 22, "on_time": 22,
+                                          "on_time_pct": 100.0, "proposed": 53}
+
+
+def test_a_late_appraisal_and_a_return_are_counted(unit_a, officer_a, staff):
+    from awards import workflow
+    from awards.enums import DossierState
+    from awards.models import Dossier
+    from tests.factories import make_dossier
+
+    late = make_dossier(unit_a, officer_a, state=DossierState.SUBMITTED)
+    workflow.transition(late, "receive", staff)
+    Dossier.objects.filter(pk=late.pk).update(due_date=datetime.date(2000, 1, 1))
+    late.nominations.update(verdict="eligible")
+    workflow.transition(Dossier.objects.get(pk=late.pk), "complete_review", staff)
+    back = make_dossier(unit_a, officer_a, state=DossierState.SUBMITTED)
+    workflow.transition(back, "return", staff, note="Thiếu biên bản")
+    year = datetime.date.today().year
+    figures = selectors.processing(year)
+    assert (figures["received"], figures["returned"], figures["reviewed"], figures["on_time"],
+            figures["on_time_pct"], figures["pending"]) == (1, 1, 1, 0, 0.0, 1)

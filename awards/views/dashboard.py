@@ -50,6 +50,7 @@ def dashboard(request):
             "trend": (trend := selectors.trend(year, unit_id)),
             "bars": selectors.trend_bars(trend),
             "previous": previous,
+            "processing": selectors.processing(year, unit_id),
             "total": sum(line.total for line in lines),
             "previous_total": sum(previous.values()),
         })
