@@ -107,18 +107,18 @@ def by_level(lines: list[AwardLine]) -> list[tuple[str, list[AwardLine], int]]:
     groups: dict[str, list[AwardLine]] = OrderedDict((level, []) for level in LEVEL_ORDER)
     for line in lines:
         groups[line.level].append(line)
-    return [(AuthorityLevel(level).label, items, sum(i.total for i in items)) for level, items in groups.items()
+    return [(str(AuthorityLevel(level).label), items, sum(i.total for i in items)) for level, items in groups.items()
             if items]
 
 
 def by_kind(year: int, unit_id: int | None = None) -> list[tuple[str, int]]:
     counts = dict(awards_in(year, unit_id).values_list("recipient_kind").annotate(n=Count("id")).order_by())
-    return [(RecipientKind(kind).label, counts.get(kind, 0)) for kind in KIND_ORDER]
+    return [(str(RecipientKind(kind).label), counts.get(kind, 0)) for kind in KIND_ORDER]
 
 
 def by_occasion(year: int, unit_id: int | None = None) -> list[tuple[str, str, int]]:
     counts = dict(awards_in(year, unit_id).values_list("occasion").annotate(n=Count("id")).order_by())
-    return [(occasion.value, occasion.label, counts.get(occasion.value, 0)) for occasion in OccasionType
+    return [(occasion.value, str(occasion.label), counts.get(occasion.value, 0)) for occasion in OccasionType
             if counts.get(occasion.value)]
 
 

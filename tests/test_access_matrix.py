@@ -87,6 +87,8 @@ EXPECTED: dict[str, dict[str, int]] = {
                   "leader": 200, "administrator": 200},
     "dashboard_drill": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,
                         "leader": 200, "administrator": 200},
+    "dashboard_xlsx": {"anonymous": 302, "officer_a": 404, "officer_b": 404, "staff": 404, "council_member": 403,
+                       "leader": 404, "administrator": 404},  # no award recorded yet: nothing to export
     "public_decisions": {p: 200 for p in PERSONAS},
     "public_decision": {p: 404 for p in PERSONAS},  # the fixture's decision is a draft: never public
     "awards:decisions": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,

@@ -138,3 +138,31 @@ def test_a_late_appraisal_and_a_return_are_counted(unit_a, officer_a, staff):
     figures = selectors.processing(year)
     assert (figures["received"], figures["returned"], figures["reviewed"], figures["on_time"],
             figures["on_time_pct"], figures["pending"]) == (1, 1, 1, 0, 0.0, 1)
+
+
+def test_excel_export_cell_by_cell(client, demo_data):
+    import io
+
+    import openpyxl
+
+    client.login(username="lanhdao", password="thidua2021")
+    response = client.get("/dashboard/export.xlsx", {"year": "2020"})
+    assert response["Content-Disposition"] == 'attachment; filename="tong-hop-khen-thuong-2020.xlsx"'
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Tổng hợp", "Theo đối tượng", "Theo loại hình", "Mười năm"]
+    sheet = book["Tổng hợp"]
+    assert sheet["A1"].value == "BẢNG TỔNG HỢP KHEN THƯỞNG NĂM 2020"
+    assert sheet["A2"].value == PARAGRAPH_2020
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4)]
+    assert rows == [
+        ["Cấp khen thưởng", "Danh hiệu, hình thức", "Tập thể", "Cá nhân", "Hộ gia đình", "Tổng", "Năm 2019"],
+        ["Khen thưởng cấp Nhà nước", "Huân chương Lao động hạng Nhất, Nhì, Ba", 4, 0, 0, 4, 0],
+        ["Khen thưởng của Chính phủ, Thủ tướng Chính phủ", "Bằng khen của Thủ tướng Chính phủ", 9, 7, 0, 16, 0],
+        ["Khen thưởng cấp tỉnh", "Cờ thi đua của UBND tỉnh", 36, 0, 0, 36, 0],
+        ["Khen thưởng cấp tỉnh", "Bằng khen của UBND tỉnh", 29, 0, 0, 29, 53],
+        [None, "Tổng cộng", None, None, None, 85, 53],
+    ]
+    assert [[c.value for c in r] for r in book["Theo đối tượng"].iter_rows()] == [
+        ["Đối tượng", "Số lượng"], ["Tập thể", 78], ["Cá nhân", 7], ["Hộ gia đình", 0]]
+    assert [[c.value for c in r] for r in book["Mười năm"].iter_rows(min_row=10)] == [
+        [2019, 27, 24, 2, 53], [2020, 78, 7, 0, 85]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -68,3 +69,20 @@ def drill(request):
     page = Paginator(awards, 50).get_page(request.GET.get("page"))
     return render(request, "awards/dashboard_drill.html", {"page": page, "year": year, "title": request.GET.get(
         "title", "")})
+
+
+@login_required
+@require_GET
+def export_xlsx(request):
+    from django.http import HttpResponse
+
+    from awards.exports import dashboard_workbook
+
+    unit_id = _scope(request.user)
+    year = _year(request, selectors.years_with_awards(unit_id))
+    if year is None:
+        raise Http404
+    data = dashboard_workbook(year, unit_id, request.user.unit.name if unit_id else "")
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="tong-hop-khen-thuong-{year}.xlsx"'
+    return response
