@@ -28,6 +28,7 @@ urlpatterns = [
     path("dashboard/", dashboard_views.dashboard, name="dashboard"),
     path("dashboard/awards/", dashboard_views.drill, name="dashboard_drill"),
     path("dashboard/export.xlsx", dashboard_views.export_xlsx, name="dashboard_xlsx"),
+    path("dashboard/forms/<str:form>.xlsx", dashboard_views.statistics_form, name="statistics_form"),
     path("public/decisions/", decision_views.public_list, name="public_decisions"),
     path("public/decisions/<int:pk>/", decision_views.public_detail, name="public_decision"),
     path("admin/", admin.site.urls),

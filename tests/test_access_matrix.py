@@ -89,6 +89,8 @@ EXPECTED: dict[str, dict[str, int]] = {
                         "leader": 200, "administrator": 200},
     "dashboard_xlsx": {"anonymous": 302, "officer_a": 404, "officer_b": 404, "staff": 404, "council_member": 403,
                        "leader": 404, "administrator": 404},  # no award recorded yet: nothing to export
+    "statistics_form": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200, "council_member": 403,
+                        "leader": 200, "administrator": 200},
     "public_decisions": {p: 200 for p in PERSONAS},
     "public_decision": {p: 404 for p in PERSONAS},  # the fixture's decision is a draft: never public
     "awards:decisions": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,
@@ -164,6 +166,7 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],
         "awards:decision_document": [decision.pk, 999999], "awards:decision_publish": [decision.pk],
         "awards:decision_close": [decision.pk, "cancel"],
+        "statistics_form": ["0603"],
         "awards:forward": [ref], "awards:central_decision": [ref, nomination.pk],
         "awards:council_session": [session.pk], "awards:council_agenda": [session.pk],
         "awards:council_vote": [session.pk, item.pk], "awards:council_written_vote": [session.pk],
