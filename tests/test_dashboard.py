@@ -166,3 +166,17 @@ def test_excel_export_cell_by_cell(client, demo_data):
         ["Đối tượng", "Số lượng"], ["Tập thể", 78], ["Cá nhân", 7], ["Hộ gia đình", 0]]
     assert [[c.value for c in r] for r in book["Mười năm"].iter_rows(min_row=10)] == [
         [2019, 27, 24, 2, 53], [2020, 78, 7, 0, 85]]
+
+
+def test_campaign_targets_against_results_2019(client, demo_data):
+    client.login(username="lanhdao", password="thidua2021")
+    response = client.get("/dashboard/", {"year": "2019"})
+    rows = [(c.code, [(t.unit_of_measure, t.result_value, t.achievement_pct) for t in c.targets.all()])
+            for c in response.context["campaign_targets"]]
+    from decimal import Decimal
+
+    assert rows[0][0] == "cao-diem-60-ngay-dem-2019"
+    assert ("%", Decimal("92.20"), Decimal("92.20")) in rows[0][1]
+    assert ("hồ sơ", Decimal("12537.00"), None) in rows[0][1]
+    html = response.content.decode()
+    assert 'data-testid="campaign-targets"' in html and ">12.537<" in html and ">99,08<" in html

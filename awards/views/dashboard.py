@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from awards import permissions, selectors
+from campaigns import selectors as campaign_selectors
 from units.models import Role, User
 
 
@@ -55,6 +56,7 @@ def dashboard(request):
             "bars": selectors.trend_bars(trend),
             "previous": previous,
             "processing": selectors.processing(year, unit_id),
+            "campaign_targets": campaign_selectors.targets_in(year, unit_id),
             "total": sum(line.total for line in lines),
             "previous_total": sum(previous.values()),
         })
