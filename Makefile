@@ -61,3 +61,4 @@ clean-db:
 bench: setup
 	$(PY) manage.py bench_inbox --dossiers 1000
 	$(PY) manage.py bench_decision
+	$(PY) manage.py bench_dashboard

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db import connections, router
+from django.db.models import Count, QuerySet
 
 from awards.enums import AUTHORITY_LEVEL, Authority, AuthorityLevel, OccasionType, RecipientKind
-from awards.models import Award
+from awards.models import Award, AwardType
 
 LEVEL_ORDER = [AuthorityLevel.STATE, AuthorityLevel.GOVERNMENT, AuthorityLevel.MINISTRY, AuthorityLevel.PROVINCE,
                AuthorityLevel.BASE]
@@ -26,10 +27,50 @@ def awards_in(year: int, unit_id: int | None = None) -> QuerySet[Award]:
     return awards
 
 
-def years_with_awards(unit_id: int | None = None) -> list[int]:
-    awards = Award.objects.filter(revoked=False)
+# Standing awards counted per (year, kind, occasion, award type, code, authority), kept exact by triggers on the
+# award table (migration 0006, PostgreSQL only): province-wide figures are read from it, a few hundred rows a year.
+SUMMARY_TABLE = "awards_award_summary"
+GROUPABLE = {"year", "recipient_kind", "occasion", "award_type_id", "award_code", "authority"}
+
+
+def standing_counts(group_by: list[str], after: int, upto: int, unit_id: int | None = None) -> list[tuple]:
+    """(*group_by values, count) of standing awards with ``after < year <= upto``, in one query whatever the
+    data size: from the summary table for the whole province on PostgreSQL, otherwise aggregated in SQL from the
+    award table (index-only scans on PostgreSQL)."""
+    assert set(group_by) <= GROUPABLE, group_by
+    connection = connections[router.db_for_read(Award)]
+    if unit_id is None and connection.vendor == "postgresql":
+        columns = ", ".join(group_by)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {columns}, SUM(n) FROM {SUMMARY_TABLE} WHERE year > %s AND year <= %s "
+                           f"GROUP BY {columns} HAVING SUM(n) > 0", [after, upto])
+            return [(*row[:-1], int(row[-1])) for row in cursor.fetchall()]
+    awards = Award.objects.filter(revoked=False, year__gt=after, year__lte=upto)
     if unit_id is not None:
         awards = awards.filter(proposing_unit_id=unit_id)
+    return list(awards.values_list(*group_by).annotate(n=Count("*")).order_by())
+
+
+# Distinct years by skipping through the index (one probe per year) instead of reading every award: a loose
+# index scan written as a recursive query; standard SQL, so it runs on SQLite too.
+YEARS_SQL = """
+WITH RECURSIVE found(year) AS (
+    SELECT MAX(year) FROM {table} WHERE revoked = %s
+    UNION ALL
+    SELECT (SELECT MAX(a.year) FROM {table} a WHERE a.revoked = %s AND a.year < found.year)
+    FROM found WHERE found.year IS NOT NULL
+)
+SELECT year FROM found WHERE year IS NOT NULL
+"""
+
+
+def years_with_awards(unit_id: int | None = None) -> list[int]:
+    """Years with standing awards, newest first."""
+    if unit_id is None:
+        with connections[router.db_for_read(Award)].cursor() as cursor:
+            cursor.execute(YEARS_SQL.format(table=Award._meta.db_table), [False, False])
+            return [row[0] for row in cursor.fetchall()]
+    awards = Award.objects.filter(revoked=False, proposing_unit_id=unit_id)
     return list(awards.order_by("-year").values_list("year", flat=True).distinct())
 
 
@@ -69,14 +110,15 @@ class AwardLine:
 
 
 def award_lines(year: int, unit_id: int | None = None) -> list[AwardLine]:
-    """Counts per award type and recipient kind in one query; classes of one series folded together."""
-    rows = (
-        awards_in(year, unit_id)
-        .values("award_code", "authority", "recipient_kind", "award_type__name", "award_type__short_name",
-                "award_type__series", "award_type__award_class", "award_type__sort_order")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+    """Counts per award type and recipient kind; classes of one series folded together. Two queries: the counts
+    (``standing_counts``, no join) and the catalogue's names (a few dozen rows, read whole so that the number of
+    queries never depends on the data)."""
+    columns = ["award_type_id", "award_code", "authority", "recipient_kind"]
+    counts = standing_counts(columns, year - 1, year, unit_id)
+    names = {row.pop("id"): row for row in AwardType.objects.order_by().values(
+        "id", "name", "short_name", "series", "award_class", "sort_order")}
+    rows = [{**dict(zip([*columns, "n"], values, strict=True)),
+             **{f"award_type__{k}": v for k, v in names[values[0]].items()}} for values in counts]
     lines: dict[str, AwardLine] = OrderedDict()
     for row in rows:
         series = row["award_type__series"]
@@ -112,28 +154,22 @@ def by_level(lines: list[AwardLine]) -> list[tuple[str, list[AwardLine], int]]:
 
 
 def by_kind(year: int, unit_id: int | None = None) -> list[tuple[str, int]]:
-    counts = dict(awards_in(year, unit_id).values_list("recipient_kind").annotate(n=Count("id")).order_by())
+    counts = dict(standing_counts(["recipient_kind"], year - 1, year, unit_id))
     return [(str(RecipientKind(kind).label), counts.get(kind, 0)) for kind in KIND_ORDER]
 
 
 def by_occasion(year: int, unit_id: int | None = None) -> list[tuple[str, str, int]]:
-    counts = dict(awards_in(year, unit_id).values_list("occasion").annotate(n=Count("id")).order_by())
+    counts = dict(standing_counts(["occasion"], year - 1, year, unit_id))
     return [(occasion.value, str(occasion.label), counts.get(occasion.value, 0)) for occasion in OccasionType
             if counts.get(occasion.value)]
 
 
 def trend(last_year: int, unit_id: int | None = None, span: int = 10) -> list[tuple[int, int, int, int]]:
     """(year, collectives, individuals, households) for ten years, in one query."""
-    awards = Award.objects.filter(revoked=False, year__gt=last_year - span, year__lte=last_year)
-    if unit_id is not None:
-        awards = awards.filter(proposing_unit_id=unit_id)
-    rows = awards.values("year").annotate(
-        c=Count("id", filter=Q(recipient_kind=RecipientKind.COLLECTIVE)),
-        i=Count("id", filter=Q(recipient_kind=RecipientKind.INDIVIDUAL)),
-        h=Count("id", filter=Q(recipient_kind=RecipientKind.HOUSEHOLD)),
-    ).order_by()
-    by_year = {row["year"]: (row["c"], row["i"], row["h"]) for row in rows}
-    return [(year, *by_year.get(year, (0, 0, 0))) for year in range(last_year - span + 1, last_year + 1)]
+    rows = standing_counts(["year", "recipient_kind"], last_year - span, last_year, unit_id)
+    counts = {(year, kind): n for year, kind, n in rows}
+    return [(year, *(counts.get((year, kind), 0) for kind in KIND_ORDER))
+            for year in range(last_year - span + 1, last_year + 1)]
 
 
 def drill_down(year: int, codes: list[str], kind: str | None, unit_id: int | None = None) -> QuerySet[Award]:

@@ -1,0 +1,100 @@
+"""Benchmark: the leadership dashboard on the data already in the database (``seed_bulk`` for a million awards).
+
+Requests ``/dashboard/?year=Y`` N times (default 50) per chosen year with Django's test client as a leadership
+user, and prints p50/p95 server time, the number of queries and the drill-down page time. The user is ``lanhdao``
+when present, otherwise a temporary one created inside a transaction that is rolled back. Run with ``make bench``
+(uses the configured database: set DATABASE_URL=postgres://... for the bulk data)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+
+class Rollback(Exception):
+    pass
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(len(ordered) * pct / 100) - 1))]
+
+
+class Command(BaseCommand):
+    help = "Time the leadership dashboard (p50/p95 over N requests) and count its queries on the current data."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--requests", type=int, default=50)
+        parser.add_argument("--years", default="", help="comma-separated years (default: latest, middle, oldest)")
+
+    def handle(self, *args, **options):
+        setup_test_environment()  # lets the test client see the template context
+        try:
+            with transaction.atomic():
+                self.run(options["requests"], options["years"])
+                raise Rollback
+        except Rollback:
+            pass
+
+    def run(self, requests: int, years_option: str) -> None:
+        from django.contrib.auth.models import Group
+
+        from awards import selectors
+        from awards.models import Award
+        from units.models import Role, User
+
+        user = User.objects.filter(username="lanhdao", is_active=True).first()
+        if user is None or not user.has_role(Role.LEADERSHIP):
+            user = User.objects.create(username="bench-leader", full_name="Lãnh đạo (đo)")
+            user.groups.add(Group.objects.get_or_create(name=Role.LEADERSHIP)[0])
+        available = selectors.years_with_awards()
+        if not available:  # not an error: ``make bench`` goes on with the other benchmarks
+            self.stdout.write("bench_dashboard: no awards in this database; run seed_bulk first (PostgreSQL).")
+            return
+        if years_option:
+            years = [int(y) for y in years_option.split(",") if y.strip()]
+        else:
+            years = sorted({available[0], available[len(available) // 2], available[-1]}, reverse=True)
+        client = Client()
+        client.force_login(user)
+        cpus = os.cpu_count()
+        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+        self.stdout.write(f"machine: {cpus} cores, {mem:.0f} GiB; database: {connection.vendor}; "
+                          f"awards: {Award.objects.count()} ({len(available)} years)")
+        client.get("/dashboard/", {"year": str(years[0])})  # warm-up: connection, templates, caches
+        for year in years:
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get("/dashboard/", {"year": str(year)})
+            query_count = len(queries)  # read now: the query log is a bounded deque
+            if response.status_code != 200:
+                raise CommandError(f"/dashboard/?year={year} answered {response.status_code}")
+            times = []
+            for _ in range(requests):
+                start = time.perf_counter()
+                client.get("/dashboard/", {"year": str(year)})
+                times.append((time.perf_counter() - start) * 1000)
+            self.stdout.write(f"dashboard {year} ({response.context['total']} awards): {query_count} queries; "
+                              f"over {requests} requests p50 {statistics.median(times):.1f} ms, "
+                              f"p95 {percentile(times, 95):.1f} ms, max {max(times):.1f} ms")
+            lines = response.context["lines"]
+            if not lines:
+                continue
+            biggest = max(lines, key=lambda line: line.total)
+            params = {"year": str(year), "codes": ",".join(biggest.codes)}
+            drill_times = []
+            for page in ("1", "2", "last"):
+                with CaptureQueriesContext(connection) as drill_queries:
+                    start = time.perf_counter()
+                    drill = client.get("/dashboard/awards/", {**params, "page": page})
+                    drill_times.append((time.perf_counter() - start) * 1000)
+                drill_count = len(drill_queries)
+            paginator = drill.context["page"].paginator
+            self.stdout.write(f"  drill-down {biggest.label} ({paginator.count} awards, {paginator.num_pages} pages "
+                              f"of {paginator.per_page}): {drill_count} queries; pages 1, 2, last "
+                              + ", ".join(f"{t:.1f}" for t in drill_times) + " ms")
