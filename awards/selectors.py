@@ -8,7 +8,7 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connections, router
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from awards.enums import AUTHORITY_LEVEL, Authority, AuthorityLevel, OccasionType, RecipientKind
 from awards.models import Award, AwardType
@@ -219,3 +219,19 @@ def processing(year: int, unit_id: int | None = None) -> dict[str, object]:
         "proposed": dossiers.filter(submitted_at__year=year).exclude(state=DossierState.WITHDRAWN)
         .values("nominations").count(),
     }
+
+
+def by_cluster(year: int, unit_id: int | None = None) -> list[tuple[str, int, int]]:
+    """Standing awards of a year by the emulation cluster the proposing unit belonged to that year:
+    (cluster, collectives, all awards). One query."""
+    awards = Award.objects.filter(year=year, revoked=False, proposing_unit__cluster_memberships__year=year)
+    if unit_id is not None:
+        awards = awards.filter(proposing_unit_id=unit_id)
+    rows = (
+        awards.values("proposing_unit__cluster_memberships__cluster__name",
+                      "proposing_unit__cluster_memberships__cluster__sort_order")
+        .annotate(collectives=Count("id", filter=Q(recipient_kind=RecipientKind.COLLECTIVE)), n=Count("id"))
+        .order_by("proposing_unit__cluster_memberships__cluster__sort_order",
+                  "proposing_unit__cluster_memberships__cluster__name")
+    )
+    return [(row["proposing_unit__cluster_memberships__cluster__name"], row["collectives"], row["n"]) for row in rows]

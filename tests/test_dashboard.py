@@ -180,3 +180,10 @@ def test_campaign_targets_against_results_2019(client, demo_data):
     assert ("hồ sơ", Decimal("12537.00"), None) in rows[0][1]
     html = response.content.decode()
     assert 'data-testid="campaign-targets"' in html and ">12.537<" in html and ">99,08<" in html
+
+
+def test_awards_by_cluster_of_the_proposing_unit_2020(demo_data):
+    rows = selectors.by_cluster(2020)
+    assert sum(n for _name, _c, n in rows) == 85
+    assert rows[:2] == [("Cụm thi đua các huyện nội địa", 10, 10), ("Cụm thi đua các huyện biên giới", 9, 9)]
+    assert len(rows) == 9

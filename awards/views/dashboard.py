@@ -57,6 +57,7 @@ def dashboard(request):
             "previous": previous,
             "processing": selectors.processing(year, unit_id),
             "campaign_targets": campaign_selectors.targets_in(year, unit_id),
+            "clusters": selectors.by_cluster(year, unit_id),
             "total": sum(line.total for line in lines),
             "previous_total": sum(previous.values()),
         })
