@@ -9,6 +9,7 @@ from awards.models import (
     AwardType,
     BaseSalary,
     CouncilSession,
+    DashboardReport,
     Decision,
     DecisionDocument,
     DecisionLine,
@@ -196,3 +197,9 @@ class AwardAdmin(ReadOnlyAdmin):
     list_filter = ["year", "source", "revoked", "recipient_kind", "occasion"]
     search_fields = ["recipient_name", "decision_number"]
     list_select_related = ["award_type"]
+
+
+@admin.register(DashboardReport)
+class DashboardReportAdmin(ReadOnlyAdmin):
+    list_display = ["year", "unit", "status", "requested_by", "created_at", "finished_at"]
+    exclude = ["file"]

@@ -12,7 +12,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from awards.enums import Authority, AwardFamily
-from awards.models import AgendaItem, AwardType, CouncilSession, Decision, Signer, Vote
+from awards.models import AgendaItem, AwardType, CouncilSession, DashboardReport, Decision, Signer, Vote
 from awards.services import record_revision
 from campaigns.models import Campaign, CampaignKind, CampaignMethod, CampaignScope, LaunchLevel
 from tests.factories import ClusterFactory, make_dossier
@@ -89,6 +89,11 @@ EXPECTED: dict[str, dict[str, int]] = {
                         "leader": 200, "administrator": 200},
     "dashboard_xlsx": {"anonymous": 302, "officer_a": 404, "officer_b": 404, "staff": 404, "council_member": 403,
                        "leader": 404, "administrator": 404},  # no award recorded yet: nothing to export
+    "dashboard_report_request": POST_ONLY,
+    "dashboard_report": {"anonymous": 302, "officer_a": 404, "officer_b": 404, "staff": 200, "council_member": 403,
+                         "leader": 200, "administrator": 200},
+    "dashboard_report_file": {"anonymous": 302, "officer_a": 404, "officer_b": 404, "staff": 404,
+                              "council_member": 403, "leader": 404, "administrator": 404},  # not rendered yet
     "statistics_form": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200, "council_member": 403,
                         "leader": 200, "administrator": 200},
     "public_decisions": {p: 200 for p in PERSONAS},
@@ -161,12 +166,14 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         number=1, year=2021, decided_on=datetime.date(2021, 2, 6), signer=signer, award_type=nomination.award_type,
         occasion="cong_trang", achievement_year=2020, subject="Về việc tặng", legal_bases="Căn cứ", proposals="x",
         reason="x", executors="x", recipients="x", created_by=staff)
+    report = DashboardReport.objects.create(year=2020, requested_by=staff)
     return {
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],
         "awards:decision_document": [decision.pk, 999999], "awards:decision_publish": [decision.pk],
         "awards:decision_close": [decision.pk, "cancel"],
         "statistics_form": ["0603"],
+        "dashboard_report": [report.pk], "dashboard_report_file": [report.pk],
         "awards:forward": [ref], "awards:central_decision": [ref, nomination.pk],
         "awards:council_session": [session.pk], "awards:council_agenda": [session.pk],
         "awards:council_vote": [session.pk, item.pk], "awards:council_written_vote": [session.pk],

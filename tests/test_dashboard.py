@@ -187,3 +187,28 @@ def test_awards_by_cluster_of_the_proposing_unit_2020(demo_data):
     assert sum(n for _name, _c, n in rows) == 85
     assert rows[:2] == [("Cụm thi đua các huyện nội địa", 10, 10), ("Cụm thi đua các huyện biên giới", 9, 9)]
     assert len(rows) == 9
+
+
+def test_dashboard_pdf_is_rendered_by_a_task(client, demo_data, settings, tmp_path,
+                                            django_capture_on_commit_callbacks):
+    import subprocess
+
+    from awards.models import DashboardReport
+
+    settings.MEDIA_ROOT = tmp_path
+    client.login(username="lanhdao", password="thidua2021")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/dashboard/reports/", {"year": "2020"})
+    report = DashboardReport.objects.get()
+    assert response["Location"] == f"/dashboard/reports/{report.pk}/"
+    assert (report.status, report.year, report.unit) == ("done", 2020, None)
+    from awards.tasks import render_dashboard_report
+
+    assert render_dashboard_report(report.pk) == "skipped"
+    download = client.get(f"/dashboard/reports/{report.pk}/file.pdf")
+    path = tmp_path / "copy.pdf"
+    path.write_bytes(b"".join(download.streaming_content))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert "TỔNG HỢP KẾT QUẢ KHEN THƯỞNG NĂM 2020" in flat
+    assert PARAGRAPH_2020 in flat

@@ -16,7 +16,7 @@ STAFF_MODELS = {
     "awards": [
         "legaldocument", "awardtype", "basesalary", "holiday", "processingtimelimit", "dossier", "nomination",
         "attachment", "dossiertransition", "dossierrevision", "councilsession", "agendaitem", "vote", "signer",
-        "numbersequence", "decision", "decisionline", "decisiondocument", "award",
+        "numbersequence", "decision", "decisionline", "decisiondocument", "award", "dashboardreport",
     ],
     "campaigns": ["campaign", "contentgroup", "target", "registration"],
 }

@@ -6,11 +6,12 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from awards import permissions, selectors
 from campaigns import selectors as campaign_selectors
@@ -112,3 +113,49 @@ def statistics_form(request, form):
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="bieu-{form}-{value}.xlsx"'
     return response
+
+
+@login_required
+@require_POST
+def report_request(request):
+    """Queue the dashboard of a year as a PDF; the report page shows its status and the file when ready."""
+    from awards.models import DashboardReport
+    from awards.tasks import enqueue_on_commit, render_dashboard_report
+
+    unit_id = _scope(request.user)
+    value = request.POST.get("year", "")
+    if not (value.isdigit() and 1945 <= int(value) <= 2100):
+        raise Http404
+    year = int(value)
+    with transaction.atomic():
+        report = DashboardReport.objects.create(year=year, unit_id=unit_id, requested_by=request.user)
+        enqueue_on_commit(render_dashboard_report, report.pk)
+    return redirect("dashboard_report", report.pk)
+
+
+def _report(request, pk):
+    from awards.models import DashboardReport
+
+    unit_id = _scope(request.user)
+    reports = DashboardReport.objects.all() if unit_id is None else DashboardReport.objects.filter(unit_id=unit_id)
+    return get_object_or_404(reports, pk=pk)
+
+
+@login_required
+@require_GET
+def report_status(request, pk):
+    report = _report(request, pk)
+    template = "awards/_report_status.html" if request.headers.get("HX-Request") else "awards/report.html"
+    return render(request, template, {"report": report})
+
+
+@login_required
+@require_GET
+def report_download(request, pk):
+    from django.http import FileResponse
+
+    report = _report(request, pk)
+    if report.status != "done":
+        raise Http404
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=f"tong-hop-khen-thuong-{report.year}.pdf",
+                        content_type="application/pdf")
