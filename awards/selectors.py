@@ -188,10 +188,11 @@ def trend_bars(rows: list[tuple[int, int, int, int]], width: int = 500, height: 
     for index, (year, c, i, h) in enumerate(rows):
         x, top = index * slot + slot * 0.15, height
         segments = []
-        for value, css in ((c, "bar-collective"), (i, "bar-individual"), (h, "bar-household")):
+        for value, css, fill in ((c, "bar-collective", "#a4161a"), (i, "bar-individual", "#f4a261"),
+                                 (h, "bar-household", "#2a9d8f")):
             size = value * height / peak
             top -= size
-            segments.append({"y": f"{top:.1f}", "h": f"{size:.1f}", "css": css, "value": value})
+            segments.append({"y": f"{top:.1f}", "h": f"{size:.1f}", "css": css, "fill": fill, "value": value})
         # SVG attributes are written as plain strings: localized numbers ("12,5") would break the drawing.
         bars.append({"year": str(year), "x": f"{x:.1f}", "w": f"{slot * 0.7:.1f}", "segments": segments,
                      "total": c + i + h, "label_x": f"{x + slot * 0.35:.1f}"})
