@@ -172,10 +172,20 @@ def trend(last_year: int, unit_id: int | None = None, span: int = 10) -> list[tu
             for year in range(last_year - span + 1, last_year + 1)]
 
 
-def drill_down(year: int, codes: list[str], kind: str | None, unit_id: int | None = None) -> QuerySet[Award]:
-    awards = awards_in(year, unit_id).filter(award_code__in=codes).select_related("award_type", "decision")
+def drill_down(year: int, codes: list[str], kind: str | None, unit_id: int | None = None,
+               occasion: str | None = None, cluster_id: int | None = None) -> QuerySet[Award]:
+    """The recipients behind any figure of the dashboard: award codes (all when empty), recipient kind,
+    occasion, cluster of the proposing unit."""
+    awards = awards_in(year, unit_id).select_related("award_type", "decision")
+    if codes:
+        awards = awards.filter(award_code__in=codes)
     if kind in RecipientKind.values:
         awards = awards.filter(recipient_kind=kind)
+    if occasion in OccasionType.values:
+        awards = awards.filter(occasion=occasion)
+    if cluster_id is not None:
+        awards = awards.filter(proposing_unit__cluster_memberships__year=year,
+                               proposing_unit__cluster_memberships__cluster_id=cluster_id)
     return awards.order_by("award_type__sort_order", "recipient_kind", "recipient_name", "pk")
 
 
@@ -222,17 +232,19 @@ def processing(year: int, unit_id: int | None = None) -> dict[str, object]:
     }
 
 
-def by_cluster(year: int, unit_id: int | None = None) -> list[tuple[str, int, int]]:
+def by_cluster(year: int, unit_id: int | None = None) -> list[tuple[int, str, int, int]]:
     """Standing awards of a year by the emulation cluster the proposing unit belonged to that year:
-    (cluster, collectives, all awards). One query."""
+    (cluster id, cluster, collectives, all awards). One query."""
     awards = Award.objects.filter(year=year, revoked=False, proposing_unit__cluster_memberships__year=year)
     if unit_id is not None:
         awards = awards.filter(proposing_unit_id=unit_id)
     rows = (
-        awards.values("proposing_unit__cluster_memberships__cluster__name",
+        awards.values("proposing_unit__cluster_memberships__cluster_id",
+                      "proposing_unit__cluster_memberships__cluster__name",
                       "proposing_unit__cluster_memberships__cluster__sort_order")
         .annotate(collectives=Count("id", filter=Q(recipient_kind=RecipientKind.COLLECTIVE)), n=Count("id"))
         .order_by("proposing_unit__cluster_memberships__cluster__sort_order",
                   "proposing_unit__cluster_memberships__cluster__name")
     )
-    return [(row["proposing_unit__cluster_memberships__cluster__name"], row["collectives"], row["n"]) for row in rows]
+    return [(row["proposing_unit__cluster_memberships__cluster_id"],
+             row["proposing_unit__cluster_memberships__cluster__name"], row["collectives"], row["n"]) for row in rows]

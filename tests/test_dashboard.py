@@ -184,9 +184,23 @@ def test_campaign_targets_against_results_2019(client, demo_data):
 
 def test_awards_by_cluster_of_the_proposing_unit_2020(demo_data):
     rows = selectors.by_cluster(2020)
-    assert sum(n for _name, _c, n in rows) == 85
-    assert rows[:2] == [("Cụm thi đua các huyện nội địa", 10, 10), ("Cụm thi đua các huyện biên giới", 9, 9)]
+    assert sum(n for _id, _name, _c, n in rows) == 85
+    assert [row[1:] for row in rows[:2]] == [("Cụm thi đua các huyện nội địa", 10, 10),
+                                             ("Cụm thi đua các huyện biên giới", 9, 9)]
     assert len(rows) == 9
+    inland = rows[0][0]
+    assert selectors.drill_down(2020, [], None, cluster_id=inland).count() == 10
+
+
+def test_every_table_drills_down(client, demo_data):
+    client.login(username="lanhdao", password="thidua2021")
+    def count(**params):
+        return client.get("/dashboard/awards/", {"year": "2020", **params}).context["page"].paginator.count
+    assert count(kind="ca_nhan") == 7
+    assert count(occasion="chuyen_de") == 16
+    assert count(codes="bang-khen-thu-tuong", kind="tap_the") == 9
+    html = client.get("/dashboard/", {"year": "2020"}).content.decode()
+    assert "kind=ca_nhan&amp;title=" in html and "occasion=chuyen_de" in html and "cluster=" in html
 
 
 def test_dashboard_pdf_is_rendered_by_a_task(client, demo_data, settings, tmp_path,

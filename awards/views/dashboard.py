@@ -51,7 +51,8 @@ def dashboard(request):
             "lines": lines,
             "levels": selectors.by_level(lines),
             "paragraph": selectors.summary_paragraph(lines),
-            "kinds": selectors.by_kind(year, unit_id),
+            "kinds": [(code, label, n) for code, (label, n) in zip(selectors.KIND_ORDER,
+                                                                   selectors.by_kind(year, unit_id), strict=True)],
             "occasions": selectors.by_occasion(year, unit_id),
             "trend": (trend := selectors.trend(year, unit_id)),
             "bars": selectors.trend_bars(trend),
@@ -71,8 +72,11 @@ def drill(request):
     unit_id = _scope(request.user)
     year = _year(request, selectors.years_with_awards(unit_id))
     codes = [c for c in request.GET.get("codes", "").split(",") if c]
-    kind = request.GET.get("kind") or None
-    awards = selectors.drill_down(year, codes, kind, unit_id) if year and codes else selectors.awards_in(0)
+    cluster = request.GET.get("cluster", "")
+    awards = selectors.drill_down(year, codes, request.GET.get("kind") or None, unit_id,
+                                  occasion=request.GET.get("occasion") or None,
+                                  cluster_id=int(cluster) if cluster.isdigit() else None) if year else \
+        selectors.awards_in(0)
     page = Paginator(awards, 50).get_page(request.GET.get("page"))
     return render(request, "awards/dashboard_drill.html", {"page": page, "year": year, "title": request.GET.get(
         "title", "")})
