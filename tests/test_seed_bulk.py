@@ -54,7 +54,7 @@ def test_seed_bulk_creates_exact_counts_and_the_dashboard_keeps_its_query_count(
     bulk_count, response = dashboard_queries(client, 2025)
     assert bulk_count == empty_count
     assert response.context["total"] == awards.filter(year=2025, revoked=False).count()
-    assert sum(n for _label, n in response.context["kinds"]) == response.context["total"]
+    assert sum(n for _code, _label, n in response.context["kinds"]) == response.context["total"]
     assert response.context["trend"][-3:] == [
         (year, *(awards.filter(year=year, revoked=False, recipient_kind=kind).count()
                  for kind in ("tap_the", "ca_nhan", "ho_gia_dinh"))) for year in (2023, 2024, 2025)]
