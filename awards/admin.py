@@ -5,6 +5,7 @@ from awards import services
 from awards.models import (
     AgendaItem,
     Attachment,
+    AttachmentAccess,
     Award,
     AwardType,
     BaseSalary,
@@ -203,3 +204,11 @@ class AwardAdmin(ReadOnlyAdmin):
 class DashboardReportAdmin(ReadOnlyAdmin):
     list_display = ["year", "unit", "status", "requested_by", "created_at", "finished_at"]
     exclude = ["file"]
+
+
+@admin.register(AttachmentAccess)
+class AttachmentAccessAdmin(ReadOnlyAdmin):
+    list_display = ["at", "user", "attachment", "ip"]
+    list_filter = ["at"]
+    search_fields = ["user__username", "user__full_name", "attachment__original_name", "attachment__dossier__reference"]
+    list_select_related = ["user", "attachment"]

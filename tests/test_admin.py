@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 OUR_APPS = ["units", "awards", "campaigns"]
 READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossierrevision", "councilsession",
              "agendaitem", "vote", "numbersequence", "decision", "decisionline", "decisiondocument", "award",
-             "dashboardreport"}
+             "dashboardreport", "attachmentaccess"}
 
 
 def test_every_model_is_registered():

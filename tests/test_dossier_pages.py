@@ -157,6 +157,10 @@ def test_upload_a_pdf_then_download_it_only_within_scope(client, client_for, off
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
     assert client_for("officer_b").get(url(dossier, f"attachments/{attachment.pk}/")).status_code == 404
+    from awards.models import AttachmentAccess
+
+    assert list(AttachmentAccess.objects.values_list("user__username", "attachment_id", "ip")) == [
+        ("officer_a", attachment.pk, "127.0.0.1")]
 
 
 def test_renamed_executable_is_refused_and_nothing_saved(client, officer_a, unit_a, settings, tmp_path):

@@ -17,6 +17,7 @@ STAFF_MODELS = {
         "legaldocument", "awardtype", "basesalary", "holiday", "processingtimelimit", "dossier", "nomination",
         "attachment", "dossiertransition", "dossierrevision", "councilsession", "agendaitem", "vote", "signer",
         "numbersequence", "decision", "decisionline", "decisiondocument", "award", "dashboardreport",
+        "attachmentaccess",
     ],
     "campaigns": ["campaign", "contentgroup", "target", "registration"],
 }

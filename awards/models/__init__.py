@@ -19,6 +19,7 @@ from awards.models.decisions import (
 from awards.models.dossiers import (
     AgendaItem,
     Attachment,
+    AttachmentAccess,
     CouncilSession,
     Dossier,
     DossierRevision,
@@ -34,6 +35,7 @@ __all__ = [
     "RECIPIENT_FLAG",
     "AgendaItem",
     "Attachment",
+    "AttachmentAccess",
     "Award",
     "AwardSource",
     "AwardType",

@@ -391,3 +391,26 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} - {self.get_choice_display()}"
+
+
+class AttachmentAccess(models.Model):
+    """Who opened which dossier attachment, when and from where: attachments hold personal data
+    (achievement reports, citizen details). Append-only."""
+
+    attachment = models.ForeignKey(Attachment, on_delete=models.CASCADE, related_name="accesses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt mở tài liệu")
+        verbose_name_plural = pgettext_lazy("số nhiều", "lượt mở tài liệu")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} -> {self.attachment_id} ({self.at:%Y-%m-%d %H:%M})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("AttachmentAccess is append-only.")
+        super().save(*args, **kwargs)

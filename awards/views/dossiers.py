@@ -29,7 +29,7 @@ from awards.forms import (
     NominationForm,
     VerdictForm,
 )
-from awards.models import Attachment, AwardType, Dossier, Nomination
+from awards.models import Attachment, AttachmentAccess, AwardType, Dossier, Nomination
 from campaigns.models import Campaign
 from units.models import ClusterMembership, EmulationCluster, Role, Unit
 from units.search import accent_insensitive_q
@@ -318,6 +318,7 @@ def attachment_download(request, reference, pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    AttachmentAccess.objects.create(attachment=attachment, user=request.user, ip=request.META.get("REMOTE_ADDR"))
     response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
                             content_type=attachment.content_type)
     response["X-Content-Type-Options"] = "nosniff"
