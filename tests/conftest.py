@@ -107,3 +107,13 @@ def demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
         counts = seed_demo()
         yield counts
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Failed-login counters live in the cache: no test inherits another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
