@@ -40,6 +40,7 @@ from awards.models import (
     Rounding,
     Signer,
 )
+from awards.permissions import is_staff
 from units.models import User
 
 
@@ -192,7 +193,7 @@ def line_detail(nomination: Nomination) -> str:
 @transaction.atomic
 def draft_decision(nominations: list[Nomination], actor: User, decided_on: datetime.date, signer: Signer,
                    reason: str, bonus_enabled: bool = True, rounding: str = Rounding.UP_10000) -> Decision:
-    if not services_is_staff(actor):
+    if not is_staff(actor):
         raise DecisionError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới dự thảo quyết định."))
     if not nominations:
         raise DecisionError(_("Chọn ít nhất một đề nghị đã được duyệt."))
@@ -231,12 +232,6 @@ def draft_decision(nominations: list[Nomination], actor: User, decided_on: datet
         for index, n in enumerate(ordered, start=1)
     )
     return decision
-
-
-def services_is_staff(user: User) -> bool:
-    from awards.permissions import is_staff
-
-    return is_staff(user)
 
 
 def article_one(decision: Decision) -> str:

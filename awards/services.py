@@ -91,9 +91,6 @@ def versions_of(code: str) -> QuerySet[AwardType]:
     return AwardType.objects.filter(code=code).order_by("-valid_from")
 
 
-def in_force_filter(day: datetime.date) -> Q:
-    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-
 
 # --- dossiers -----------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from units.models import ClusterMembership, ClusterYear, EmulationCluster, Unit
 from units.search import search, vietnamese_order
@@ -57,10 +57,6 @@ def _active_successors(active_ids: set[int]) -> dict[int, int]:
         "to_unit_id", "from_unit_id"
     )
     return {predecessor: successor for predecessor, successor in links}
-
-
-def latest_membership_year() -> int | None:
-    return ClusterMembership.objects.aggregate(year=Max("year"))["year"]
 
 
 def membership_years() -> list[int]:

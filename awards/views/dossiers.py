@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -424,7 +425,7 @@ def verdict(request, reference, pk):
             messages.success(request, _("Đã ghi kết quả thẩm định cho %(name)s.") % {"name": nomination.recipient_name})
     else:
         messages.error(request, _("Chọn kết quả thẩm định."))
-    return redirect(f"{dossier_url(dossier)}#nomination-{nomination.pk}")
+    return redirect(f"{reverse('awards:dossier', args=[dossier.reference])}#nomination-{nomination.pk}")
 
 
 @login_required
@@ -465,12 +466,6 @@ def central_decision(request, reference, pk):
     else:
         messages.success(request, _("Đã ghi kết quả của cấp trên cho %(name)s.") % {"name": nomination.recipient_name})
     return redirect("awards:dossier", dossier.reference)
-
-
-def dossier_url(dossier: Dossier) -> str:
-    from django.urls import reverse
-
-    return reverse("awards:dossier", args=[dossier.reference])
 
 
 @login_required
