@@ -2,7 +2,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from units.models import ClusterMembership, ClusterYear, EmulationCluster, Household, Person, Unit, User
+from units.models import (
+    ClusterCriterion,
+    ClusterMembership,
+    ClusterScore,
+    ClusterYear,
+    EmulationCluster,
+    Household,
+    Person,
+    Unit,
+    User,
+)
 
 
 @admin.register(User)
@@ -101,9 +111,36 @@ class ClusterMembershipAdmin(admin.ModelAdmin):
     list_select_related = ["unit", "cluster"]
 
 
+class ClusterCriterionInline(admin.TabularInline):
+    model = ClusterCriterion
+    fk_name = "cluster_year"
+    extra = 0
+    fields = ["position", "number", "group", "text", "max_points"]
+
+
+@admin.register(ClusterCriterion)
+class ClusterCriterionAdmin(admin.ModelAdmin):
+    list_display = ["cluster_year", "number", "text", "max_points"]
+    list_filter = ["cluster_year__year", "cluster_year__cluster"]
+    search_fields = ["text", "cluster_year__cluster__name"]
+    list_select_related = ["cluster_year__cluster"]
+
+
+@admin.register(ClusterScore)
+class ClusterScoreAdmin(admin.ModelAdmin):
+    list_display = ["membership", "criterion", "self_points", "checked_points"]
+    list_filter = ["membership__year", "membership__cluster"]
+    search_fields = ["membership__unit__name"]
+    list_select_related = ["membership__unit", "membership__cluster", "criterion"]
+    raw_id_fields = ["membership", "criterion"]
+
+
 @admin.register(ClusterYear)
 class ClusterYearAdmin(admin.ModelAdmin):
-    list_display = ["year", "cluster", "leader", "deputy"]
-    list_filter = ["year", "cluster"]
-    autocomplete_fields = ["leader", "deputy", "cluster"]
+    list_display = ["year", "cluster", "leader", "deputy", "state", "dossier"]
+    list_filter = ["year", "cluster", "state"]
+    autocomplete_fields = ["leader", "deputy", "cluster", "next_leader", "next_deputy"]
+    readonly_fields = ["state", "version", "dossier", "closed_at"]
+    filter_horizontal = ["covenant_signatories"]
+    inlines = [ClusterCriterionInline]
     list_select_related = ["cluster", "leader", "deputy"]

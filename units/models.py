@@ -320,6 +320,23 @@ class EmulationCluster(models.Model):
         super().save(*args, **kwargs)
 
 
+class ClusterYearState(models.TextChoices):
+    OPEN = "open", _("Đang chuẩn bị bảng tiêu chí")
+    SELF_SCORING = "self_scoring", _("Các đơn vị đang tự chấm điểm")
+    CHECKED = "checked", _("Trưởng cụm đã chấm điểm")
+    RANKED = "ranked", _("Đã họp suy tôn, xếp hạng")
+    CLOSED = "closed", _("Đã kết thúc năm")
+
+
+class TieBreak(models.TextChoices):
+    """After the trưởng cụm's total; at equal merit the law's rule comes last (NĐ 152/2025 Điều 4: a collective
+    with at least 70 % women is preferred)."""
+
+    CRITERION_THEN_VOTES = "criterion_votes", _("Tổng điểm, rồi điểm tiêu chí ưu tiên, rồi số phiếu suy tôn")
+    VOTES_THEN_CRITERION = "votes_criterion", _("Tổng điểm, rồi số phiếu suy tôn, rồi điểm tiêu chí ưu tiên")
+    VOTES = "votes", _("Tổng điểm, rồi số phiếu suy tôn")
+
+
 class ClusterMembership(models.Model):
     """A unit belongs to at most one cụm or khối in a given year."""
 
@@ -332,6 +349,19 @@ class ClusterMembership(models.Model):
         related_name="cluster_memberships",
     )
     year = models.PositiveSmallIntegerField(_("năm"), validators=YEAR_VALIDATORS)
+    # The member's year in its cluster's review (units.clusters): totals are computed, never typed.
+    women_percent = models.DecimalField(
+        _("tỷ lệ nữ (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Dùng khi bằng thành tích: ưu tiên tập thể có từ 70 % nữ trở lên (NĐ 152/2025, Điều 4)."),
+    )
+    self_total = models.DecimalField(_("tổng điểm tự chấm"), max_digits=7, decimal_places=2, default=0,
+                                     editable=False)
+    checked_total = models.DecimalField(_("tổng điểm trưởng cụm chấm"), max_digits=7, decimal_places=2, null=True,
+                                        blank=True, editable=False)
+    self_submitted_at = models.DateTimeField(_("gửi tự chấm lúc"), null=True, blank=True, editable=False)
+    votes = models.PositiveSmallIntegerField(_("số phiếu suy tôn"), null=True, blank=True)
+    rank = models.PositiveSmallIntegerField(_("thứ hạng"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("thành viên cụm, khối")
@@ -366,6 +396,45 @@ class ClusterYear(models.Model):
         related_name="+",
     )
     note = models.TextField(_("ghi chú"), blank=True)
+    # The year's review (chấm điểm, suy tôn, đề nghị khen thưởng): every change goes through units.clusters.
+    state = models.CharField(_("trạng thái bình xét"), max_length=20, choices=ClusterYearState.choices,
+                             default=ClusterYearState.OPEN, editable=False)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
+    flag_quota = models.PositiveSmallIntegerField(
+        _("số Cờ thi đua được đề nghị"), default=1,
+        help_text=_("Các đơn vị xếp đầu được đề nghị tặng Cờ thi đua của UBND tỉnh."))
+    merit_quota = models.PositiveSmallIntegerField(
+        _("số Bằng khen được đề nghị"), default=1,
+        help_text=_("Các đơn vị xếp tiếp theo được đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh."))
+    tie_break = models.CharField(_("quy tắc xếp hạng khi bằng điểm"), max_length=20, choices=TieBreak.choices,
+                                 default=TieBreak.CRITERION_THEN_VOTES)
+    tie_break_criterion = models.ForeignKey(
+        "units.ClusterCriterion", verbose_name=_("tiêu chí ưu tiên khi bằng điểm"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+    meeting_date = models.DateField(_("ngày họp suy tôn"), null=True, blank=True)
+    meeting_place = models.CharField(_("địa điểm họp"), max_length=255, blank=True)
+    attendance = models.TextField(_("thành phần dự họp"), blank=True)
+    voters = models.PositiveSmallIntegerField(_("số đại biểu bỏ phiếu"), null=True, blank=True)
+    submission_number = models.CharField(_("số tờ trình của trưởng cụm"), max_length=60, blank=True)
+    submission_date = models.DateField(_("ngày tờ trình"), null=True, blank=True)
+    dossier = models.ForeignKey(
+        "awards.Dossier", verbose_name=_("hồ sơ đề nghị khen thưởng của cụm"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="cluster_years", editable=False,
+    )
+    next_leader = models.ForeignKey(
+        Unit, verbose_name=_("trưởng cụm năm sau"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    next_deputy = models.ForeignKey(
+        Unit, verbose_name=_("phó cụm năm sau"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    covenant = models.TextField(_("giao ước thi đua năm sau"), blank=True)
+    covenant_signatories = models.ManyToManyField(
+        Unit, verbose_name=_("đơn vị ký giao ước"), blank=True, related_name="+",
+    )
+    closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("năm hoạt động của cụm, khối")
@@ -376,6 +445,12 @@ class ClusterYear(models.Model):
             models.CheckConstraint(
                 condition=Q(leader__isnull=True) | Q(deputy__isnull=True) | ~Q(leader=models.F("deputy")),
                 name="cluster_year_leader_not_deputy",
+                violation_error_message=_("Trưởng cụm và phó cụm phải là hai đơn vị khác nhau."),
+            ),
+            models.CheckConstraint(
+                condition=Q(next_leader__isnull=True) | Q(next_deputy__isnull=True)
+                | ~Q(next_leader=models.F("next_deputy")),
+                name="cluster_year_next_leader_not_deputy",
                 violation_error_message=_("Trưởng cụm và phó cụm phải là hai đơn vị khác nhau."),
             ),
         ]
@@ -400,3 +475,6 @@ class ClusterYear(models.Model):
                 }
         if errors:
             raise ValidationError(errors)
+
+
+from units.models_clusters import ClusterCriterion, ClusterScore  # noqa: E402,F401  (same app, own module)

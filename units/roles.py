@@ -12,14 +12,17 @@ from units.models import Role
 
 # app_label -> model names whose add/change/view (and delete where listed) staff may use.
 STAFF_MODELS = {
-    "units": ["unit", "person", "household", "emulationcluster", "clustermembership", "clusteryear"],
+    "units": ["unit", "person", "household", "emulationcluster", "clustermembership", "clusteryear",
+              "clustercriterion", "clusterscore"],
     "awards": [
         "legaldocument", "awardtype", "basesalary", "holiday", "processingtimelimit", "dossier", "nomination",
         "attachment", "dossiertransition", "dossierrevision", "councilsession", "agendaitem", "vote", "signer",
         "numbersequence", "decision", "decisionline", "decisiondocument", "award", "dashboardreport",
-        "attachmentaccess",
+        "attachmentaccess", "yearlyrating", "initiative", "holdperiod", "collectivefigures", "eligibilityrule",
+        "nominationeligibility",
     ],
-    "campaigns": ["campaign", "contentgroup", "target", "registration"],
+    "campaigns": ["campaign", "contentgroup", "target", "registration", "campaigntransition", "campaignaudience",
+                  "campaigndocument", "targetreport"],
 }
 STAFF_MAY_DELETE = {"clustermembership", "contentgroup", "target", "registration", "holiday"}
 

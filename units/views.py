@@ -114,4 +114,10 @@ def cluster_list(request):
 def cluster_detail(request, pk: int):
     cluster = get_object_or_404(EmulationCluster, pk=pk)
     history = selectors.cluster_history(cluster)
-    return render(request, "units/cluster_detail.html", {"cluster": cluster, "history": history})
+    user = request.user
+    if user.is_board or user.has_role(Role.LEADERSHIP, Role.COUNCIL_MEMBER):
+        viewable = {year for year, _members, _cy in history}
+    else:
+        viewable = {year for year, members, _cy in history if any(u.pk == user.unit_id for u in members)}
+    return render(request, "units/cluster_detail.html", {"cluster": cluster, "history": history,
+                                                         "viewable": viewable})

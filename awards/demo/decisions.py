@@ -54,6 +54,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from awards import council, decisions, services, uploads, workflow
+from awards.demo import cluster_reviews
 from awards.demo.base import D, differs, label, upsert
 from awards.demo.clusters import CLUSTERS as PROVINCE_CLUSTERS
 from awards.demo.clusters import YEARS, C
@@ -77,9 +78,12 @@ from awards.models import (
 )
 from campaigns.models import Campaign
 from units.models import (
+    ClusterCriterion,
     ClusterKind,
     ClusterMembership,
+    ClusterScore,
     ClusterYear,
+    ClusterYearState,
     EmulationCluster,
     Gender,
     Household,
@@ -533,6 +537,10 @@ def _provincial_2020() -> tuple[Proposal, ...]:
     return tuple(proposals)
 
 
+REVIEW_OF = {f"DEMO20-{number:03d}": review for number, review in enumerate(REVIEWS, start=1)}
+ROTATIONS = {spec.code: spec.rotation for spec in [*PROVINCE_CLUSTERS, *CLUSTERS]}
+CLUSTER_SIZES = {spec.code: len(spec.members) for spec in [*PROVINCE_CLUSTERS, *CLUSTERS]}
+
 BATCH_2020 = Batch(
     year=2020, occasion=OccasionType.MERIT, authority=Authority.PROVINCE_CHAIR, period="Năm 2020", achievement=LEADING,
     proposed_on=D(2020, 12, 7), submitted_on=D(2020, 12, 8), received_on=D(2020, 12, 9), reviewed_on=D(2020, 12, 17),
@@ -780,6 +788,7 @@ class Story:
         self.households = {spec.name: Household.objects.get(name=spec.name, commune__code=spec.commune)
                            for spec in HOUSEHOLDS}
         self.dossiers: dict[str, Dossier] = {}
+        self.cluster_years: dict = {}
 
     def play(self) -> None:
         self.prepare(BATCH_2019)
@@ -788,7 +797,9 @@ class Story:
         self.forward(BATCH_ORDERS, ORDERS_CENTRAL)
         self.prepare(BATCH_PM)
         self.forward(BATCH_PM, PM_CENTRAL)
+        self.cluster_years = cluster_reviews.prepare(REVIEWS, self.officers, clock)
         self.prepare(BATCH_2020)
+        cluster_reviews.close(self.cluster_years, self.officers, REVIEWS, ROTATIONS, clock)
         self.record_central(BATCH_PM, PM_CENTRAL)
         self.vote(BATCH_2020)
         for spec in DECISIONS[1:]:
@@ -822,10 +833,24 @@ class Story:
         unit = self.units[proposal.unit]
         symbol = "UBND" if unit.kind == UnitKind.DISTRICT else SYMBOLS.get(proposal.unit, "")
         number = 10 + (batch.proposed_on.toordinal() + index * 37) % 190
+        submission_number = f"{number}/TTr-{symbol}" if symbol else f"{number}/TTr"
+        review = REVIEW_OF.get(proposal.reference)
+        if review is not None:
+            # The cụm/khối's proposal is generated from its ranking and quota by units.clusters.
+            dossier = cluster_reviews.generate(self.cluster_years[review.cluster], officer, proposal.reference,
+                                               submission_number, batch.proposed_on)
+            generated = list(dossier.nominations.order_by("position").values_list("unit__code", "award_type__code",
+                                                                                   "achievement"))
+            assert generated == [(n.unit, n.award, n.achievement) for n in proposal.nominations], proposal.reference
+            kinds = [k for n in dossier.nominations.all() for k in n.award_type.required_attachments]
+            for kind in AttachmentKind.values:
+                if kind in kinds:
+                    _attach(dossier, kind, proposal, officer)
+            return dossier
         dossier = Dossier.objects.create(
             reference=proposal.reference, unit=unit, title=proposal.title, occasion=batch.occasion,
             year=batch.year, campaign=self.campaigns[proposal.campaign] if proposal.campaign else None,
-            authority=batch.authority, submission_number=f"{number}/TTr-{symbol}" if symbol else f"{number}/TTr",
+            authority=batch.authority, submission_number=submission_number,
             submission_date=batch.proposed_on, created_by=officer,
         )
         day = D(batch.year, 12, 31)
@@ -910,7 +935,24 @@ def seed_decisions() -> dict[str, int]:
         officers = _seed_users()
     if not Dossier.objects.filter(reference__in=REFERENCES).exists():
         Story(officers, signers).play()
+    else:
+        _adopt_cluster_reviews(officers)
     return _counts()
+
+
+def _adopt_cluster_reviews(officers: dict[str, User]) -> None:
+    """A database seeded before cluster years had reviews: play the 2020 reviews now and link each to its
+    existing dossier (checked to be exactly what the ranking and quota propose)."""
+    pending = [review for review in REVIEWS if ClusterYear.objects.filter(
+        cluster__code=review.cluster, year=cluster_reviews.YEAR, state=ClusterYearState.OPEN,
+        criteria__isnull=True, dossier__isnull=True).exists()]
+    if not pending:
+        return
+    years = cluster_reviews.prepare(pending, officers, clock)
+    references = {review.cluster: reference for reference, review in REVIEW_OF.items()}
+    for review in pending:
+        cluster_reviews.adopt(years[review.cluster], Dossier.objects.get(reference=references[review.cluster]))
+    cluster_reviews.close(years, officers, pending, ROTATIONS, clock)
 
 
 def _counts() -> dict[str, int]:
@@ -937,4 +979,6 @@ def _counts() -> dict[str, int]:
         .distinct().count(),
         label(DecisionLine): DecisionLine.objects.filter(**of_nominations).count(),
         label(Award): Award.objects.filter(**of_nominations).count(),
+        label(ClusterCriterion): len(REVIEWS) * len(cluster_reviews.CRITERIA),
+        label(ClusterScore): sum(CLUSTER_SIZES[r.cluster] for r in REVIEWS) * len(cluster_reviews.CRITERIA),
     }

@@ -1,0 +1,52 @@
+"""The demo's 2020 cluster years: complete (scores, ranking, proposals, decided awards) and the source of the
+9 Cờ thi đua and 29 Bằng khen "được bình xét trong các cụm thi đua"; the province still counts 36 and 29."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from awards.models import Award
+from units import clusters
+from units.models import ClusterMembership, ClusterScore, ClusterYear, ClusterYearState
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_2020_cluster_year_is_complete_and_closed(demo_data):
+    years = ClusterYear.objects.filter(year=2020).select_related("cluster", "dossier", "leader")
+    assert years.count() == 9
+    for cy in years:
+        members = ClusterMembership.objects.filter(cluster=cy.cluster, year=2020)
+        assert cy.state == ClusterYearState.CLOSED and cy.closed_at is not None
+        assert cy.criteria.count() == 5 and sum(c.max_points for c in cy.criteria.all()) == Decimal(100)
+        assert ClusterScore.objects.filter(membership__in=members, checked_points__isnull=False).count() == \
+            5 * members.count()
+        assert sorted(members.values_list("rank", flat=True)) == list(range(1, members.count() + 1))
+        assert all(m.checked_total == sum(s.checked_points for s in m.scores.all()) for m in members)
+        assert cy.meeting_date is not None and cy.voters == members.count()
+        assert cy.dossier.unit == cy.leader and cy.dossier.state == "decided"
+        first = members.get(rank=1)
+        top = cy.dossier.nominations.order_by("position").values_list("unit", "award_type__code").first()
+        assert top == (first.unit_id, "co-thi-dua-ubnd-tinh")
+        assert cy.dossier.nominations.count() == cy.flag_quota + cy.merit_quota
+        following = ClusterYear.objects.get(cluster=cy.cluster, year=2021)
+        assert (following.leader_id, following.deputy_id) == (cy.next_leader_id, cy.next_deputy_id)
+        assert cy.covenant and cy.covenant_signatories.count() == members.count()
+
+
+def test_cluster_proposals_are_the_decided_9_flags_and_29_merits(demo_data):
+    dossiers = ClusterYear.objects.filter(year=2020).values_list("dossier", flat=True)
+    from_clusters = Award.objects.filter(nomination__dossier__in=dossiers)
+    assert from_clusters.filter(award_type__code="co-thi-dua-ubnd-tinh").count() == 9
+    assert from_clusters.filter(award_type__code="bang-khen-chu-tich-ubnd-tinh").count() == 29
+    assert Award.objects.filter(year=2020, award_type__code="co-thi-dua-ubnd-tinh").count() == 36
+    assert Award.objects.filter(year=2020, award_type__code="bang-khen-chu-tich-ubnd-tinh",
+                                occasion="cong_trang").count() == 29
+
+
+def test_the_quota_regenerates_the_same_proposals(demo_data):
+    for cy in ClusterYear.objects.filter(year=2020):
+        expected = [(p.membership.unit_id, p.award_code) for p in clusters.proposals(cy)]
+        assert list(cy.dossier.nominations.order_by("position").values_list("unit", "award_type__code")) == expected
