@@ -18,6 +18,13 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class DossierForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    nomination_round = forms.ModelChoiceField(
+        label=_("Đợt nhận hồ sơ khen thưởng tổng kết phong trào"), queryset=Campaign.objects.none(), required=False,
+        to_field_name="code",
+        help_text=_("Chọn khi đề nghị khen thưởng tổng kết một phong trào: hồ sơ tự gắn với phong trào đó, loại hình "
+                    "khen thưởng chuyên đề, theo đợt (không tính là khen thưởng công trạng)."),
+    )
+    field_order = ["nomination_round"]
 
     class Meta:
         model = Dossier
@@ -28,6 +35,12 @@ class DossierForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["authority"].choices = [(a.value, a.label) for a in DOSSIER_AUTHORITIES]
         self.fields["campaign"].queryset = Campaign.objects.order_by("-start_date")
+        from django.utils import timezone
+
+        from campaigns.services import open_rounds
+
+        self.fields["nomination_round"].queryset = open_rounds(timezone.localdate())
+        self.fields["occasion"].required = False  # set by the nomination round when one is chosen
         self.fields["submission_date"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
         self.fields["title"].widget.attrs["placeholder"] = _("Ví dụ: Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh "
                                                              "năm 2020")
@@ -36,6 +49,11 @@ class DossierForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if data.get("nomination_round"):
+            data["campaign"], data["occasion"] = data["nomination_round"], OccasionType.CAMPAIGN
+        elif not data.get("occasion"):
+            self.add_error("occasion", _("Cần chọn loại hình khen thưởng (hoặc chọn một đợt nhận hồ sơ của phong "
+                                         "trào)."))
         if data.get("occasion") == OccasionType.CAMPAIGN and not data.get("campaign"):
             self.add_error("campaign", _("Khen thưởng theo chuyên đề, đợt thi đua phải gắn với một phong trào."))
         return data

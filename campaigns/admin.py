@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from campaigns.models import Campaign, ContentGroup, Registration, Target
+from campaigns.models import (
+    Campaign,
+    CampaignAudience,
+    CampaignDocument,
+    CampaignTransition,
+    ContentGroup,
+    Registration,
+    Target,
+    TargetReport,
+)
 
 
 class ContentGroupInline(admin.TabularInline):
@@ -50,8 +59,49 @@ class TargetAdmin(admin.ModelAdmin):
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["campaign", "unit", "registered_on"]
-    list_filter = ["campaign"]
+    list_display = ["campaign", "unit", "registered_on", "status"]
+    list_filter = ["campaign", "status"]
     search_fields = ["unit__name", "campaign__name"]
     autocomplete_fields = ["campaign", "unit"]
     filter_horizontal = ["target_titles"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written by the application's own services: the admin shows them, never adds or edits them."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(CampaignTransition)
+class CampaignTransitionAdmin(ReadOnlyAdmin):
+    list_display = ["campaign", "from_status", "to_status", "actor", "at"]
+    list_filter = ["to_status"]
+    search_fields = ["campaign__name", "note"]
+
+
+@admin.register(CampaignAudience)
+class CampaignAudienceAdmin(admin.ModelAdmin):
+    list_display = ["campaign", "unit", "via_cluster", "added_on"]
+    list_filter = ["campaign"]
+    search_fields = ["unit__name", "campaign__name"]
+    autocomplete_fields = ["campaign", "unit"]
+
+
+@admin.register(CampaignDocument)
+class CampaignDocumentAdmin(ReadOnlyAdmin):
+    list_display = ["campaign", "kind", "original_name", "size", "uploaded_at"]
+    search_fields = ["campaign__name", "original_name", "title"]
+
+
+@admin.register(TargetReport)
+class TargetReportAdmin(ReadOnlyAdmin):
+    list_display = ["campaign", "unit", "target", "period", "value", "submitted_at", "is_late"]
+    list_filter = ["campaign", "period", "is_late"]
+    search_fields = ["unit__name", "target__indicator"]

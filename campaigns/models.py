@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -66,7 +70,21 @@ class Campaign(models.Model):
     criteria = models.TextField(_("tiêu chí thi đua"), blank=True)
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT,
+        editable=False,
     )
+    status_changed_at = models.DateTimeField(_("chuyển trạng thái lúc"), null=True, blank=True, editable=False)
+    interim_report_deadline = models.DateField(
+        _("hạn báo cáo sơ kết"), null=True, blank=True,
+        help_text=_("Báo cáo kết quả giữa kỳ nộp sau ngày này bị đánh dấu nộp muộn."),
+    )
+    final_report_deadline = models.DateField(
+        _("hạn báo cáo tổng kết"), null=True, blank=True,
+        help_text=_("Báo cáo kết quả cuối kỳ nộp sau ngày này bị đánh dấu nộp muộn."),
+    )
+    nomination_open_from = models.DateField(_("nhận hồ sơ khen thưởng từ ngày"), null=True, blank=True)
+    nomination_open_until = models.DateField(_("nhận hồ sơ khen thưởng đến ngày"), null=True, blank=True)
+    summary = models.TextField(_("kết quả tổng kết"), blank=True, editable=False)
+    summary_figures = models.JSONField(_("số liệu tổng kết"), default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
@@ -79,6 +97,12 @@ class Campaign(models.Model):
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
                 name="campaign_dates_ordered",
                 violation_error_message=_("Ngày kết thúc phải sau ngày bắt đầu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(nomination_open_from__isnull=True) | Q(nomination_open_until__isnull=True)
+                | Q(nomination_open_until__gte=models.F("nomination_open_from")),
+                name="campaign_nomination_round_ordered",
+                violation_error_message=_("Ngày kết thúc nhận hồ sơ phải sau ngày bắt đầu nhận hồ sơ."),
             ),
         ]
 
@@ -95,6 +119,26 @@ class Campaign(models.Model):
         if self.end_date is None:
             return None
         return (self.end_date - self.start_date).days + 1
+
+    def clean(self) -> None:
+        errors = {}
+        for name in ("interim_report_deadline", "final_report_deadline"):
+            day = getattr(self, name)
+            if day and self.start_date and day < self.start_date:
+                errors[name] = _("Hạn báo cáo không được trước ngày bắt đầu phong trào.")
+        if (self.interim_report_deadline and self.final_report_deadline
+                and self.final_report_deadline < self.interim_report_deadline):
+            errors["final_report_deadline"] = _("Hạn báo cáo tổng kết phải sau hạn báo cáo sơ kết.")
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("Ngày kết thúc phải sau ngày bắt đầu.")
+        if errors:
+            raise ValidationError(errors)
+
+    def nomination_round_open(self, day) -> bool:
+        """Is the nomination round opened by the tổng kết accepting dossiers on ``day``?"""
+        return (self.status == CampaignStatus.CLOSED and self.nomination_open_from is not None
+                and self.nomination_open_from <= day
+                and (self.nomination_open_until is None or day <= self.nomination_open_until))
 
 
 class ContentGroup(models.Model):
@@ -171,6 +215,11 @@ class Target(models.Model):
         return round(self.result_value * 100 / self.target_value, 2)
 
 
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Đã đăng ký")
+    WITHDRAWN = "withdrawn", _("Đã rút đăng ký")
+
+
 class Registration(models.Model):
     """Đăng ký thi đua / giao ước thi đua of a unit for a campaign."""
 
@@ -184,6 +233,13 @@ class Registration(models.Model):
     commitments = models.TextField(_("nội dung đăng ký, giao ước"), blank=True)
     target_titles = models.ManyToManyField(
         "awards.AwardType", verbose_name=_("danh hiệu đăng ký phấn đấu"), blank=True, related_name="+",
+    )
+    status = models.CharField(
+        _("tình trạng"), max_length=12, choices=RegistrationStatus.choices, default=RegistrationStatus.REGISTERED,
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người đăng ký"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -199,4 +255,148 @@ class Registration(models.Model):
 
     def save(self, *args, **kwargs):
         self.commitments = nfc(self.commitments)
+        super().save(*args, **kwargs)
+
+
+class CampaignTransition(models.Model):
+    """Append-only history of a campaign's status: who moved it, when, from what to what, and why."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="history",
+    )
+    action = models.CharField(_("thao tác"), max_length=30)
+    from_status = models.CharField(_("từ trạng thái"), max_length=20, choices=CampaignStatus.choices)
+    to_status = models.CharField(_("sang trạng thái"), max_length=20, choices=CampaignStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="+",
+    )
+    at = models.DateTimeField(_("lúc"))
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("lịch sử trạng thái phong trào")
+        verbose_name_plural = pgettext_lazy("số nhiều", "lịch sử trạng thái phong trào")
+        ordering = ["campaign", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}: {self.from_status} -> {self.to_status}"
+
+
+class CampaignAudience(models.Model):
+    """A unit the campaign was launched to: chosen directly or as a member of a cluster in the campaign's year."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="audience",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="campaign_audiences",
+    )
+    via_cluster = models.ForeignKey(
+        "units.EmulationCluster", verbose_name=_("qua cụm, khối"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    added_on = models.DateField(_("phát động đến ngày"))
+
+    class Meta:
+        verbose_name = _("đơn vị được phát động")
+        verbose_name_plural = pgettext_lazy("số nhiều", "đơn vị được phát động")
+        ordering = ["campaign", "unit__sort_order", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit"], name="campaign_audience_once_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} - {self.campaign}"
+
+
+def campaign_file_path(instance, filename: str) -> str:
+    """A random name outside static/: the original name is kept in the row, never in the path."""
+    return f"campaigns/{instance.campaign_id}/{uuid.uuid4().hex}"
+
+
+class CampaignDocumentKind(models.TextChoices):
+    PLAN = "ke_hoach", _("Kế hoạch")
+    LAUNCH = "phat_dong", _("Văn bản phát động")
+    GUIDE = "huong_dan", _("Hướng dẫn")
+    REPORT = "bao_cao", _("Báo cáo sơ kết, tổng kết")
+    OTHER = "khac", _("Tài liệu khác")
+
+
+class CampaignDocument(models.Model):
+    """A document of the campaign itself (kế hoạch, văn bản phát động...), accepted by content like dossier files."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="documents",
+    )
+    kind = models.CharField(_("loại tài liệu"), max_length=20, choices=CampaignDocumentKind.choices)
+    title = models.CharField(_("trích yếu"), max_length=300, blank=True)
+    file = models.FileField(_("tệp"), upload_to=campaign_file_path, max_length=200)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    content_type = models.CharField(_("định dạng"), max_length=100)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người tải lên"), on_delete=models.PROTECT, related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu phong trào")
+        verbose_name_plural = pgettext_lazy("số nhiều", "tài liệu phong trào")
+        ordering = ["campaign", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title or self.original_name
+
+
+class ReportPeriod(models.TextChoices):
+    INTERIM = "so_ket", _("Sơ kết (giữa kỳ)")
+    FINAL = "tong_ket", _("Tổng kết (cuối kỳ)")
+
+
+def report_file_path(instance, filename: str) -> str:
+    return f"campaigns/{instance.campaign_id}/reports/{uuid.uuid4().hex}"
+
+
+class TargetReport(models.Model):
+    """A unit's reported result on a target (a province-wide one or its own) for a period; a new report of
+    the same unit, target and period replaces the figures, the submission time and the late flag."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="reports",
+    )
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị báo cáo"), on_delete=models.PROTECT,
+                             related_name="campaign_reports")
+    target = models.ForeignKey(Target, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE, related_name="reports")
+    period = models.CharField(_("kỳ báo cáo"), max_length=10, choices=ReportPeriod.choices)
+    as_of = models.DateField(_("số liệu tính đến ngày"))
+    value = models.DecimalField(_("kết quả"), max_digits=16, decimal_places=2, validators=[MinValueValidator(0)])
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    evidence = models.FileField(_("minh chứng"), upload_to=report_file_path, max_length=200, blank=True)
+    evidence_name = models.CharField(_("tên tệp minh chứng"), max_length=255, blank=True)
+    evidence_type = models.CharField(_("định dạng minh chứng"), max_length=100, blank=True)
+    evidence_size = models.PositiveBigIntegerField(_("dung lượng minh chứng"), null=True, blank=True)
+    evidence_sha256 = models.CharField(max_length=64, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người báo cáo"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("báo cáo lúc"))
+    is_late = models.BooleanField(_("nộp muộn"), default=False)
+
+    class Meta:
+        verbose_name = _("báo cáo kết quả chỉ tiêu")
+        verbose_name_plural = pgettext_lazy("số nhiều", "báo cáo kết quả chỉ tiêu")
+        ordering = ["campaign", "unit__name", "target", "period"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "target", "period"], name="target_report_once_per_period"),
+        ]
+        indexes = [models.Index(fields=["campaign", "period"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit} - {self.target} ({self.period})"
+
+    def save(self, *args, **kwargs):
+        self.note = nfc(self.note)
         super().save(*args, **kwargs)

@@ -8,26 +8,42 @@ ASSUMED (the articles are silent): the special campaign of 2019 starting on 04/1
 ("9 tháng đầu năm"); the titles of the six content groups (the article says "6 nhóm nội dung thi đua"
 without naming them; they are paraphrased from the fields the article reports on); the registrations
 and their commitments, which are ILLUSTRATIVE.
+
+Lifecycle (ASSUMED, ILLUSTRATIVE): every campaign is launched to all members of the province's cụm and khối in
+the campaign's year (2019 for the two 2019 campaigns) and its status history is recorded (phát động on the
+launch day, tổng kết of the 2019 campaigns on 31/10/2019). The reporting deadlines, the units' own targets on
+the special campaign and their figures are ILLUSTRATIVE; the figures the units report on the peak campaign's
+province-wide targets are the article's (5.027 tỷ đồng, 12.537 hồ sơ, 99,08%). In 2019 the dossiers were filed
+before the tổng kết conference, so the demo's nomination round is recorded as 01/10 - 08/10/2019.
 """
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from awards.demo.base import D, label, upsert
 from awards.services import award_type_on
+from campaigns import selectors
 from campaigns.models import (
     Campaign,
+    CampaignAudience,
     CampaignKind,
     CampaignMethod,
     CampaignScope,
     CampaignStatus,
+    CampaignTransition,
     ContentGroup,
     LaunchLevel,
     Registration,
+    ReportPeriod,
     Target,
+    TargetReport,
 )
-from units.models import Unit
+from units.models import ClusterMembership, Unit
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 CONFERENCE_2021 = (
     "Hội nghị tổng kết phong trào thi đua, công tác khen thưởng năm 2020, triển khai nhiệm vụ công tác năm 2021, "
@@ -54,6 +70,10 @@ CAMPAIGNS: dict[str, dict] = {
         "launch_date": D(2018, 11, 4),
         "criteria": CRITERIA_2019,
         "status": CampaignStatus.CLOSED,
+        "interim_report_deadline": D(2019, 6, 30),
+        "final_report_deadline": D(2019, 10, 5),
+        "nomination_open_from": D(2019, 10, 1),
+        "nomination_open_until": D(2019, 10, 8),
     },
     "cao-diem-60-ngay-dem-2019": {
         "name": "Đợt thi đua cao điểm 60 ngày đêm chào mừng kỷ niệm 110 năm ngày sinh đồng chí Hoàng Văn Thụ "
@@ -67,6 +87,9 @@ CAMPAIGNS: dict[str, dict] = {
         "launch_date": D(2019, 8, 19),
         "criteria": CRITERIA_2019,
         "status": CampaignStatus.CLOSED,
+        "final_report_deadline": D(2019, 10, 5),
+        "nomination_open_from": D(2019, 10, 1),
+        "nomination_open_until": D(2019, 10, 8),
     },
     "dac-biet-2021": {
         "name": "Phong trào thi đua đặc biệt chào mừng bầu cử đại biểu Quốc hội khóa XV, đại biểu HĐND các cấp "
@@ -84,6 +107,8 @@ CAMPAIGNS: dict[str, dict] = {
         "launch_event": CONFERENCE_2021,
         "launched_by": DUONG_XUAN_HUYEN,
         "status": CampaignStatus.IN_PROGRESS,
+        "interim_report_deadline": D(2021, 6, 30),
+        "final_report_deadline": D(2021, 10, 31),
     },
     "thuong-xuyen-2021": {
         "name": "Phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội, quốc phòng - an ninh "
@@ -98,6 +123,8 @@ CAMPAIGNS: dict[str, dict] = {
         "launched_by": HO_TIEN_THIEU,
         "criteria": "Hoàn thành và hoàn thành vượt mức các chỉ tiêu, nhiệm vụ năm 2021.",
         "status": CampaignStatus.IN_PROGRESS,
+        "interim_report_deadline": D(2021, 6, 30),
+        "final_report_deadline": D(2021, 12, 15),
     },
 }
 
@@ -215,6 +242,77 @@ REGISTRATIONS: dict[str, list[tuple[str, D, str, tuple[str, ...]]]] = {
 }
 
 
+# Own targets (chỉ tiêu riêng) registered on the special campaign, ILLUSTRATIVE:
+# unit -> [(number, indicator, unit of measure, target, interim result, final result)].
+OWN_TARGETS: dict[str, list[tuple[int, str, str, Decimal, Decimal, Decimal]]] = {
+    "so-noi-vu": [(1, "Trình Chính phủ Đề án sắp xếp đơn vị hành chính cấp huyện, cấp xã giai đoạn 2019 - 2021",
+                   "đề án", Decimal("1"), Decimal("0"), Decimal("1"))],
+    "huyen-trang-dinh": [(1, "Thôn đạt mô hình thôn xanh - sạch - đẹp", "thôn", Decimal("5"), Decimal("3"),
+                          Decimal("6"))],
+    "tp-lang-son": [(1, "Công trình gắn biển chào mừng kỷ niệm 110 năm ngày sinh đồng chí Hoàng Văn Thụ",
+                     "công trình", Decimal("10"), Decimal("6"), Decimal("12"))],
+    "so-giao-duc-dao-tao": [(1, "Lượt học sinh tham gia cuộc thi tìm hiểu về cuộc đời hoạt động cách mạng của "
+                             "đồng chí Hoàng Văn Thụ", "lượt", Decimal("20000"), Decimal("9500"),
+                             Decimal("18500"))],
+}
+INTERIM_SUBMITTED = datetime.datetime(2019, 6, 28, 9, 0, tzinfo=VN)
+FINAL_SUBMITTED = datetime.datetime(2019, 10, 3, 9, 0, tzinfo=VN)
+LATE_SUBMITTED = datetime.datetime(2019, 10, 7, 15, 0, tzinfo=VN)  # after the 05/10 deadline: flagged late
+
+# Reports on the peak campaign's province-wide targets, with the article's figures:
+# (unit, target code, value, note, submitted at).
+PEAK_REPORTS: list[tuple[str, str, Decimal, str, datetime.datetime]] = [
+    ("so-tai-chinh", "thu-ngan-sach-9-thang", Decimal("5027"), "Thu ngân sách trên địa bàn 9 tháng đạt 5.027 tỷ "
+     "đồng.", FINAL_SUBMITTED),
+    ("so-tai-chinh", "thu-ngan-sach-so-du-toan", Decimal("92.2"), "Đạt 92,2% so với dự toán.", FINAL_SUBMITTED),
+    ("van-phong-ubnd-tinh", "ho-so-tiep-nhan-hcc", Decimal("12537"), "Tiếp nhận 12.537 hồ sơ.", LATE_SUBMITTED),
+    ("van-phong-ubnd-tinh", "ty-le-ho-so-truoc-han-dung-han", Decimal("99.08"),
+     "99,08% hồ sơ giải quyết trước hạn và đúng hạn.", LATE_SUBMITTED),
+]
+CLOSED_ON = D(2019, 10, 31)
+DEMO_NOTE = "Dữ liệu mẫu."
+
+
+def _at(day: datetime.date, hour: int = 8) -> datetime.datetime:
+    return datetime.datetime(day.year, day.month, day.day, hour, 0, tzinfo=VN)
+
+
+def _seed_audience(campaign: Campaign, year: int) -> int:
+    """Every member in ``year`` of the cụm and khối seeded by ``awards.demo.clusters``, with its cluster (the
+    decisions' loader adds memberships of its own later: they are not part of the audience)."""
+    from awards.demo.clusters import CLUSTERS
+
+    codes = {code for spec in CLUSTERS for code in spec.members}
+    count = 0
+    memberships = ClusterMembership.objects.filter(year=year, unit__code__in=codes, cluster__code__in=[
+        spec.code for spec in CLUSTERS]).select_related("unit", "cluster").order_by("pk")
+    for membership in memberships:
+        upsert(CampaignAudience, {"campaign": campaign, "unit": membership.unit},
+               {"via_cluster": membership.cluster, "added_on": campaign.launch_date})
+        count += 1
+    return count
+
+
+def _seed_history(campaign: Campaign) -> int:
+    moves = [("launch", CampaignStatus.DRAFT, CampaignStatus.LAUNCHED, _at(campaign.launch_date)),
+             ("start", CampaignStatus.LAUNCHED, CampaignStatus.IN_PROGRESS, _at(campaign.launch_date, 9))]
+    if campaign.status == CampaignStatus.CLOSED:
+        moves.append(("close", CampaignStatus.IN_PROGRESS, CampaignStatus.CLOSED, _at(CLOSED_ON, 10)))
+    for action, source, target, at in moves:
+        upsert(CampaignTransition, {"campaign": campaign, "action": action},
+               {"from_status": source, "to_status": target, "at": at, "note": DEMO_NOTE, "actor": None})
+    upsert(Campaign, {"pk": campaign.pk}, {"status_changed_at": moves[-1][3]})
+    return len(moves)
+
+
+def _report(campaign: Campaign, unit: Unit, target: Target, period: str, as_of: D, value: Decimal, note: str,
+            submitted_at: datetime.datetime) -> None:
+    deadline = campaign.interim_report_deadline if period == ReportPeriod.INTERIM else campaign.final_report_deadline
+    upsert(TargetReport, {"unit": unit, "target": target, "period": period},
+           {"campaign": campaign, "as_of": as_of, "value": value, "note": note, "submitted_at": submitted_at,
+            "is_late": deadline is not None and submitted_at.astimezone(VN).date() > deadline})
+
+
 def seed_campaigns() -> dict[str, int]:
     """Upsert campaigns by code, content groups by (campaign, number), targets by (campaign, code) and
     registrations by (campaign, unit); the registered titles are set exactly."""
@@ -263,9 +361,38 @@ def seed_campaigns() -> dict[str, int]:
             registration.target_titles.set([award_type_on(title, registered_on) for title in titles])
             registrations += 1
 
+    audience = sum(_seed_audience(campaign, 2019 if campaign.start_date.year <= 2019 else campaign.start_date.year)
+                   for campaign in campaigns.values())
+    history = sum(_seed_history(campaign) for campaign in campaigns.values())
+
+    special = campaigns["dac-biet-2019"]
+    own_targets = reports = 0
+    for unit_code, rows in OWN_TARGETS.items():
+        unit = Unit.objects.get(code=unit_code)
+        for number, indicator, measure, target_value, interim, final in rows:
+            target = upsert(Target, {"campaign": special, "code": f"{unit_code}-{number}"},
+                            {"unit": unit, "indicator": indicator, "unit_of_measure": measure,
+                             "target_value": target_value})
+            own_targets += 1
+            _report(special, unit, target, ReportPeriod.INTERIM, D(2019, 6, 15), interim, "", INTERIM_SUBMITTED)
+            _report(special, unit, target, ReportPeriod.FINAL, NINE_MONTHS, final, "", FINAL_SUBMITTED)
+            reports += 2
+    for unit_code, target_code, value, note, submitted_at in PEAK_REPORTS:
+        _report(peak, Unit.objects.get(code=unit_code), Target.objects.get(campaign=peak, code=target_code),
+                ReportPeriod.FINAL, NINE_MONTHS, value, note, submitted_at)
+        reports += 1
+
+    for campaign in (special, peak):  # the tổng kết figures and sentence, as close_campaign() writes them
+        figures = selectors.summary_figures(campaign, CLOSED_ON)
+        upsert(Campaign, {"pk": campaign.pk},
+               {"summary": selectors.summary_sentence(campaign, figures, CLOSED_ON), "summary_figures": figures})
+
     return {
         label(Campaign): len(campaigns),
         label(ContentGroup): len(groups),
-        label(Target): len(PEAK_TARGETS),
+        label(Target): len(PEAK_TARGETS) + own_targets,
         label(Registration): registrations,
+        label(CampaignAudience): audience,
+        label(CampaignTransition): history,
+        label(TargetReport): reports,
     }

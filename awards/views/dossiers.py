@@ -137,7 +137,8 @@ def dossier_create(request):
     allowed, reason = permissions.can_create(request.user)
     if not allowed:
         raise PermissionDenied(reason)
-    form = DossierForm(request.POST or None, initial={"year": timezone.localdate().year - 1})
+    form = DossierForm(request.POST or None, initial={"year": timezone.localdate().year - 1,
+                                                      "nomination_round": request.GET.get("round", "")})
     if request.method == "POST" and form.is_valid():
         dossier = form.save(commit=False)
         dossier.unit = request.user.unit
@@ -204,6 +205,9 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
         "today": timezone.localdate(),
         "max_upload": uploads.format_limit(settings.ATTACHMENT_MAX_BYTES),
     }
+    from awards.views.eligibility import nomination_panel
+
+    context["eligibility"] = nomination_panel(dossier)
     context.update(extra)
     return context
 

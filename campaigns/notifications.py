@@ -1,0 +1,36 @@
+"""E-mail to the units a campaign is launched to (Django's e-mail backend; console in development)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from awards.notifications import unit_recipients
+from campaigns.models import Campaign
+from units.models import Unit
+
+logger = logging.getLogger(__name__)
+
+
+def campaign_launched(campaign_id: int, unit_ids: list[int]) -> int:
+    """One message per unit with an address (its own and its officers'); returns how many were sent."""
+    campaign = Campaign.objects.get(pk=campaign_id)
+    sent = 0
+    for unit in Unit.objects.filter(pk__in=unit_ids).order_by("name"):
+        recipients = unit_recipients(unit)
+        if not recipients:
+            logger.info("Campaign %s: unit %s has no e-mail address; nothing sent.", campaign.code, unit.pk)
+            continue
+        body = render_to_string("campaigns/email/launched.txt", {
+            "campaign": campaign, "unit": unit, "province": settings.PROVINCE_NAME,
+            "path": reverse("campaigns:detail", args=[campaign.code]),
+        })
+        try:
+            sent += send_mail(f"Phát động: {campaign.name}"[:200], body, None, recipients)
+        except Exception:  # the launch stands even if the mail server is down
+            logger.exception("Could not send launch e-mail for campaign %s to unit %s", campaign.code, unit.pk)
+    return sent
