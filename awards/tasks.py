@@ -46,13 +46,15 @@ def render_council_minutes(self, session_id: int) -> str:
     return session.minutes_pdf.name
 
 
-@shared_task(bind=True, max_retries=3, acks_late=True)
+@shared_task(bind=True, max_retries=3, acks_late=True, reject_on_worker_lost=True)
 def render_decision_document(self, document_id: int) -> str:
-    """Render a decision document; bounded retries with exponential backoff (10 s, 20 s, 40 s)."""
+    """Render a decision document; bounded retries with exponential backoff (10 s, 20 s, 40 s). Acknowledged
+    late: a worker killed mid-render leaves the message to be delivered again (see ``documents.render``)."""
     from awards import documents
 
+    redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
     try:
-        return documents.render(document_id)
+        return documents.render(document_id, redelivered=redelivered)
     except Exception as exc:
         if self.request.called_directly or self.request.is_eager:
             raise

@@ -153,7 +153,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "interval_max": 0.5,
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
+    # Late acknowledgement: a message taken by a worker that dies unacknowledged goes back to the queue after
+    # this many seconds (longer than any task; a redelivery of a live render is harmless, see documents.render).
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
 }
+# Test hook, 0 in production: seconds a claimed render waits before rendering (lets a test kill a worker mid-render).
+RENDER_HOLD_SECONDS = env_int("RENDER_HOLD_SECONDS", 0)
 
 # Production hardening: on whenever DEBUG is off; `manage.py check --deploy` is clean with these.
 SESSION_COOKIE_HTTPONLY = True

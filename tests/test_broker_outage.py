@@ -1,0 +1,58 @@
+"""Redis down: a page that queues work answers at once (no 20-second hang), the work stays pending for the
+periodic re-queue, and the record is written anyway.
+
+The Celery app is pointed at a port where nothing listens (its connection pool rebuilt for the test), with the
+short connection timeouts and publish retries of config/settings.py."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import time
+
+import pytest
+
+from awards import decisions
+from awards.enums import DossierState
+from awards.models import Award, DecisionDocument, DocumentStatus, Signer
+from config.celery import app as celery_app
+from tests.factories import make_dossier
+
+pytestmark = pytest.mark.django_db
+DEAD_BROKER = "redis://127.0.0.1:1/0"
+
+
+@pytest.fixture
+def broker_down():
+    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = DEAD_BROKER, False
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    yield
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+def test_publishing_with_redis_down_answers_fast_and_leaves_the_pdf_pending(
+        client, staff, unit_a, officer_a, broker_down, caplog, django_capture_on_commit_callbacks):
+    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
+                                   valid_from=datetime.date(2020, 1, 1))
+    dossier = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
+    decision = decisions.draft_decision(list(dossier.nominations.all()), staff, datetime.date(2021, 2, 6), signer,
+                                        "đã có thành tích xuất sắc năm 2020")
+    client.force_login(staff)
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="awards.tasks"), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/awards/decisions/{decision.pk}/publish/", {"confirm": "1"})
+    elapsed = time.monotonic() - started
+
+    assert response.status_code == 302
+    assert elapsed < 5, f"publishing took {elapsed:.1f} s with Redis down"
+    assert Award.objects.filter(decision=decision).count() == 1  # the record is written
+    document = DecisionDocument.objects.get(decision=decision)
+    assert document.status == DocumentStatus.PENDING  # re-queued by reset_stuck_renders once Redis is back
+    assert any("Queue unavailable" in r.getMessage() and "render_decision_document" in r.getMessage()
+               for r in caplog.records)
+    page = client.get(response["Location"]).content.decode()
+    assert "Đã ban hành quyết định 01/QĐ-UBND; đã ghi 1 khen thưởng vào sổ." in page
