@@ -5,13 +5,12 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 NAV = {
-    "officer_a": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Quyết định", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
+    "officer_a": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Đủ điều kiện", "Quyết định", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
     "council_member": ["Trang chủ", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
     "leader": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
-    "staff": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục",
-              "Quản trị"],
-    "administrator": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục",
-                      "Quản trị"],
+    "staff": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
+    "administrator": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối",
+                      "Danh mục"],
 }
 LANDING = {
     "officer_a": ("landing-officer", "Cán bộ thi đua - khen thưởng của đơn vị · Sở Giáo dục và Đào tạo"),
@@ -58,6 +57,9 @@ def test_login_lands_on_the_role_page(client, request, persona):
     assert f'data-testid="{testid}"' in html
     assert f'data-testid="landing-role">{role_line}</p>' in html
     assert [item["label"] for item in page.context["nav_items"]] == NAV[persona]
+    # The data administration sits in the user menu of the Board's staff and the administrator only.
+    admin_link = '<a class="dropdown-item" href="/admin/" data-testid="admin-link">Quản trị dữ liệu</a>'
+    assert (admin_link in html) is (persona in {"staff", "administrator"})
 
 
 def test_wrong_password_keeps_username_and_says_why(client, officer_a):

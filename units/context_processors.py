@@ -14,14 +14,17 @@ NAV_ITEMS = [
     (_("Trang chủ"), "home", None),
     (_("Tổng hợp"), "dashboard", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.LEADERSHIP, Role.UNIT_OFFICER}),
     (_("Hồ sơ"), "awards:dossiers", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.UNIT_OFFICER, Role.LEADERSHIP}),
+    # Staff reach it from their inbox (their menu is full); unit officers from the menu.
+    (_("Đủ điều kiện"), "awards:eligibility_candidates", {Role.UNIT_OFFICER}),
     (_("Quyết định"), "awards:decisions", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.LEADERSHIP, Role.UNIT_OFFICER}),
     (_("Hội đồng"), "awards:council", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.COUNCIL_MEMBER, Role.LEADERSHIP}),
     (_("Phong trào"), "campaigns:list", None),
     (_("Đơn vị"), "units:tree", None),
     (_("Cụm, khối"), "units:clusters", None),
     (_("Danh mục"), "awards:catalogue", None),
-    (_("Quản trị"), "admin:index", {Role.BOARD_STAFF, Role.ADMINISTRATOR}),
 ]
+# Shown in the user menu, not the bar: the bar must fit a 1280 px screen with the staff's full menu.
+ADMIN_ROLES = {Role.BOARD_STAFF, Role.ADMINISTRATOR}
 
 
 def navigation(request) -> dict:
@@ -40,4 +43,5 @@ def navigation(request) -> dict:
     elif request.path == "/" and items:
         items[0]["active"] = True
     role = user.primary_role
-    return {**base, "nav_items": items, "current_role_label": Role(role).label if role else ""}
+    admin_url = reverse("admin:index") if user.has_role(*ADMIN_ROLES) else ""
+    return {**base, "nav_items": items, "admin_url": admin_url, "current_role_label": Role(role).label if role else ""}

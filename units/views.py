@@ -95,7 +95,11 @@ def unit_detail(request, pk: int):
     unit = selectors.unit_with_relations(pk).first()
     if unit is None:
         raise Http404
-    context = {"unit": unit, "person_count": unit.persons.count()}
+    # Imported here: the award history lives in the awards app, which itself imports units.
+    from awards.history import visible_units
+
+    context = {"unit": unit, "person_count": unit.persons.count(),
+               "can_see_history": visible_units(request.user).filter(pk=unit.pk).exists()}
     return render(request, "units/detail.html", context)
 
 
