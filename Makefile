@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-unit test-e2e lint setup system-deps migrate seed messages clean-db worker bench
+.PHONY: run test test-unit test-e2e lint setup system-deps migrate seed messages clean-db worker bench loadtest backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,20 @@ bench: setup
 	$(PY) manage.py bench_inbox --dossiers 1000
 	$(PY) manage.py bench_decision
 	$(PY) manage.py bench_dashboard
+	$(PY) manage.py bench_eligibility --persons 10000
+
+# 50 users for 3 minutes against gunicorn + PostgreSQL + a Celery worker on Redis (own database tdkt_load);
+# LOADTEST_DATABASE_URL, LOADTEST_BROKER_URL, LOADTEST_PORT, LOADTEST_USERS, LOADTEST_DURATION override.
+loadtest: setup
+	$(PIP) install --quiet -r requirements-load.txt
+	bash scripts/loadtest.sh
+
+# The database (pg_dump custom format, or SQLite's online backup) and the media files in one archive with a
+# checksum manifest under var/backups/; `make restore ARCHIVE=var/backups/tdkt-backup-....tar.gz` checks every
+# checksum first and restores only into an empty database.
+backup: setup
+	$(PY) manage.py backup
+
+restore: setup
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/tdkt-backup-<time>.tar.gz"; exit 2; }
+	$(PY) manage.py restore "$(ARCHIVE)"

@@ -9,6 +9,7 @@ from awards.models import (
     Award,
     AwardType,
     BaseSalary,
+    CollectiveFigures,
     CouncilSession,
     DashboardReport,
     Decision,
@@ -17,13 +18,18 @@ from awards.models import (
     Dossier,
     DossierRevision,
     DossierTransition,
+    EligibilityRule,
+    HoldPeriod,
     Holiday,
+    Initiative,
     LegalDocument,
     Nomination,
+    NominationEligibility,
     NumberSequence,
     ProcessingTimeLimit,
     Signer,
     Vote,
+    YearlyRating,
 )
 
 
@@ -212,3 +218,63 @@ class AttachmentAccessAdmin(ReadOnlyAdmin):
     list_filter = ["at"]
     search_fields = ["user__username", "user__full_name", "attachment__original_name", "attachment__dossier__reference"]
     list_select_related = ["user", "attachment"]
+
+
+# --- yearly facts and eligibility rules (awards.eligibility) ------------------------------------------------
+
+@admin.register(YearlyRating)
+class YearlyRatingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "year", "rating"]
+    list_filter = ["year", "rating"]
+    search_fields = ["person__full_name", "unit__name", "note"]
+    autocomplete_fields = ["person", "unit"]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "person", "unit", "year", "scope", "used_by", "used_note"]
+    list_filter = ["kind", "scope", "year"]
+    search_fields = ["title", "person__full_name", "unit__name", "decision_number"]
+    autocomplete_fields = ["person", "unit"]
+    raw_id_fields = ["used_by"]
+
+
+@admin.register(HoldPeriod)
+class HoldPeriodAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "discipline_level", "start", "end"]
+    list_filter = ["kind", "discipline_level"]
+    search_fields = ["person__full_name", "unit__name", "reference"]
+    autocomplete_fields = ["person", "unit"]
+
+
+@admin.register(CollectiveFigures)
+class CollectiveFiguresAdmin(admin.ModelAdmin):
+    list_display = ["unit", "year", "members", "completed_tasks", "with_ldtt", "with_cstdcs", "women",
+                    "disciplined_canh_cao_or_above"]
+    list_filter = ["year"]
+    search_fields = ["unit__name"]
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(EligibilityRule)
+class EligibilityRuleAdmin(admin.ModelAdmin):
+    list_display = ["code", "award_code", "recipient_kind", "valid_from", "valid_to", "citation", "ladder"]
+    list_filter = ["recipient_kind", "ladder"]
+    search_fields = ["code", "award_code", "citation"]
+    autocomplete_fields = ["legal_document"]
+
+    def save_model(self, request, obj, form, change):
+        from awards.eligibility import validate_criteria
+
+        problems = validate_criteria(obj.criteria)
+        if problems:
+            messages.warning(request, _("Tiêu chuẩn có mục không hiểu được: %(p)s") % {"p": ", ".join(problems)})
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(NominationEligibility)
+class NominationEligibilityAdmin(ReadOnlyAdmin):
+    list_display = ["nomination", "verdict", "hard_unmet", "evaluated_at", "override_verdict", "override_by",
+                    "override_at"]
+    list_filter = ["verdict", "override_verdict"]
+    search_fields = ["override_reason", "nomination__dossier__reference"]

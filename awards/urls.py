@@ -4,6 +4,7 @@ from awards.views import catalogue
 from awards.views import council as c
 from awards.views import decisions as q
 from awards.views import dossiers as d
+from awards.views import eligibility as e
 
 app_name = "awards"
 urlpatterns = [
@@ -53,4 +54,10 @@ urlpatterns += [
     path("decisions/<int:pk>/documents/<int:doc_id>/", q.document_download, name="decision_document"),
     path("decisions/<int:pk>/publish/", q.publish, name="decision_publish"),
     path("decisions/<int:pk>/<slug:action>/", q.close, name="decision_close"),
+]
+
+urlpatterns += [
+    path("eligibility/", e.candidates, name="eligibility_candidates"),
+    path("eligibility/create/", e.create_drafts, name="eligibility_create"),
+    path("dossiers/<str:reference>/nominations/<int:pk>/eligibility/", e.override, name="eligibility_override"),
 ]

@@ -57,9 +57,10 @@ class Move:
 
 
 def _guard_complete(dossier: Dossier) -> list[str]:
+    from awards.eligibility import submission_blocks
     from awards.services import completeness_problems
 
-    return completeness_problems(dossier)
+    return completeness_problems(dossier) + submission_blocks(dossier)
 
 
 def _guard_all_verdicts(dossier: Dossier) -> list[str]:
@@ -209,9 +210,18 @@ def transition(dossier: Dossier, action: str, actor: User, note: str = "",
     )
     dossier.refresh_from_db()
     if action == "submit":
+        from awards.eligibility import InitiativeTaken, claim_for_dossier
         from awards.services import record_revision
 
+        try:
+            claim_for_dossier(dossier)  # stores each nomination's result and takes the initiatives it relied on
+        except InitiativeTaken as exc:
+            raise NotAllowed(exc.message) from exc
         record_revision(dossier, actor)
+    if move.target == S.WITHDRAWN:
+        from awards.eligibility import release_for_dossier
+
+        release_for_dossier(dossier)
     if move.target in (S.RETURNED, S.DECIDED):
         dossier_id = dossier.pk
         transaction.on_commit(lambda: notifications.dossier_moved(dossier_id, action))

@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("units/", include("units.urls")),
+    path("units/", include("awards.history_urls")),
     path("awards/", include("awards.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("dashboard/", dashboard_views.dashboard, name="dashboard"),

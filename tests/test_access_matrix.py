@@ -14,9 +14,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from awards.enums import Authority, AwardFamily
 from awards.models import AgendaItem, AwardType, CouncilSession, DashboardReport, Decision, Signer, Vote
 from awards.services import record_revision
-from campaigns.models import Campaign, CampaignKind, CampaignMethod, CampaignScope, LaunchLevel
-from tests.factories import ClusterFactory, make_dossier
-from units.models import ClusterMembership
+from campaigns.models import (
+    Campaign,
+    CampaignAudience,
+    CampaignKind,
+    CampaignMethod,
+    CampaignScope,
+    CampaignStatus,
+    LaunchLevel,
+    Registration,
+)
+from tests.factories import ClusterFactory, PersonFactory, make_dossier
+from units.models import ClusterMembership, ClusterYear
 
 PERSONAS = ["anonymous", "officer_a", "officer_b", "staff", "council_member", "leader", "administrator"]
 LOGGED_IN = {p: 200 for p in PERSONAS if p != "anonymous"}
@@ -31,6 +40,8 @@ EDITORS = {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 403, "
 POST_ONLY = {"anonymous": 302, **{p: 405 for p in LOGGED_IN}}
 STAFF_ONLY = {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200, "council_member": 403,
               "leader": 403, "administrator": 200}
+CLUSTER_MANAGERS = {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 200, "council_member": 403,
+                    "leader": 403, "administrator": 200}
 # A draft decision: invisible to units (404), council members may not see decisions (403).
 DRAFT_DECISION = {"anonymous": 302, "officer_a": 404, "officer_b": 404, "staff": 200, "council_member": 403,
                   "leader": 200, "administrator": 200}
@@ -45,11 +56,37 @@ EXPECTED: dict[str, dict[str, int]] = {
     "units:detail": LOGIN_REQUIRED,
     "units:clusters": LOGIN_REQUIRED,
     "units:cluster_detail": LOGIN_REQUIRED,
+    # A cluster year led by unit A (open): officer B's unit is outside the cluster (404).
+    "units:cluster_year": VIEWERS,
+    "units:cluster_year_settings": CLUSTER_MANAGERS,
+    "units:cluster_check": CLUSTER_MANAGERS,
+    "units:cluster_ranking": CLUSTER_MANAGERS,
+    "units:cluster_election": CLUSTER_MANAGERS,
+    "units:cluster_self_score": {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 403,
+                                 "council_member": 403, "leader": 403, "administrator": 403},
+    "units:cluster_action": POST_ONLY,
+    "units:cluster_evidence": {"anonymous": 302, "officer_a": 404, "officer_b": 404, "staff": 404,
+                               "council_member": 404, "leader": 404, "administrator": 404},  # no such score
+    "units:cluster_minutes_pdf": {"anonymous": 302, **{p: 404 for p in LOGGED_IN}},  # not ranked yet
+    "units:cluster_submission_pdf": {"anonymous": 302, **{p: 404 for p in LOGGED_IN}},
     "awards:catalogue": LOGIN_REQUIRED,
     "awards:award_type": LOGIN_REQUIRED,
     "awards:base_salary": LOGIN_REQUIRED,
     "campaigns:list": LOGIN_REQUIRED,
     "campaigns:detail": LOGIN_REQUIRED,
+    # The fixture's campaign is launched to unit A, which registered: its officer registers and reports.
+    "campaigns:create": STAFF_ONLY,
+    "campaigns:edit": STAFF_ONLY,
+    "campaigns:launch": STAFF_ONLY,
+    "campaigns:move": POST_ONLY,
+    "campaigns:close": {"anonymous": 302, **{p: 403 for p in LOGGED_IN}},  # launched: not yet closable
+    "campaigns:register": {"anonymous": 302, "officer_a": 200, "officer_b": 403, "staff": 403, "council_member": 403,
+                           "leader": 403, "administrator": 403},
+    "campaigns:report": {"anonymous": 302, "officer_a": 200, "officer_b": 403, "staff": 403, "council_member": 403,
+                         "leader": 403, "administrator": 403},
+    "campaigns:reports": {**STAFF_ONLY, "leader": 200},
+    "campaigns:evidence": {"anonymous": 302, **{p: 404 for p in LOGGED_IN}},
+    "campaigns:document": {"anonymous": 302, **{p: 404 for p in LOGGED_IN}},
     "awards:dossiers": LOGIN_REQUIRED,
     "awards:dossier_create": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 403,
                               "council_member": 403, "leader": 403, "administrator": 403},
@@ -70,6 +107,10 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:revision": VIEWERS,
     "awards:forward": POST_ONLY,
     "awards:central_decision": POST_ONLY,
+    "awards:eligibility_candidates": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200,
+                                      "council_member": 403, "leader": 403, "administrator": 200},
+    "awards:eligibility_create": POST_ONLY,
+    "awards:eligibility_override": POST_ONLY,
     "awards:council": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200, "council_member": 200,
                        "leader": 200, "administrator": 200},
     "awards:council_create": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200,
@@ -108,6 +149,20 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:decision_document": {**DRAFT_DECISION, "staff": 404, "leader": 404, "administrator": 404},
     "awards:decision_publish": POST_ONLY,
     "awards:decision_close": POST_ONLY,
+    # History pages: unit A's person and unit A; the council member reads unit A (its dossier is in his session)
+    # but not the person (not nominated); only the Board writes past awards (403), out of scope first (404).
+    "history:person": {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 200, "council_member": 404,
+                       "leader": 200, "administrator": 200},
+    "history:person_add": {"anonymous": 302, "officer_a": 403, "officer_b": 404, "staff": 200,
+                           "council_member": 404, "leader": 403, "administrator": 200},
+    "history:person_import": {"anonymous": 302, "officer_a": 403, "officer_b": 404, "staff": 200,
+                              "council_member": 404, "leader": 403, "administrator": 200},
+    "history:unit": VIEWERS,
+    "history:unit_add": {"anonymous": 302, "officer_a": 403, "officer_b": 404, "staff": 200,
+                         "council_member": 403, "leader": 403, "administrator": 200},
+    "history:unit_import": {"anonymous": 302, "officer_a": 403, "officer_b": 404, "staff": 200,
+                            "council_member": 403, "leader": 403, "administrator": 200},
+    "history:template": LOGIN_REQUIRED,
     "admin:index": {"anonymous": 302, "officer_a": 302, "officer_b": 302, "staff": 200, "council_member": 302,
                     "leader": 302, "administrator": 200},
 }
@@ -140,6 +195,8 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     cluster = ClusterFactory()
     ClusterMembership.objects.create(cluster=cluster, unit=unit_a, year=2020)
+    ClusterYear.objects.create(cluster=cluster, year=2020, leader=unit_a)
+    cluster_year = [cluster.pk, 2020]
     AwardType.objects.get_or_create(
         code="matrix-award", valid_from=datetime.date(2017, 7, 31),
         defaults={"name": "Giấy khen thử", "family": AwardFamily.COMMENDATION, "authority": Authority.UNIT_HEAD,
@@ -148,8 +205,10 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
     campaign = Campaign.objects.create(
         code="matrix-campaign", name="Phong trào thử", kind=CampaignKind.YEARLY, method=CampaignMethod.YEARLY,
         scope=CampaignScope.PROVINCE, launch_level=LaunchLevel.PROVINCE, launching_unit=unit_a,
-        start_date=datetime.date(2021, 1, 1),
+        start_date=datetime.date(2021, 1, 1), status=CampaignStatus.LAUNCHED,
     )
+    CampaignAudience.objects.create(campaign=campaign, unit=unit_a, added_on=datetime.date(2021, 1, 1))
+    Registration.objects.create(campaign=campaign, unit=unit_a, registered_on=datetime.date(2021, 1, 5))
     dossier = make_dossier(unit_a, officer_a)
     record_revision(dossier, officer_a)
     nomination = dossier.nominations.get()
@@ -167,6 +226,7 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         occasion="cong_trang", achievement_year=2020, subject="Về việc tặng", legal_bases="Căn cứ", proposals="x",
         reason="x", executors="x", recipients="x", created_by=staff)
     report = DashboardReport.objects.create(year=2020, requested_by=staff)
+    person = PersonFactory(unit=unit_a)
     return {
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],
@@ -175,6 +235,7 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         "statistics_form": ["0603"],
         "dashboard_report": [report.pk], "dashboard_report_file": [report.pk],
         "awards:forward": [ref], "awards:central_decision": [ref, nomination.pk],
+        "awards:eligibility_override": [ref, nomination.pk],
         "awards:council_session": [session.pk], "awards:council_agenda": [session.pk],
         "awards:council_vote": [session.pk, item.pk], "awards:council_written_vote": [session.pk],
         "awards:council_void": [session.pk, vote.pk], "awards:council_close": [session.pk],
@@ -187,8 +248,20 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         "awards:move": [ref, "submit"], "awards:revision": [ref, 1],
         "units:detail": [unit_a.pk],
         "units:cluster_detail": [cluster.pk],
+        "history:person": [person.pk], "history:person_add": [person.pk], "history:person_import": [person.pk],
+        "history:unit": [unit_a.pk], "history:unit_add": [unit_a.pk], "history:unit_import": [unit_a.pk],
+        **{name: cluster_year for name in ("units:cluster_year", "units:cluster_year_settings", "units:cluster_check",
+                                           "units:cluster_ranking", "units:cluster_election",
+                                           "units:cluster_self_score", "units:cluster_minutes_pdf",
+                                           "units:cluster_submission_pdf")},
+        "units:cluster_action": [cluster.pk, 2020, "close"],
+        "units:cluster_evidence": [cluster.pk, 2020, 999999],
         "awards:award_type": ["matrix-award"],
         "campaigns:detail": [campaign.code],
+        **{name: [campaign.code] for name in ("campaigns:edit", "campaigns:launch", "campaigns:close",
+                                              "campaigns:register", "campaigns:report", "campaigns:reports")},
+        "campaigns:move": [campaign.code, "start"],
+        "campaigns:evidence": [campaign.code, 999999], "campaigns:document": [campaign.code, 999999],
     }
 
 

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 OUR_APPS = ["units", "awards", "campaigns"]
 READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossierrevision", "councilsession",
              "agendaitem", "vote", "numbersequence", "decision", "decisionline", "decisiondocument", "award",
-             "dashboardreport", "attachmentaccess"}
+             "dashboardreport", "attachmentaccess", "nominationeligibility",
+             "campaigntransition", "campaigndocument", "targetreport"}
 
 
 def test_every_model_is_registered():

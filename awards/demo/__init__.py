@@ -13,6 +13,8 @@ from awards.demo.accounts import seed_accounts
 from awards.demo.campaigns import seed_campaigns
 from awards.demo.clusters import seed_clusters
 from awards.demo.decisions import seed_decisions
+from awards.demo.facts import seed_facts
+from awards.demo.history import seed_history
 from awards.demo.people import seed_people
 from awards.demo.units import seed_units
 
@@ -25,5 +27,11 @@ def seed_demo() -> dict[str, int]:
         counts.update(step())
     # The award records of the articles; its extra units, persons, users... add to the counts above.
     for model_label, count in seed_decisions().items():
+        counts[model_label] = counts.get(model_label, 0) + count
+    # Yearly facts for the eligibility checks (awards.eligibility): adds persons and past awards.
+    for model_label, count in seed_facts().items():
+        counts[model_label] = counts.get(model_label, 0) + count
+    # Awards from before the product (history pages), for persons and units seeded above.
+    for model_label, count in seed_history().items():
         counts[model_label] = counts.get(model_label, 0) + count
     return counts

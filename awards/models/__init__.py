@@ -29,6 +29,14 @@ from awards.models.dossiers import (
     ProcessingTimeLimit,
     Vote,
 )
+from awards.models.facts import (
+    CollectiveFigures,
+    EligibilityRule,
+    HoldPeriod,
+    Initiative,
+    NominationEligibility,
+    YearlyRating,
+)
 
 __all__ = [
     "RECIPIENT_BONUS",
@@ -40,6 +48,7 @@ __all__ = [
     "AwardSource",
     "AwardType",
     "BaseSalary",
+    "CollectiveFigures",
     "CouncilSession",
     "DashboardReport",
     "Decision",
@@ -51,13 +60,18 @@ __all__ = [
     "Dossier",
     "DossierRevision",
     "DossierTransition",
+    "EligibilityRule",
+    "HoldPeriod",
     "Holiday",
+    "Initiative",
     "LegalDocument",
     "Nomination",
+    "NominationEligibility",
     "NumberSequence",
     "ProcessingTimeLimit",
     "Rounding",
     "Signer",
     "SignerCapacity",
     "Vote",
+    "YearlyRating",
 ]

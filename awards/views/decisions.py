@@ -126,6 +126,7 @@ def decision_detail(request, pk):
         "bases": [b for b in decision.legal_bases.splitlines() if b.strip()],
         "recipients": [r for r in decision.recipients.splitlines() if r.strip()],
         "is_staff": permissions.is_staff(request.user),
+        "history_links": permissions.is_staff(request.user) or request.user.has_role(Role.LEADERSHIP),
         "texts_form": TextsForm(instance=decision) if decision.state == DecisionState.DRAFT else None,
         "award_count": decision.awards.count(),
     })

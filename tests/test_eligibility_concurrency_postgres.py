@@ -1,0 +1,58 @@
+"""Two nominations claiming the same initiative at the same moment, on real PostgreSQL connections: one wins,
+the other is refused; an initiative is used for one award only."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from awards import eligibility, workflow
+from awards.models import Award, Dossier, Initiative
+from awards.services import award_type_on
+from tests.factories import PersonFactory, make_dossier
+from tests.test_concurrency_postgres import race
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+CSTDCS, CSTD_TINH = "chien-si-thi-dua-co-so", "chien-si-thi-dua-cap-tinh"
+
+
+@pytest.fixture
+def two_dossiers(unit_a, officer_a):
+    person = PersonFactory(full_name="Hoàng Thị Lan", unit=unit_a)
+    award_type = award_type_on(CSTDCS, datetime.date(2025, 12, 31))
+    for year in (2023, 2024, 2025):
+        Award.objects.create(source="history", award_type=award_type, award_code=CSTDCS, recipient_kind="ca_nhan",
+                             person=person, recipient_name=person.full_name, year=year + 1, achievement_year=year,
+                             occasion="cong_trang", authority=award_type.authority, decision_number=f"{year}/QĐ",
+                             decided_on=datetime.date(year + 1, 1, 10), issuer="Sở")
+    initiative = Initiative.objects.create(title="Số hóa học bạ", person=person, year=2025, scope="tinh")
+    first = make_dossier(unit_a, officer_a, code=CSTD_TINH, year=2026, recipient=person)
+    second = make_dossier(unit_a, officer_a, code=CSTD_TINH, year=2026, recipient=person)
+    return initiative, first, second
+
+
+def test_two_claims_of_one_initiative(two_dossiers):
+    initiative, first, second = two_dossiers
+    results = race(
+        lambda: eligibility.claim_initiatives(first.nominations.get().pk, [initiative.pk]),
+        lambda: eligibility.claim_initiatives(second.nominations.get().pk, [initiative.pk]),
+    )
+    assert sorted(type(r).__name__ for r in results) == ["InitiativeTaken", "NoneType"], results
+    initiative.refresh_from_db()
+    assert initiative.used_by_id in {first.nominations.get().pk, second.nominations.get().pk}
+
+
+def test_two_submissions_relying_on_one_initiative(two_dossiers, officer_a):
+    initiative, first, second = two_dossiers
+    results = race(
+        lambda: workflow.transition(Dossier.objects.get(pk=first.pk), "submit", officer_a),
+        lambda: workflow.transition(Dossier.objects.get(pk=second.pk), "submit", officer_a),
+    )
+    winners = [r for r in results if isinstance(r, Dossier)]
+    losers = [r for r in results if isinstance(r, workflow.NotAllowed)]
+    assert (len(winners), len(losers)) == (1, 1), results
+    assert sorted(Dossier.objects.values_list("state", flat=True)) == ["draft", "submitted"]
+    initiative.refresh_from_db()
+    assert initiative.used_by.dossier_id == winners[0].pk
