@@ -23,7 +23,9 @@ DEAD_BROKER = "redis://127.0.0.1:1/0"
 
 
 @pytest.fixture
-def broker_down():
+def broker_down(monkeypatch):
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration (CI sets it to the live Redis).
+    monkeypatch.setenv("CELERY_BROKER_URL", DEAD_BROKER)
     saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
     celery_app.conf.broker_url, celery_app.conf.task_always_eager = DEAD_BROKER, False
     celery_app._pool = None
