@@ -427,6 +427,20 @@ def test_submission_pdf_has_the_vietnamese_text(cluster_year, officer_a, tmp_pat
     assert "2. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể" in text
     assert f"- {ms[1].unit.name} (xếp thứ 2" in text
     assert "TRƯỞNG CỤM" in text
+    # The law in force on the tờ trình's date (12/01/2021): the 2003 law as amended in 2013, not the 2022 one.
+    assert ("Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của "
+            "Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013;") in text
+    assert "Căn cứ Nghị định số 91/2017/NĐ-CP" in text
+    assert "năm 2022" not in text
+
+
+def test_submission_cites_the_law_in_force_on_its_date(cluster_year):
+    cluster_year.submission_date = datetime.date(2025, 12, 10)
+    bases = cluster_pdf.context(cluster_year)["bases"]
+    assert bases == ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+                     "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, "
+                     "phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số "
+                     "điều của Luật Thi đua, khen thưởng;"]
 
 
 def test_pdf_download_pages(cluster_year, officer_a, client_for):

@@ -9,6 +9,7 @@ import datetime
 from django.utils import timezone
 
 from awards import pdf
+from awards.services import legal_bases_on
 from units import clusters
 from units.models import ClusterYear
 
@@ -56,6 +57,8 @@ def context(cluster_year: ClusterYear) -> dict:
         "kind_word": "cụm" if cluster_year.cluster.kind == "cum" else "khối",
         "deputy_word": "phó cụm" if cluster_year.cluster.kind == "cum" else "phó khối",
         "today": datetime.date.today(),
+        # The emulation law and its decree in force on the day of the tờ trình (2003/2013 law before 2024).
+        "bases": [doc.basis_text for doc in legal_bases_on(submission_day) if "thi đua" in doc.title.lower()],
     }
 
 
