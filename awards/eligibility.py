@@ -25,8 +25,9 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, gettext_lazy
@@ -50,6 +51,9 @@ from awards.models.facts import (
     Scope,
     Severity,
 )
+
+if TYPE_CHECKING:
+    from units.models import Unit
 
 MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
 ELIGIBLE, NOT_ELIGIBLE, NEEDS_JUDGEMENT = "eligible", "not_eligible", "needs_judgement"
@@ -1003,9 +1007,143 @@ def tie_break_hint(record: Record) -> str:
     return ""
 
 
+def candidates_for(unit: Unit | None, year: int, award_code: str = "", on: datetime.date | None = None) -> dict:
+    """Candidates (eligible or needing a person's judgement, nothing unmet, some grounds in the record) for
+    each ladder award, among the persons and units of ``unit`` and the units under it (``None``: everyone)."""
+    from units.models import Person, Unit
+    from units.selectors import subtree_ids
+
+    book = RuleBook()
+    on = on or timezone.localdate()
+    if unit is None:
+        persons, units = Person.objects.all(), Unit.objects.active_on(on)
+    else:
+        scope = subtree_ids(unit.pk)
+        persons, units = Person.objects.filter(unit_id__in=scope), Unit.objects.filter(pk__in=scope)
+    ladder = {kind: book.ladder_awards(kind, on) for kind in (RecipientKind.INDIVIDUAL, RecipientKind.COLLECTIVE)}
+    all_codes = sorted({c for codes in ladder.values() for c in codes})
+    codes = [award_code] if award_code in all_codes else all_codes
+    records = load_records(persons=persons.values("pk"), units=units.values("pk"),
+                                       windows=book.windows(codes, on, year))
+    rows = []
+    for record in records.values():
+        for code in ladder[record.kind]:
+            if code not in codes:
+                continue
+            result = evaluate_record(record, code, year, book, on)
+            if result.is_candidate:
+                rows.append((record, result))
+    names = {p.pk: p for p in Person.objects.filter(pk__in=[r.pk for r, _ in rows if r.kind == "ca_nhan"])
+             .select_related("unit")}
+    unit_names = {u.pk: u for u in Unit.objects.filter(pk__in=[r.pk for r, _ in rows if r.kind == "tap_the"])}
+    existing = _existing_keys(year, codes)
+    groups: dict[str, list] = {code: [] for code in codes}
+    for record, result in rows:
+        subject = names.get(record.pk) if record.kind == "ca_nhan" else unit_names.get(record.pk)
+        if subject is None:
+            continue
+        key = f"{'person' if record.kind == 'ca_nhan' else 'unit'}:{record.pk}"
+        groups[result.award_code].append({
+            "key": key, "subject": subject, "record": record, "result": result,
+            "hint": tie_break_hint(record), "nominated": (key, result.award_code) in existing,
+        })
+    for items in groups.values():
+        # At equal merit the law prefers a woman / a collective with >= 70 % women: they come first.
+        items.sort(key=lambda i: (i["result"].verdict != ELIGIBLE, not i["hint"], str(i["subject"])))
+    return {"groups": [(code, book.names.get(code, code), groups[code]) for code in codes if groups[code]],
+            "codes": [(c, book.names.get(c, c)) for c in all_codes]}
+
+
+def _existing_keys(year: int, codes: list[str]) -> set[tuple[str, str]]:
+    from awards.enums import DossierState
+    from awards.models import Nomination
+
+    rows = Nomination.objects.filter(dossier__year=year, award_type__code__in=codes).exclude(
+        dossier__state=DossierState.WITHDRAWN).values_list("recipient_key", "award_type__code")
+    return set(rows)
+
+
+@transaction.atomic
+def create_draft_nominations(chosen: list[dict], award_code: str, year: int, actor,
+                             proposer: Unit | None) -> tuple[dict, list[str]]:
+    """Candidates chosen on "Ai đủ điều kiện năm nay" become draft nominations, one draft dossier per proposing
+    unit. The nominees' rows are locked first (in primary-key order, persons then units), so two people pressing
+    the button for the same nominee at the same moment create one nomination, not two: the second waits and then
+    finds the first one's nomination as a duplicate.
+
+    ``proposer``: the officer's unit proposes for everyone under it; for staff (``None``) each nominee's own
+    unit (a person's, or the collective itself) is the proposing unit."""
+    from awards import services
+    from awards.enums import OccasionType
+    from awards.models import Dossier, Nomination
+    from units.models import Person, Unit
+
+    person_ids = sorted(item["subject"].pk for item in chosen if isinstance(item["subject"], Person))
+    unit_ids = sorted(item["subject"].pk for item in chosen if not isinstance(item["subject"], Person))
+    list(Person.objects.select_for_update().filter(pk__in=person_ids).order_by("pk").values_list("pk", flat=True))
+    list(Unit.objects.select_for_update().filter(pk__in=unit_ids).order_by("pk").values_list("pk", flat=True))
+    award_type = services.award_type_on(award_code, datetime.date(year, 12, 31))
+    created: dict[Dossier, list[Nomination]] = {}
+    skipped = []
+    by_unit: dict[int, Dossier] = {}
+    for item in chosen:
+        subject = item["subject"]
+        is_person = isinstance(subject, Person)
+        proposing = proposer or (subject.unit if is_person else subject)
+        if proposing is None:
+            skipped.append(str(subject))
+            continue
+        probe_dossier = Dossier(unit=proposing, year=year)
+        nomination = Nomination(
+            dossier=probe_dossier, award_type=award_type,
+            recipient_kind=RecipientKind.INDIVIDUAL if is_person else RecipientKind.COLLECTIVE,
+            person=subject if is_person else None, unit=None if is_person else subject,
+        )
+        nomination.recipient_key = nomination.compute_recipient_key()
+        if services.duplicates_of(nomination).exists():
+            skipped.append(str(subject))
+            continue
+        dossier = by_unit.get(proposing.pk)
+        if dossier is None:
+            dossier = Dossier.objects.create(
+                unit=proposing, year=year, occasion=OccasionType.MERIT, authority=award_type.authority,
+                title=gettext("Đề nghị tặng %(award)s năm %(year)s") % {"award": award_type.name, "year": year},
+                created_by=actor,
+            )
+            by_unit[proposing.pk] = dossier
+        nomination.dossier = dossier
+        nomination.position = len(created.get(dossier, [])) + 1
+        nomination.achievement = "; ".join(
+            f"{c.label}: {'; '.join(c.evidence)}" for c in item["result"].criteria if c.status == "met" and c.evidence)
+        nomination.save()
+        created.setdefault(dossier, []).append(nomination)
+    return created, skipped
+
+
 __all__ = [
-    "CRITERION_KINDS", "ELIGIBLE", "MET", "NEEDS_JUDGEMENT", "NOT_ELIGIBLE", "UNKNOWN", "UNMET",
-    "CriterionResult", "Record", "Result", "RuleBook", "claim_for_dossier", "claim_initiatives", "evaluate",
-    "evaluate_dossier", "evaluate_many", "evaluate_record", "load_records", "override", "release_for_dossier",
-    "submission_blocks", "tie_break_hint", "validate_criteria",
+    "CRITERION_KINDS",
+    "ELIGIBLE",
+    "MET",
+    "NEEDS_JUDGEMENT",
+    "NOT_ELIGIBLE",
+    "UNKNOWN",
+    "UNMET",
+    "CriterionResult",
+    "Record",
+    "Result",
+    "RuleBook",
+    "candidates_for",
+    "claim_for_dossier",
+    "claim_initiatives",
+    "create_draft_nominations",
+    "evaluate",
+    "evaluate_dossier",
+    "evaluate_many",
+    "evaluate_record",
+    "load_records",
+    "override",
+    "release_for_dossier",
+    "submission_blocks",
+    "tie_break_hint",
+    "validate_criteria",
 ]

@@ -10,6 +10,7 @@ from awards.enums import AttachmentKind, Authority, OccasionType, RecipientKind,
 from awards.models import Attachment, Dossier, Nomination
 from campaigns.models import Campaign
 from units.models import Gender, Household, Person, PersonCategory, Unit
+from units.selectors import subtree_ids
 from units.text import nfc
 
 DOSSIER_AUTHORITIES = [Authority.PROVINCE_CHAIR, Authority.PRIME_MINISTER, Authority.PRESIDENT]
@@ -155,11 +156,7 @@ class NominationForm(forms.Form):
 
 def unit_scope(unit: Unit) -> list[int]:
     """The unit and every unit below it (the officer proposes its own sub-units too)."""
-    scope, frontier = [unit.pk], [unit.pk]
-    while frontier:
-        frontier = list(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        scope += frontier
-    return scope
+    return subtree_ids(unit.pk)
 
 
 class AttachmentForm(forms.ModelForm):

@@ -57,6 +57,7 @@ from awards.importer import (
 from awards.importer import MSG_EMPTY as MSG_FILE_EMPTY
 from awards.models import Award, AwardSource, AwardType
 from units.models import Person, Role, Unit, User
+from units.selectors import subtree_ids
 from units.text import fold, nfc
 
 MIN_YEAR = 1945
@@ -68,13 +69,7 @@ MAX_NUMBER = Award._meta.get_field("decision_number").max_length
 # ---------------------------------------------------------------------------------------------
 
 
-def unit_scope_ids(unit_id: int) -> list[int]:
-    """The unit and every unit below it (as ``awards.forms.unit_scope``: an officer answers for sub-units)."""
-    scope, frontier = [unit_id], [unit_id]
-    while frontier:
-        frontier = list(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        scope += frontier
-    return scope
+unit_scope_ids = subtree_ids  # the unit and every unit below it
 
 
 def sees_everything(user: User) -> bool:

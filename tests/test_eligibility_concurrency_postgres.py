@@ -8,7 +8,7 @@ import datetime
 import pytest
 
 from awards import eligibility, workflow
-from awards.models import Award, Dossier, Initiative
+from awards.models import Award, Dossier, Initiative, Nomination
 from awards.services import award_type_on
 from tests.factories import PersonFactory, make_dossier
 from tests.test_concurrency_postgres import race
@@ -56,3 +56,30 @@ def test_two_submissions_relying_on_one_initiative(two_dossiers, officer_a):
     assert sorted(Dossier.objects.values_list("state", flat=True)) == ["draft", "submitted"]
     initiative.refresh_from_db()
     assert initiative.used_by.dossier_id == winners[0].pk
+
+
+def test_two_people_creating_drafts_for_one_candidate_at_once(unit_a, officer_a, staff):
+    """Both pressed "create draft nominations" for the same nominee at the same moment: the nominee's row lock
+    makes the second wait and find the first one's nomination, so there is exactly one nomination."""
+    person = PersonFactory(full_name="Hoàng Thị Lan", unit=unit_a)
+    award_type = award_type_on(CSTDCS, datetime.date(2025, 12, 31))
+    for year in (2023, 2024, 2025):
+        Award.objects.create(source="history", award_type=award_type, award_code=CSTDCS, recipient_kind="ca_nhan",
+                             person=person, recipient_name=person.full_name, year=year + 1, achievement_year=year,
+                             occasion="cong_trang", authority=award_type.authority, decision_number=f"{year}/QĐ",
+                             decided_on=datetime.date(year + 1, 1, 10), issuer="Sở")
+    Initiative.objects.create(title="Số hóa học bạ", person=person, year=2025, scope="tinh")
+    on = datetime.date(2026, 3, 1)
+    groups = eligibility.candidates_for(unit_a, 2026, CSTD_TINH, on=on)["groups"]
+    [(code, _name, items)] = groups
+    assert (code, [item["subject"].pk for item in items]) == (CSTD_TINH, [person.pk])
+
+    def press(actor, proposer):
+        return eligibility.create_draft_nominations(items, CSTD_TINH, 2026, actor, proposer)
+
+    results = race(lambda: press(officer_a, unit_a), lambda: press(staff, None))
+    assert not [r for r in results if isinstance(r, Exception)], results
+    created = sorted(sum(len(v) for v in r[0].values()) for r in results)
+    skipped = sorted(r[1] for r in results)
+    assert (created, skipped) == ([0, 1], [[], ["Hoàng Thị Lan"]])
+    assert Nomination.objects.filter(person=person, award_type__code=CSTD_TINH, dossier__year=2026).count() == 1

@@ -116,3 +116,12 @@ def unit_with_relations(pk: int) -> QuerySet:
         "successors",
         Prefetch("cluster_memberships", queryset=ClusterMembership.objects.select_related("cluster").order_by("-year")),
     ).filter(pk=pk)
+
+
+def subtree_ids(unit_id: int) -> list[int]:
+    """The unit and every unit below it, the unit first: an officer answers for his unit's sub-units too."""
+    scope, frontier = [unit_id], [unit_id]
+    while frontier:
+        frontier = list(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        scope += frontier
+    return scope
