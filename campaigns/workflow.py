@@ -17,25 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from awards.workflow import Conflict, NotAllowed, WorkflowError  # noqa: F401 (the errors every workflow raises)
 from campaigns.models import Campaign, CampaignStatus, CampaignTransition
 from units.models import Role, User
 
 S = CampaignStatus
 STAFF = frozenset({Role.BOARD_STAFF, Role.ADMINISTRATOR})
-
-
-class WorkflowError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class NotAllowed(WorkflowError):
-    """The user may not do this (or the campaign is not ready): the message says why."""
-
-
-class Conflict(WorkflowError):
-    """Someone else moved the campaign since the user loaded it."""
 
 
 Guard = Callable[[Campaign], list[str]]

@@ -18,9 +18,9 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, seri
 CSTDCS, CSTD_TINH = "chien-si-thi-dua-co-so", "chien-si-thi-dua-cap-tinh"
 
 
-@pytest.fixture
-def two_dossiers(unit_a, officer_a):
-    person = PersonFactory(full_name="Hoàng Thị Lan", unit=unit_a)
+def ready_for_provincial_fighter(unit):
+    """A person with Chiến sĩ thi đua cơ sở 2023-2025 and a province-scope initiative: a 2026 candidate."""
+    person = PersonFactory(full_name="Hoàng Thị Lan", unit=unit)
     award_type = award_type_on(CSTDCS, datetime.date(2025, 12, 31))
     for year in (2023, 2024, 2025):
         Award.objects.create(source="history", award_type=award_type, award_code=CSTDCS, recipient_kind="ca_nhan",
@@ -28,6 +28,12 @@ def two_dossiers(unit_a, officer_a):
                              occasion="cong_trang", authority=award_type.authority, decision_number=f"{year}/QĐ",
                              decided_on=datetime.date(year + 1, 1, 10), issuer="Sở")
     initiative = Initiative.objects.create(title="Số hóa học bạ", person=person, year=2025, scope="tinh")
+    return person, initiative
+
+
+@pytest.fixture
+def two_dossiers(unit_a, officer_a):
+    person, initiative = ready_for_provincial_fighter(unit_a)
     first = make_dossier(unit_a, officer_a, code=CSTD_TINH, year=2026, recipient=person)
     second = make_dossier(unit_a, officer_a, code=CSTD_TINH, year=2026, recipient=person)
     return initiative, first, second
@@ -61,14 +67,7 @@ def test_two_submissions_relying_on_one_initiative(two_dossiers, officer_a):
 def test_two_people_creating_drafts_for_one_candidate_at_once(unit_a, officer_a, staff):
     """Both pressed "create draft nominations" for the same nominee at the same moment: the nominee's row lock
     makes the second wait and find the first one's nomination, so there is exactly one nomination."""
-    person = PersonFactory(full_name="Hoàng Thị Lan", unit=unit_a)
-    award_type = award_type_on(CSTDCS, datetime.date(2025, 12, 31))
-    for year in (2023, 2024, 2025):
-        Award.objects.create(source="history", award_type=award_type, award_code=CSTDCS, recipient_kind="ca_nhan",
-                             person=person, recipient_name=person.full_name, year=year + 1, achievement_year=year,
-                             occasion="cong_trang", authority=award_type.authority, decision_number=f"{year}/QĐ",
-                             decided_on=datetime.date(year + 1, 1, 10), issuer="Sở")
-    Initiative.objects.create(title="Số hóa học bạ", person=person, year=2025, scope="tinh")
+    person, _initiative = ready_for_provincial_fighter(unit_a)
     on = datetime.date(2026, 3, 1)
     groups = eligibility.candidates_for(unit_a, 2026, CSTD_TINH, on=on)["groups"]
     [(code, _name, items)] = groups
