@@ -256,8 +256,15 @@ def bonus_article(decision: Decision) -> str:
 # --- lifecycle --------------------------------------------------------------------------------------
 
 @transaction.atomic
+def _require_staff(actor: User) -> None:
+    """Every change to a decision is the Board's (the views check too; the services do not rely on them)."""
+    if not is_staff(actor):
+        raise DecisionError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới thay đổi được quyết định."))
+
+
 def cancel_draft(decision: Decision, reason: str, actor: User) -> None:
     """A cancelled draft keeps its number (recorded, never reused); its nominations are free again."""
+    _require_staff(actor)
     reason = (reason or "").strip()
     if not reason:
         raise DecisionError(_("Cần ghi lý do hủy dự thảo."))
@@ -272,6 +279,7 @@ def cancel_draft(decision: Decision, reason: str, actor: User) -> None:
 @transaction.atomic
 def publish(decision: Decision, actor: User) -> int:
     """Publish: write one Award per line and mark dossiers decided, all or nothing. Returns the count."""
+    _require_staff(actor)
     updated = Decision.objects.filter(pk=decision.pk, state=DecisionState.DRAFT).update(
         state=DecisionState.PUBLISHED, published_at=timezone.now(), published_by=actor)
     if updated == 0:
@@ -316,6 +324,7 @@ def _awards_for(decision: Decision, lines: list[DecisionLine], issuer: str) -> l
 @transaction.atomic
 def revoke(decision: Decision, reason: str, actor: User) -> int:
     """Thu hồi (Luật Thi đua, khen thưởng Điều 93): the awards stay, marked revoked."""
+    _require_staff(actor)
     reason = (reason or "").strip()
     if not reason:
         raise DecisionError(_("Cần ghi lý do thu hồi quyết định."))

@@ -276,3 +276,23 @@ def test_the_same_recipient_cannot_be_decided_twice_through_two_dossiers(unit_a,
         decisions.draft_decision(list(second.nominations.all()), staff, D(2021, 2, 6), signer, "x")
     assert excinfo.value.message == ("Đã có quyết định (hoặc dự thảo) khen thưởng cùng danh hiệu, hình thức, cùng năm "
                                      "cho: Lương Thị Bình.")
+
+
+@pytest.mark.parametrize("persona", ["officer_a", "council_member", "leader"])
+def test_only_the_board_publishes_cancels_or_revokes(request, persona, approved, staff, signer):
+    """The services refuse anyone but the Board's staff (found by the decision property test: an officer's
+    publish used to fail deep in the dossier workflow instead of with the decision's own message)."""
+    outsider = request.getfixturevalue(persona)
+    draft = decisions.draft_decision(approved, staff, D(2021, 2, 6), signer, "x")
+    refusal = "Chỉ cán bộ Ban Thi đua - Khen thưởng mới thay đổi được quyết định."
+    for attempt in (lambda: decisions.publish(draft, outsider), lambda: decisions.cancel_draft(draft, "y", outsider)):
+        with pytest.raises(decisions.DecisionError) as excinfo:
+            attempt()
+        assert excinfo.value.message == refusal
+    draft.refresh_from_db()
+    assert (draft.state, Award.objects.count()) == (DecisionState.DRAFT, 0)
+    decisions.publish(draft, staff)
+    with pytest.raises(decisions.DecisionError) as excinfo:
+        decisions.revoke(draft, "Sai đối tượng", outsider)
+    assert excinfo.value.message == refusal
+    assert list(Award.objects.order_by().values_list("revoked", flat=True).distinct()) == [False]
