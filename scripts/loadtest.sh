@@ -4,7 +4,8 @@
 # and a small seed_bulk the first time) and prints requests/s, p50/p95/p99, errors, lost submissions and the machine.
 #
 # Knobs: LOADTEST_DATABASE_URL, LOADTEST_BROKER_URL, LOADTEST_PORT, LOADTEST_USERS, LOADTEST_DURATION,
-#        LOADTEST_GUNICORN_WORKERS.
+#        LOADTEST_GUNICORN_WORKERS, LOADTEST_SPAWN_RATE; the locustfile reads LOADTEST_WAIT ("2,8" s of think
+#        time) and LOADTEST_RELOGIN_SECONDS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,8 @@ PORT=${LOADTEST_PORT:-8090}
 USERS=${LOADTEST_USERS:-50}
 DURATION=${LOADTEST_DURATION:-3m}
 WORKERS=${LOADTEST_GUNICORN_WORKERS:-4}
+# People sign in over a minute, not all in the same second (each sign-in is ~0.5 s of password hashing).
+SPAWN_RATE=${LOADTEST_SPAWN_RATE:-1}
 RUN=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=var/loadtest/$RUN
 mkdir -p "$OUT" var/loadtest/var
@@ -65,7 +68,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "loadtest: $USERS users for $DURATION against gunicorn ($WORKERS workers) on 127.0.0.1:$PORT, $DB_NAME, $BROKER"
 set +e
 LOADTEST_DIR=$OUT LOADTEST_MARKER=$MARKER LOADTEST_OFFICERS=$OFFICERS \
-  .venv/bin/locust -f tests/load/locustfile.py --headless -u "$USERS" -r 5 -t "$DURATION" --stop-timeout 10 \
+  .venv/bin/locust -f tests/load/locustfile.py --headless -u "$USERS" -r "$SPAWN_RATE" -t "$DURATION" --stop-timeout 10 \
   --host "http://127.0.0.1:$PORT" --csv "$OUT/locust" --only-summary >"$OUT/locust.log" 2>&1
 set -e
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)

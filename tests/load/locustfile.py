@@ -3,7 +3,8 @@
 30 unit officers (their dossier list, a dossier page, the dashboard of their unit, and creating a draft
 dossier), 15 Ban TĐKT staff (the inbox with filters and pages, dossier pages), 5 leaders (dashboard for a year,
 its Excel export, a dashboard PDF report queued to the worker). Every user signs in through the login form
-(CSRF token included) and signs in again about every two minutes. Think time 0.5-2.5 s per user.
+(CSRF token included) once (sessions last 8 hours; LOADTEST_RELOGIN_SECONDS makes users sign in again). Think
+time between pages 2-8 s, a person reading a page (LOADTEST_WAIT="0.5,2.5" gives the harsher mix of earlier runs).
 
 Created dossiers carry the run's marker in their title; scripts/loadtest.sh compares the number of rows with
 the number of successful creations counted here (written to $LOADTEST_DIR/creates.txt)."""
@@ -27,7 +28,8 @@ OFFICERS = [name for name in os.environ.get("LOADTEST_OFFICERS", "donvi").split(
 REFERENCE = re.compile(r'href="/awards/dossiers/([A-Z0-9][A-Z0-9-]+)/"')
 CREATED = re.compile(r"/awards/dossiers/[A-Z0-9][A-Z0-9-]+/")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-RELOGIN_AFTER = float(os.environ.get("LOADTEST_RELOGIN_SECONDS", "120"))
+RELOGIN_AFTER = float(os.environ.get("LOADTEST_RELOGIN_SECONDS", "28800"))
+WAIT = tuple(float(x) for x in os.environ.get("LOADTEST_WAIT", "2,8").split(","))
 _officer_cycle = itertools.cycle(OFFICERS)
 _lock = threading.Lock()
 created = {"ok": 0, "failed": 0}
@@ -35,7 +37,7 @@ created = {"ok": 0, "failed": 0}
 
 class Person(HttpUser):
     abstract = True
-    wait_time = between(0.5, 2.5)
+    wait_time = between(*WAIT)
     username = ""
 
     def on_start(self):
