@@ -515,7 +515,6 @@ _HEADER_ALIASES = {
                    "Quyết định", "Số, ngày, tháng, năm của quyết định"],
     COL_OCCASION: [COL_OCCASION, "Loại hình"],
 }
-_HEADER_KEYS = {_header_key(alias): column for column, aliases in _HEADER_ALIASES.items() for alias in aliases}
 DATA_SHEET_TITLE = "Quá trình khen thưởng"
 GUIDE_SHEET_TITLE = "Hướng dẫn"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -551,31 +550,40 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
-def build_history_template() -> bytes:
-    """The empty table of a báo cáo thành tích, with two example rows and a guide sheet listing the catalogue."""
-    workbook = Workbook()
+def template_sheet(workbook: Workbook, title: str, heading: str, columns: list[str], widths: list[int],
+                   examples: list[tuple[Any, ...]]) -> Any:
+    """The first sheet of an import template: ``heading`` in row 1, the styled header in row 2, grey example rows
+    (their first cell starts with "Ví dụ:") below, panes frozen under the header."""
     sheet = workbook.active
-    sheet.title = DATA_SHEET_TITLE
-    sheet["A1"] = "CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"
+    sheet.title = title
+    sheet["A1"] = heading
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.merge_cells("A1:D1")
-    for index, (column, width) in enumerate(zip(TEMPLATE_COLUMNS, [10, 42, 70, 28], strict=True), start=1):
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    for index, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
         cell = sheet.cell(row=2, column=index, value=column)
         cell.font, cell.fill, cell.border = Font(bold=True), _HEADER_FILL, _BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[cell.column_letter].width = width
     sheet.row_dimensions[2].height = 34
+    for offset, values in enumerate(examples, start=3):
+        for index, value in enumerate(values, start=1):
+            cell = sheet.cell(row=offset, column=index, value=None if value == "" else value)
+            cell.font, cell.border = Font(italic=True, color="7F7F7F"), _BORDER
+    sheet.freeze_panes = "A3"
+    return sheet
+
+
+def build_history_template() -> bytes:
+    """The empty table of a báo cáo thành tích, with two example rows and a guide sheet listing the catalogue."""
+    workbook = Workbook()
     examples = [
         (f"{EXAMPLE_MARK} 2019", "Chiến sĩ thi đua cơ sở",
          "Quyết định số 1234/QĐ-SGDĐT ngày 15/12/2019 của Giám đốc Sở Giáo dục và Đào tạo", ""),
         (f"{EXAMPLE_MARK} 2018", "Bằng khen của Chủ tịch UBND tỉnh",
          "Quyết định số 56/QĐ-UBND ngày 10 tháng 01 năm 2019 của Chủ tịch UBND tỉnh Lạng Sơn", "Chuyên đề, theo đợt"),
     ]
-    for offset, values in enumerate(examples, start=3):
-        for index, value in enumerate(values, start=1):
-            cell = sheet.cell(row=offset, column=index, value=value or None)
-            cell.font, cell.border = Font(italic=True, color="7F7F7F"), _BORDER
-    sheet.freeze_panes = "A3"
+    template_sheet(workbook, DATA_SHEET_TITLE, "CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", TEMPLATE_COLUMNS,
+                   [10, 42, 70, 28], examples)
 
     guide = workbook.create_sheet(GUIDE_SHEET_TITLE)
     guide.column_dimensions["A"].width = 70
@@ -648,12 +656,34 @@ class HistoryImportReport:
         return [error.text for error in self.errors]
 
 
-def _find_header(head: list[tuple[int, tuple[Any, ...]]]) -> tuple[int, dict[str, list[int]]] | None:
+@dataclass(frozen=True)
+class TableLayout:
+    """What one Excel table looks like, for ``read_table``: its columns in template order, the required ones,
+    the header texts accepted for each (compared accent- and case-insensitively), the column whose "Ví dụ:"
+    marks a template's example row, the message for a file that is not a workbook, and optionally a pattern of
+    section rows ("1. Danh hiệu thi đua") to skip. Other imports of yearly tables (``awards.facts``) reuse it."""
+
+    columns: tuple[str, ...]
+    required: tuple[str, ...]
+    aliases: dict[str, tuple[str, ...]]
+    example_column: str
+    not_xlsx: str
+    section_row: re.Pattern[str] | None = None
+    header_keys: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        keys = {_header_key(column): column for column in self.columns}
+        keys.update({_header_key(alias): column for column, aliases in self.aliases.items() for alias in aliases})
+        object.__setattr__(self, "header_keys", keys)
+
+
+def _find_header(head: list[tuple[int, tuple[Any, ...]]], keys: dict[str, str],
+                 ) -> tuple[int, dict[str, list[int]]] | None:
     best: tuple[int, dict[str, list[int]]] | None = None
     for number, values in head:
         found: dict[str, list[int]] = {}
         for index, value in enumerate(values):
-            column = _HEADER_KEYS.get(_header_key(value))
+            column = keys.get(_header_key(value))
             if column is not None:
                 found.setdefault(column, []).append(index)
         if found and (best is None or len(found) > len(best[1])):
@@ -661,49 +691,65 @@ def _find_header(head: list[tuple[int, tuple[Any, ...]]]) -> tuple[int, dict[str
     return best
 
 
-def _is_header_again(values: tuple[Any, ...]) -> bool:
-    return sum(1 for value in values if _HEADER_KEYS.get(_header_key(value)) is not None) >= 2
+def _is_header_again(values: tuple[Any, ...], keys: dict[str, str]) -> bool:
+    return sum(1 for value in values if keys.get(_header_key(value)) is not None) >= 2
 
 
-_SECTION_ROW = re.compile(r"^(?:[0-9ivx]+\s*[.)]\s*)?(danh hieu thi dua|hinh thuc khen thuong)\s*:?$")
+def read_upload(uploaded_file: Any, max_bytes: int, not_xlsx: str) -> bytes:
+    """The bytes of an uploaded .xlsx, checked by content (``awards.uploads``) when it is a Django upload, then
+    as a zip of spreadsheet parts; raise ``_Refused`` with the message for the person uploading."""
+    if hasattr(uploaded_file, "chunks"):
+        try:
+            inspected = uploads.inspect_upload(uploaded_file, max_bytes, max_unzipped_bytes=MAX_UNCOMPRESSED_BYTES)
+        except uploads.UploadRejected as rejected:
+            raise _Refused(not_xlsx if rejected.code == "unsupported" else rejected.message) from None
+        if inspected.content_type != uploads.XLSX:
+            raise _Refused(not_xlsx)
+    data = _read_bytes(uploaded_file)
+    _check_zip(data)
+    return data
 
 
-def _read_rows(data: bytes) -> tuple[dict[str, int], list[tuple[int, tuple[Any, ...]]]]:
-    """(columns, data rows) of the first sheet; raise ``_Refused`` for a file or header problem."""
+def read_table(data: bytes, layout: TableLayout) -> tuple[dict[str, int], list[tuple[int, tuple[Any, ...]]]]:
+    """(column -> 0-based index, data rows as (Excel row number, values)) of the first sheet; raise ``_Refused``
+    for a file or header problem. Blank rows, repeated header rows, section rows and example rows are skipped."""
+    keys = layout.header_keys
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds of errors on damaged or foreign files
-        raise _Refused(MSG_NOT_XLSX_UPLOAD) from None
+        raise _Refused(layout.not_xlsx) from None
     try:
         if not workbook.worksheets or not hasattr(workbook.worksheets[0], "iter_rows"):
-            raise _Refused(MSG_NOT_XLSX_UPLOAD)
+            raise _Refused(layout.not_xlsx)
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()
         try:
             numbered = enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1)
             head = list(islice(numbered, HEADER_SEARCH_ROWS))
-            found = _find_header(head)
+            found = _find_header(head, keys)
             if found is None:
                 if any(not _is_blank(v) for _, values in head for v in values):
-                    raise _Refused(" ".join(MSG_MISSING_COLUMN.format(column=c) for c in REQUIRED_COLUMNS))
+                    raise _Refused(" ".join(MSG_MISSING_COLUMN.format(column=c) for c in layout.required))
                 raise _Refused(MSG_FILE_EMPTY)
             header_row, positions = found
-            problems = [MSG_REPEATED_COLUMN.format(column=c) for c in TEMPLATE_COLUMNS if len(positions.get(c, [])) > 1]
-            problems += [MSG_MISSING_COLUMN.format(column=c) for c in REQUIRED_COLUMNS if c not in positions]
+            problems = [MSG_REPEATED_COLUMN.format(column=c) for c in layout.columns if len(positions.get(c, [])) > 1]
+            problems += [MSG_MISSING_COLUMN.format(column=c) for c in layout.required if c not in positions]
             if problems:
                 raise _Refused(" ".join(problems))
             columns = {column: indexes[0] for column, indexes in positions.items()}
+            example = columns[layout.example_column]
             rows: list[tuple[int, tuple[Any, ...]]] = []
             for source in ((item for item in head if item[0] > header_row), numbered):
                 for number, values in source:
                     if values.count(None) == len(values) or all(_is_blank(v) for v in values):
                         continue
-                    if _is_header_again(values):
+                    if _is_header_again(values, keys):
                         continue
                     filled = [v for v in values if not _is_blank(v)]
-                    if len(filled) == 1 and _SECTION_ROW.match(fold(_cell_text(filled[0]))):
+                    if (layout.section_row is not None and len(filled) == 1
+                            and layout.section_row.match(fold(_cell_text(filled[0])))):
                         continue
-                    first = _cell_text(values[columns[COL_YEAR]]) if columns[COL_YEAR] < len(values) else ""
+                    first = _cell_text(values[example]) if example < len(values) else ""
                     if fold(first).startswith(fold(EXAMPLE_MARK)):
                         continue
                     rows.append((number, values))
@@ -712,12 +758,18 @@ def _read_rows(data: bytes) -> tuple[dict[str, int], list[tuple[int, tuple[Any, 
         except _Refused:
             raise
         except Exception:
-            raise _Refused(MSG_NOT_XLSX_UPLOAD) from None
+            raise _Refused(layout.not_xlsx) from None
     finally:
         workbook.close()
     if not rows:
         raise _Refused(MSG_FILE_EMPTY)
     return columns, rows
+
+
+_SECTION_ROW = re.compile(r"^(?:[0-9ivx]+\s*[.)]\s*)?(danh hieu thi dua|hinh thuc khen thuong)\s*:?$")
+HISTORY_TABLE = TableLayout(columns=tuple(TEMPLATE_COLUMNS), required=tuple(REQUIRED_COLUMNS),
+                            aliases={column: tuple(aliases) for column, aliases in _HEADER_ALIASES.items()},
+                            example_column=COL_YEAR, not_xlsx=MSG_NOT_XLSX_UPLOAD, section_row=_SECTION_ROW)
 
 
 def _is_formula(value: Any) -> bool:
@@ -784,18 +836,7 @@ def import_history(recipient: Person | Unit, uploaded_file: Any) -> HistoryImpor
     Rows already recorded (same award, year and decision number, any source) are reported as existing and not
     written again, so importing the same file twice adds nothing."""
     try:
-        if hasattr(uploaded_file, "chunks"):
-            try:
-                inspected = uploads.inspect_upload(uploaded_file, MAX_UPLOAD_BYTES,
-                                                   max_unzipped_bytes=MAX_UNCOMPRESSED_BYTES)
-            except uploads.UploadRejected as rejected:
-                message = MSG_NOT_XLSX_UPLOAD if rejected.code == "unsupported" else rejected.message
-                raise _Refused(message) from None
-            if inspected.content_type != uploads.XLSX:
-                raise _Refused(MSG_NOT_XLSX_UPLOAD)
-        data = _read_bytes(uploaded_file)
-        _check_zip(data)
-        columns, rows = _read_rows(data)
+        columns, rows = read_table(read_upload(uploaded_file, MAX_UPLOAD_BYTES, MSG_NOT_XLSX_UPLOAD), HISTORY_TABLE)
     except _Refused as refused:
         return HistoryImportReport(errors=[ImportError(0, "", refused.message)])
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("units/", include("units.urls")),
     path("units/", include("awards.history_urls")),
+    path("units/", include("awards.facts_urls")),
     path("awards/", include("awards.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("dashboard/", dashboard_views.dashboard, name="dashboard"),

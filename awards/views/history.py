@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from awards import history
 from awards.enums import NON_LADDER_OCCASIONS, OccasionType, RecipientKind
 from awards.models import AwardType
-from units.models import Person, Unit
+from units.models import Person, Role, Unit
 from units.text import nfc
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -68,8 +68,11 @@ def _context(request, kind: str, recipient: Person | Unit, **extra) -> dict:
 @require_GET
 def person_page(request, pk):
     person = _person(request, pk)
+    user = request.user  # the unit's "Dữ liệu xét thi đua", when it is surely visible (no extra query)
+    facts_unit_visible = person.unit_id is not None and (
+        history.sees_everything(user) or (user.has_role(Role.UNIT_OFFICER) and user.unit_id == person.unit_id))
     return render(request, "awards/history/page.html", _context(
-        request, "person", person, history=history.person_history(person)))
+        request, "person", person, history=history.person_history(person), facts_unit_visible=facts_unit_visible))
 
 
 @login_required
