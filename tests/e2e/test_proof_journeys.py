@@ -1,4 +1,5 @@
-"""In a real browser: a council member votes and sees the tally change; staff publish a decision and download its
+"""In a real browser: staff open a council session and put a reviewed dossier on its agenda, a council member
+votes and sees the tally change; staff publish a decision and download its
 PDF; leadership open the dashboard, change the year and export it to Excel. Screenshots go to
 test-artifacts/screenshots/."""
 
@@ -13,9 +14,9 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from awards import council, decisions, selectors
+from awards import decisions, selectors
 from awards.enums import DossierState
-from awards.models import Award, Signer, Vote
+from awards.models import Award, CouncilSession, Signer, Vote
 from tests.e2e.test_dossier_journey import shoot_page, sign_in
 from tests.factories import PersonFactory, UserFactory, make_dossier
 from units.models import Role
@@ -29,10 +30,28 @@ def test_council_member_votes_and_the_tally_updates(browser, browser_context_arg
     person = PersonFactory(full_name="Nguyễn Khắc Phương", unit=unit_a)
     dossier = make_dossier(unit_a, officer_a, code="chien-si-thi-dua-cap-tinh", state=DossierState.REVIEWED,
                            verdict="eligible", recipient=person)
-    session = council.create_session("Phiên họp tháng 01/2021", datetime.date(2021, 1, 20), "UBND tỉnh",
-                                     [council_member, *others], staff)
-    council.add_to_agenda(session, list(dossier.nominations.all()), staff)
+    # staff open a session with the five members and put the reviewed nomination on its agenda
+    board = sign_in(browser.new_context(**browser_context_args), live_server.url, "staff")
+    board.get_by_role("link", name="Hội đồng", exact=True).click()
+    board.get_by_role("link", name="Tạo phiên họp").click()
+    board.get_by_label("Tên phiên họp").fill("Phiên họp tháng 01/2021")
+    board.get_by_label("Ngày họp").fill("2021-01-20")
+    board.get_by_label("Địa điểm").fill("UBND tỉnh")
+    for member in [council_member, *others]:
+        board.get_by_label(member.full_name, exact=True).check()
+    board.get_by_role("button", name="Tạo phiên họp").click()
+    expect(board.locator("h1")).to_contain_text("Phiên họp tháng 01/2021")
+    board.get_by_label(f"Nguyễn Khắc Phương - {dossier.nominations.get().award_type.name}", exact=False).check()
+    board.get_by_role("button", name="Đưa vào chương trình").click()
+    expect(board.get_by_role("alert").first).to_contain_text("Đã đưa 1 đề nghị vào chương trình phiên họp.")
+    shoot_page(board, "council-staff-agenda")
+    session = CouncilSession.objects.get(title="Phiên họp tháng 01/2021")
+    assert sorted(session.members.values_list("pk", flat=True)) == sorted(u.pk for u in [council_member, *others])
     item = session.items.get()
+    dossier.refresh_from_db()
+    assert dossier.state == DossierState.IN_COUNCIL
+    board.goto(f"{live_server.url}/awards/dossiers/{dossier.reference}/")
+    expect(board.get_by_test_id("dossier-state")).to_have_text("Đang trình Hội đồng")
 
     page = sign_in(browser.new_context(**browser_context_args), live_server.url, "council")
     page.get_by_role("link", name="Hội đồng", exact=True).click()
