@@ -29,7 +29,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from awards import history, permissions
 from awards.history import EXAMPLE_MARK, TableLayout, parse_year, read_table, read_upload, template_sheet
-from awards.importer import MSG_NOT_XLSX, ImportError, _cell_text, _is_blank, _Refused, _shown, _vi
+from awards.importer import MSG_NOT_XLSX, ErrorsReport, ImportError, _cell_text, _is_blank, _Refused, _shown, _vi
 from awards.models import CollectiveFigures, HoldPeriod, Initiative, YearlyRating
 from awards.models.facts import Rating
 from units.models import Person, Role, Unit, User
@@ -288,20 +288,12 @@ class FactRow:
 
 
 @dataclass
-class FactsImportReport:
+class FactsImportReport(ErrorsReport):
     layout: str
     created: list[FactRow] = field(default_factory=list)
     updated: list[FactRow] = field(default_factory=list)
     unchanged: list[FactRow] = field(default_factory=list)
     errors: list[ImportError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def error_texts(self) -> list[str]:
-        return [error.text for error in self.errors]
 
     @property
     def rows(self) -> list[tuple[FactRow, str]]:

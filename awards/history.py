@@ -44,9 +44,11 @@ from awards.importer import (
     MAX_UNCOMPRESSED_BYTES,
     MSG_NOT_XLSX,
     MSG_TOO_MANY_ROWS,
+    ErrorsReport,
     ImportError,
     _cell_text,
     _check_zip,
+    _find_header,
     _header_key,
     _is_blank,
     _read_bytes,
@@ -642,18 +644,10 @@ class HistoryRow:
 
 
 @dataclass
-class HistoryImportReport:
+class HistoryImportReport(ErrorsReport):
     created: list[HistoryRow] = field(default_factory=list)
     existing: list[HistoryRow] = field(default_factory=list)
     errors: list[ImportError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def error_texts(self) -> list[str]:
-        return [error.text for error in self.errors]
 
 
 @dataclass(frozen=True)
@@ -675,20 +669,6 @@ class TableLayout:
         keys = {_header_key(column): column for column in self.columns}
         keys.update({_header_key(alias): column for column, aliases in self.aliases.items() for alias in aliases})
         object.__setattr__(self, "header_keys", keys)
-
-
-def _find_header(head: list[tuple[int, tuple[Any, ...]]], keys: dict[str, str],
-                 ) -> tuple[int, dict[str, list[int]]] | None:
-    best: tuple[int, dict[str, list[int]]] | None = None
-    for number, values in head:
-        found: dict[str, list[int]] = {}
-        for index, value in enumerate(values):
-            column = keys.get(_header_key(value))
-            if column is not None:
-                found.setdefault(column, []).append(index)
-        if found and (best is None or len(found) > len(best[1])):
-            best = (number, found)
-    return best
 
 
 def _is_header_again(values: tuple[Any, ...], keys: dict[str, str]) -> bool:

@@ -146,15 +146,10 @@ class ImportError:
         return self.text
 
 
-@dataclass
-class ImportReport:
-    """What an import did: either ``errors`` (and nothing saved) or the ``created`` / ``skipped`` counts."""
+class ErrorsReport:
+    """What every import report answers: whether it went through, and its errors as text (rows and columns)."""
 
-    created: int = 0
-    skipped: int = 0
-    persons_created: int = 0
-    households_created: int = 0
-    errors: list[ImportError] = field(default_factory=list)
+    errors: list[ImportError]
 
     @property
     def ok(self) -> bool:
@@ -163,6 +158,17 @@ class ImportReport:
     @property
     def error_texts(self) -> list[str]:
         return [error.text for error in self.errors]
+
+
+@dataclass
+class ImportReport(ErrorsReport):
+    """What an import did: either ``errors`` (and nothing saved) or the ``created`` / ``skipped`` counts."""
+
+    created: int = 0
+    skipped: int = 0
+    persons_created: int = 0
+    households_created: int = 0
+    errors: list[ImportError] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -491,13 +497,16 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _find_header(head: list[tuple[int, tuple[Any, ...]]]) -> tuple[int, dict[str, list[int]]] | None:
-    """The row among the first ones with the most template headers: (row number, column -> indexes)."""
+def _find_header(head: list[tuple[int, tuple[Any, ...]]], keys: dict[str, str] | None = None,
+                 ) -> tuple[int, dict[str, list[int]]] | None:
+    """The row among the first ones with the most template headers: (row number, column -> indexes).
+    ``keys`` maps folded header texts to columns (default: the nominee list's template)."""
+    keys = _HEADER_KEYS if keys is None else keys
     best: tuple[int, dict[str, list[int]]] | None = None
     for number, values in head:
         found: dict[str, list[int]] = {}
         for index, value in enumerate(values):
-            column = _HEADER_KEYS.get(_header_key(value))
+            column = keys.get(_header_key(value))
             if column is not None:
                 found.setdefault(column, []).append(index)
         if found and (best is None or len(found) > len(best[1])):

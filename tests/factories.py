@@ -91,3 +91,23 @@ def make_dossier(unit, creator, *, code="bang-khen-chu-tich-ubnd-tinh", state="d
         Dossier.objects.filter(pk=dossier.pk).update(state=state)
         dossier.refresh_from_db()
     return dossier
+
+
+def xlsx_upload(rows, header, title=None, name="bang.xlsx"):
+    """An uploaded .xlsx: an optional title row, the header row, then ``rows``."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    if title:
+        sheet.append([title])
+    if header:
+        sheet.append(header)
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())

@@ -9,11 +9,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from awards import facts
 from awards.models import CollectiveFigures, YearlyRating
-from tests.factories import PersonFactory, UnitFactory
+from tests.factories import PersonFactory, UnitFactory, xlsx_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -23,18 +23,8 @@ FIGURE_HEADER = ["Năm", "Tổng số thành viên", "Hoàn thành nhiệm vụ"
 THIS_YEAR = timezone.localdate().year
 
 
-def xlsx(rows, header, title=None, name="du-lieu.xlsx") -> SimpleUploadedFile:
-    workbook = Workbook()
-    sheet = workbook.active
-    if title:
-        sheet.append([title])
-    if header:
-        sheet.append(header)
-    for row in rows:
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
+def xlsx(rows, header, title=None, name="du-lieu.xlsx"):
+    return xlsx_upload(rows, header, title, name)
 
 
 @pytest.fixture

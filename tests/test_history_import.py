@@ -10,11 +10,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from awards import history
 from awards.models import Award, AwardType
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, xlsx_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -22,18 +22,8 @@ D = datetime.date
 HEADER = ["Năm", "Danh hiệu thi đua / Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định; cơ quan ban hành"]
 
 
-def xlsx(rows, header=HEADER, title=None, name="bao-cao.xlsx") -> SimpleUploadedFile:
-    workbook = Workbook()
-    sheet = workbook.active
-    if title:
-        sheet.append([title])
-    if header:
-        sheet.append(header)
-    for row in rows:
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
+def xlsx(rows, header=HEADER, title=None, name="bao-cao.xlsx"):
+    return xlsx_upload(rows, header, title, name)
 
 
 @pytest.fixture
