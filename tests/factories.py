@@ -111,3 +111,17 @@ def xlsx_upload(rows, header, title=None, name="bang.xlsx"):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def make_draft_decision(unit, officer, staff):
+    """A draft decision (Bằng khen, 06/02/2021, signed by the Chủ tịch) for one approved nomination of ``unit``."""
+    import datetime as _dt
+
+    from awards import decisions
+    from awards.models import Signer
+
+    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
+                                   valid_from=_dt.date(2020, 1, 1))
+    dossier = make_dossier(unit, officer, state="awaiting_decision", verdict="eligible")
+    return decisions.draft_decision(list(dossier.nominations.all()), staff, _dt.date(2021, 2, 6), signer,
+                                    "đã có thành tích xuất sắc năm 2020")

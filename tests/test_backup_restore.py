@@ -23,9 +23,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from awards import backup, decisions, documents
-from awards.enums import DossierState
-from awards.models import Signer
-from tests.factories import make_dossier
+from tests.factories import make_draft_decision
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 NOW = datetime.datetime(2026, 11, 23, 22, 0, tzinfo=datetime.UTC)
@@ -54,11 +52,7 @@ def file_hashes(root: Path) -> dict[str, str]:
 def record(unit_a, officer_a, staff, settings, tmp_path, django_capture_on_commit_callbacks):
     """Some data and files: a dossier with attachments and a published decision with its rendered PDF."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
-                                   valid_from=datetime.date(2020, 1, 1))
-    dossier = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
-    decision = decisions.draft_decision(list(dossier.nominations.all()), staff, datetime.date(2021, 2, 6), signer,
-                                        "đã có thành tích xuất sắc năm 2020")
+    decision = make_draft_decision(unit_a, officer_a, staff)
     decisions.publish(decision, staff)
     with django_capture_on_commit_callbacks(execute=True):
         documents.request_document(decision, "decision")

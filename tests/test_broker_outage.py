@@ -6,17 +6,14 @@ short connection timeouts and publish retries of config/settings.py."""
 
 from __future__ import annotations
 
-import datetime
 import logging
 import time
 
 import pytest
 
-from awards import decisions
-from awards.enums import DossierState
-from awards.models import Award, DecisionDocument, DocumentStatus, Signer
+from awards.models import Award, DecisionDocument, DocumentStatus
 from config.celery import app as celery_app
-from tests.factories import make_dossier
+from tests.factories import make_draft_decision
 
 pytestmark = pytest.mark.django_db
 DEAD_BROKER = "redis://127.0.0.1:1/0"
@@ -38,11 +35,7 @@ def broker_down(monkeypatch):
 
 def test_publishing_with_redis_down_answers_fast_and_leaves_the_pdf_pending(
         client, staff, unit_a, officer_a, broker_down, caplog, django_capture_on_commit_callbacks):
-    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
-                                   valid_from=datetime.date(2020, 1, 1))
-    dossier = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
-    decision = decisions.draft_decision(list(dossier.nominations.all()), staff, datetime.date(2021, 2, 6), signer,
-                                        "đã có thành tích xuất sắc năm 2020")
+    decision = make_draft_decision(unit_a, officer_a, staff)
     client.force_login(staff)
     started = time.monotonic()
     with caplog.at_level(logging.WARNING, logger="awards.tasks"), django_capture_on_commit_callbacks(execute=True):

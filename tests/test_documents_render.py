@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime
 import hashlib
 import io
 
@@ -11,9 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from awards import decisions, documents
-from awards.enums import DossierState
-from awards.models import DecisionDocument, DocumentStatus, Signer
-from tests.factories import make_dossier
+from awards.models import DecisionDocument, DocumentStatus
+from tests.factories import make_draft_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def published(unit_a, officer_a, staff, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
-                                   valid_from=datetime.date(2020, 1, 1))
-    dossier = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
-    decision = decisions.draft_decision(list(dossier.nominations.all()), staff, datetime.date(2021, 2, 6), signer,
-                                        "đã có thành tích xuất sắc năm 2020")
+    decision = make_draft_decision(unit_a, officer_a, staff)
     decisions.publish(decision, staff)
     decision.refresh_from_db()
     return decision

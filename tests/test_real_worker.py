@@ -6,7 +6,6 @@ same media folder."""
 
 from __future__ import annotations
 
-import datetime
 import os
 import socket
 import subprocess
@@ -18,11 +17,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 
-from awards import decisions, documents
-from awards.enums import DossierState
-from awards.models import DecisionDocument, DocumentStatus, Signer
+from awards import documents
+from awards.models import DecisionDocument, DocumentStatus
 from config.celery import app as celery_app
-from tests.factories import make_dossier
+from tests.factories import make_draft_decision
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,11 +89,7 @@ def wait_for_other_sessions_to_end(seconds: float = 10) -> None:
 
 
 def test_worker_renders_the_decision_pdf(worker, unit_a, officer_a, staff):
-    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
-                                   valid_from=datetime.date(2020, 1, 1))
-    dossier = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
-    decision = decisions.draft_decision(list(dossier.nominations.all()), staff, datetime.date(2021, 2, 6), signer,
-                                        "đã có thành tích xuất sắc năm 2020")
+    decision = make_draft_decision(unit_a, officer_a, staff)
     document = documents.request_document(decision, "decision")
     deadline = time.monotonic() + 90
     while True:

@@ -3,16 +3,14 @@ finished document, and two attempts never leave two files. (The real kill is in 
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 
 import pytest
 from django.db.models import F
 
-from awards import decisions, documents
-from awards.enums import DossierState
-from awards.models import DecisionDocument, DocumentStatus, Signer
-from tests.factories import make_dossier
+from awards import documents
+from awards.models import DecisionDocument, DocumentStatus
+from tests.factories import make_draft_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def document(unit_a, officer_a, staff, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
-                                   valid_from=datetime.date(2020, 1, 1))
-    dossier = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
-    decision = decisions.draft_decision(list(dossier.nominations.all()), staff, datetime.date(2021, 2, 6), signer,
-                                        "đã có thành tích xuất sắc năm 2020")
+    decision = make_draft_decision(unit_a, officer_a, staff)
     return documents.request_document(decision, "decision")  # queued on commit: not run inside this test
 
 

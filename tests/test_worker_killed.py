@@ -9,7 +9,6 @@ a known point."""
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import os
 import signal
@@ -21,11 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from awards import decisions, documents
-from awards.enums import DossierState
-from awards.models import Award, Decision, DecisionDocument, DocumentStatus, Signer
+from awards import documents
+from awards.models import Award, Decision, DecisionDocument, DocumentStatus
 from config.celery import app as celery_app
-from tests.factories import make_dossier
+from tests.factories import make_draft_decision
 from tests.test_real_worker import broker_url, database_url, wait_for_other_sessions_to_end
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -88,11 +86,7 @@ def wait_for(predicate, seconds: float, what: str):
 
 def test_worker_killed_mid_render_leaves_the_document_done_exactly_once(workers, tmp_path, unit_a, officer_a,
                                                                          staff):
-    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
-                                   valid_from=datetime.date(2020, 1, 1))
-    dossier = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
-    decision = decisions.draft_decision(list(dossier.nominations.all()), staff, datetime.date(2021, 2, 6), signer,
-                                        "đã có thành tích xuất sắc năm 2020")
+    decision = make_draft_decision(unit_a, officer_a, staff)
     awards_before = Award.objects.count()
 
     first, first_log = workers.start("first", RENDER_HOLD_SECONDS="60")

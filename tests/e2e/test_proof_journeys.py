@@ -5,7 +5,6 @@ test-artifacts/screenshots/."""
 
 from __future__ import annotations
 
-import datetime
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,11 +13,11 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from awards import decisions, selectors
+from awards import selectors
 from awards.enums import DossierState
-from awards.models import Award, CouncilSession, Signer, Vote
+from awards.models import Award, CouncilSession, Vote
 from tests.e2e.test_dossier_journey import shoot_page, sign_in
-from tests.factories import PersonFactory, UserFactory, make_dossier
+from tests.factories import PersonFactory, UserFactory, make_dossier, make_draft_decision
 from units.models import Role
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -81,11 +80,7 @@ def test_council_member_votes_and_the_tally_updates(browser, browser_context_arg
 def test_staff_publish_a_decision_and_download_its_pdf(browser, browser_context_args, live_server, staff, unit_a,
                                                        officer_a, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
-                                   valid_from=datetime.date(2020, 1, 1))
-    dossier = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
-    decision = decisions.draft_decision(list(dossier.nominations.all()), staff, datetime.date(2021, 2, 6), signer,
-                                        "đã có thành tích xuất sắc năm 2020")
+    decision = make_draft_decision(unit_a, officer_a, staff)
 
     page = sign_in(browser.new_context(**browser_context_args, accept_downloads=True), live_server.url, "staff")
     page.get_by_role("link", name="Quyết định", exact=True).click()
