@@ -20,9 +20,16 @@ SUBJECTS = {
 
 
 def unit_recipients(unit) -> list[str]:
-    officers = User.objects.filter(unit=unit, is_active=True, groups__name=Role.UNIT_OFFICER).exclude(email="")
-    addresses = [unit.email] if unit.email else []
-    addresses += [email for email in officers.values_list("email", flat=True) if email not in addresses]
+    return recipients_by_unit([unit])[unit.pk]
+
+
+def recipients_by_unit(units) -> dict[int, list[str]]:
+    """Each unit's address and its active officers' addresses, without repeats, in one query for all units."""
+    addresses = {unit.pk: [unit.email] if unit.email else [] for unit in units}
+    officers = User.objects.filter(unit_id__in=list(addresses), is_active=True, groups__name=Role.UNIT_OFFICER)
+    for unit_id, email in officers.exclude(email="").order_by("pk").values_list("unit_id", "email"):
+        if email not in addresses[unit_id]:
+            addresses[unit_id].append(email)
     return addresses
 
 

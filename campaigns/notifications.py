@@ -9,7 +9,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from awards.notifications import unit_recipients
+from awards.notifications import recipients_by_unit
 from campaigns.models import Campaign
 from units.models import Unit
 
@@ -19,9 +19,11 @@ logger = logging.getLogger(__name__)
 def campaign_launched(campaign_id: int, unit_ids: list[int]) -> int:
     """One message per unit with an address (its own and its officers'); returns how many were sent."""
     campaign = Campaign.objects.get(pk=campaign_id)
+    units = list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
+    addresses = recipients_by_unit(units)
     sent = 0
-    for unit in Unit.objects.filter(pk__in=unit_ids).order_by("name"):
-        recipients = unit_recipients(unit)
+    for unit in units:
+        recipients = addresses[unit.pk]
         if not recipients:
             logger.info("Campaign %s: unit %s has no e-mail address; nothing sent.", campaign.code, unit.pk)
             continue

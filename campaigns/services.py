@@ -124,11 +124,11 @@ def _add_audience(campaign: Campaign, members: list[tuple[Unit, EmulationCluster
 
 
 def _notify_on_commit(campaign: Campaign, unit_ids: list[int]) -> None:
-    from campaigns import notifications
+    from awards.tasks import enqueue_on_commit
+    from campaigns.tasks import send_launch_emails
 
-    campaign_id = campaign.pk
     if unit_ids:
-        transaction.on_commit(lambda: notifications.campaign_launched(campaign_id, unit_ids))
+        enqueue_on_commit(send_launch_emails, campaign.pk, unit_ids)
 
 
 @transaction.atomic

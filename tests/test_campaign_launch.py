@@ -57,6 +57,23 @@ def test_officers_of_the_audience_are_told_by_email(staff, unit_a, unit_b, clust
     # unit A has no address and no officer with one: nothing sent, nothing fails
 
 
+def test_launch_mail_costs_the_same_queries_for_one_unit_or_many(staff, unit_a, django_assert_num_queries):
+    """The e-mails go out from a worker; their addresses are read in one query whatever the audience size."""
+    from campaigns.notifications import campaign_launched
+
+    campaign = make_campaign(unit_a)
+    few = [UnitFactory(email="u0@example.vn")]
+    many = [UnitFactory(email=f"u{n}@example.vn") for n in range(1, 21)]
+    for unit in [*few, *many]:
+        UserFactory(unit=unit, email=f"canbo.{unit.pk}@example.vn", roles=[Role.UNIT_OFFICER])
+    with django_assert_num_queries(3):  # the campaign, the units, their officers' addresses
+        assert campaign_launched(campaign.pk, [u.pk for u in few]) == 1
+    with django_assert_num_queries(3):
+        assert campaign_launched(campaign.pk, [u.pk for u in many]) == 20
+    expected = {tuple(sorted([u.email, f"canbo.{u.pk}@example.vn"])) for u in [*few, *many]}
+    assert {tuple(sorted(m.to)) for m in mail.outbox} == expected and len(mail.outbox) == 21
+
+
 def test_extending_the_audience_tells_only_the_new_units(staff, unit_a, unit_b, officer_b,
                                                          django_capture_on_commit_callbacks):
     officer_b.email = "binh@example.vn"
