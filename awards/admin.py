@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from awards import services
+from awards.catalogue import versions
 from awards.models import (
     AgendaItem,
     Attachment,
@@ -61,7 +61,7 @@ class AwardTypeAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if not change:
-            closed = services.close_previous_version(obj)
+            closed = versions.close_previous_version(obj)
             if closed is not None:
                 messages.info(
                     request,
@@ -220,7 +220,7 @@ class AttachmentAccessAdmin(ReadOnlyAdmin):
     list_select_related = ["user", "attachment"]
 
 
-# --- yearly facts and eligibility rules (awards.eligibility) ------------------------------------------------
+# --- yearly facts and eligibility rules (awards.record.eligibility) ------------------------------------------------
 
 @admin.register(YearlyRating)
 class YearlyRatingAdmin(admin.ModelAdmin):
@@ -264,7 +264,7 @@ class EligibilityRuleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["legal_document"]
 
     def save_model(self, request, obj, form, change):
-        from awards.eligibility import validate_criteria
+        from awards.record.eligibility import validate_criteria
 
         problems = validate_criteria(obj.criteria)
         if problems:

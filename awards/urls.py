@@ -1,10 +1,10 @@
 from django.urls import path
 
-from awards.views import catalogue
-from awards.views import council as c
-from awards.views import decisions as q
-from awards.views import dossiers as d
-from awards.views import eligibility as e
+from awards.catalogue import views as catalogue
+from awards.council import views as c
+from awards.decisions import views as q
+from awards.dossiers import eligibility_views as e
+from awards.dossiers import views as d
 
 app_name = "awards"
 urlpatterns = [

@@ -9,9 +9,9 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from awards.notifications import recipients_by_unit
 from campaigns.models import Campaign
 from units.models import Unit
+from units.selectors import recipients_by_unit
 
 logger = logging.getLogger(__name__)
 

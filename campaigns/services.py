@@ -13,7 +13,7 @@ from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards import uploads
+from awards.core import uploads
 from campaigns import selectors, workflow
 from campaigns.models import (
     Campaign,
@@ -124,7 +124,7 @@ def _add_audience(campaign: Campaign, members: list[tuple[Unit, EmulationCluster
 
 
 def _notify_on_commit(campaign: Campaign, unit_ids: list[int]) -> None:
-    from awards.tasks import enqueue_on_commit
+    from awards.core.background import enqueue_on_commit
     from campaigns.tasks import send_launch_emails
 
     if unit_ids:
@@ -210,7 +210,7 @@ def reportable_targets(campaign: Campaign, unit_id: int) -> QuerySet[Target]:
 def submit_report(campaign: Campaign, actor: User, *, target: Target, period: str, as_of: datetime.date,
                   value: Decimal, note: str = "", evidence=None) -> TargetReport:
     """A unit reports its result on a target for a period (again = replaces the figures). The evidence is
-    accepted by content (``awards.uploads``); the report is late when submitted after the period's deadline."""
+    accepted by content (``awards.core.uploads``); the report is late when submitted after the period's deadline."""
     allowed, reason = can_report(actor, campaign)
     if not allowed:
         raise workflow.NotAllowed(reason)

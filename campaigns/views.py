@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from awards import uploads
+from awards.core import uploads
 from campaigns import selectors, services, workflow
 from campaigns.forms import (
     AudienceForm,

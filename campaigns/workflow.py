@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from awards.workflow import Conflict, NotAllowed, WorkflowError  # noqa: F401 (the errors every workflow raises)
+from awards.dossiers.workflow import Conflict, NotAllowed, WorkflowError  # noqa: F401 (the errors every workflow raises)
 from campaigns.models import Campaign, CampaignStatus, CampaignTransition
 from units.models import Role, User
 

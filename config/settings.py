@@ -140,7 +140,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
-    "reset-stuck-renders": {"task": "awards.tasks.reset_stuck_renders", "schedule": 300.0},
+    "reset-stuck-renders": {"task": "awards.documents.tasks.reset_stuck_renders", "schedule": 300.0},
 }
 # A web request must not hang for 20 s when Redis is down: fail fast and tell the user.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
@@ -154,7 +154,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
     # Late acknowledgement: a message taken by a worker that dies unacknowledged goes back to the queue after
-    # this many seconds (longer than any task; a redelivery of a live render is harmless, see documents.render).
+    # this many seconds (longer than any task; a redelivery of a live render is harmless, see
+    # awards.documents.rendering.render).
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
 }
 # Test hook, 0 in production: seconds a claimed render waits before rendering (lets a test kill a worker mid-render).

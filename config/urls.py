@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from awards.views import dashboard as dashboard_views
-from awards.views import decisions as decision_views
+from awards.decisions import views as decision_views
+from awards.reports import views as dashboard_views
 from config import views as config_views
 from units import views as unit_views
 from units.forms import LoginForm
@@ -23,8 +23,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("units/", include("units.urls")),
-    path("units/", include("awards.history_urls")),
-    path("units/", include("awards.facts_urls")),
+    path("units/", include("awards.record.history_urls")),
+    path("units/", include("awards.record.facts_urls")),
     path("awards/", include("awards.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("dashboard/", dashboard_views.dashboard, name="dashboard"),

@@ -64,8 +64,8 @@ def make_dossier(unit, creator, *, code="bang-khen-chu-tich-ubnd-tinh", state="d
 
     from django.core.files.base import ContentFile
 
+    from awards.catalogue.in_force import award_type_on
     from awards.models import Attachment, Dossier, Nomination
-    from awards.services import award_type_on
 
     award = award_type_on(code, _dt.date(year, 12, 31))
     dossier = Dossier.objects.create(
@@ -117,7 +117,7 @@ def make_draft_decision(unit, officer, staff):
     """A draft decision (Bằng khen, 06/02/2021, signed by the Chủ tịch) for one approved nomination of ``unit``."""
     import datetime as _dt
 
-    from awards import decisions
+    from awards.decisions import services as decisions
     from awards.models import Signer
 
     signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",

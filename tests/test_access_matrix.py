@@ -11,9 +11,9 @@ import datetime
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from awards.dossiers.services import record_revision
 from awards.enums import Authority, AwardFamily
 from awards.models import AgendaItem, AwardType, CouncilSession, DashboardReport, Decision, Signer, Vote
-from awards.services import record_revision
 from campaigns.models import (
     Campaign,
     CampaignAudience,

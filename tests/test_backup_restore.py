@@ -22,7 +22,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from awards import backup, decisions, documents
+from awards.decisions import services as decisions
+from awards.documents import services as documents
+from awards.maintenance import backup
 from tests.factories import make_draft_decision
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

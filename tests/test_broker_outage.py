@@ -38,7 +38,7 @@ def test_publishing_with_redis_down_answers_fast_and_leaves_the_pdf_pending(
     decision = make_draft_decision(unit_a, officer_a, staff)
     client.force_login(staff)
     started = time.monotonic()
-    with caplog.at_level(logging.WARNING, logger="awards.tasks"), django_capture_on_commit_callbacks(execute=True):
+    with caplog.at_level(logging.WARNING, logger="awards.core.background"), django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/awards/decisions/{decision.pk}/publish/", {"confirm": "1"})
     elapsed = time.monotonic() - started
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from awards.calendar import add_working_days, due_date, working_days_for
+from awards.catalogue.calendar import add_working_days, due_date, working_days_for
 from awards.models import Holiday, ProcessingTimeLimit
 
 pytestmark = pytest.mark.django_db

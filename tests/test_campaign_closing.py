@@ -10,9 +10,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from awards import decisions, selectors, statistics
+from awards.decisions import services as decisions
 from awards.enums import Authority, DossierState, OccasionType
 from awards.models import Dossier, Signer
+from awards.reports import selectors, statistics
 from campaigns import selectors as campaign_selectors
 from campaigns import services, workflow
 from campaigns.models import Campaign, CampaignStatus, Registration, ReportPeriod, TargetReport

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from awards.services import award_type_on
+from awards.catalogue.in_force import award_type_on
 from campaigns import selectors, services, workflow
 from campaigns.models import CampaignStatus, Registration, ReportPeriod, Target, TargetReport
 from tests.campaign_support import D, make_campaign, make_target

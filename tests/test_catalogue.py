@@ -13,17 +13,10 @@ from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from awards.catalogue.in_force import CatalogueError, award_type_on, award_types_on, base_salary_on, legal_bases_on
+from awards.catalogue.versions import add_award_type_version, versions_of
 from awards.enums import Authority, AwardFamily, LegalDocumentKind
 from awards.models import AwardType, BaseSalary, LegalDocument
-from awards.services import (
-    CatalogueError,
-    add_award_type_version,
-    award_type_on,
-    award_types_on,
-    base_salary_on,
-    legal_bases_on,
-    versions_of,
-)
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from awards.models import Award
-from units import clusters
+from units.clusters import services as clusters
 from units.models import ClusterMembership, ClusterScore, ClusterYear, ClusterYearState
 
 pytestmark = pytest.mark.django_db

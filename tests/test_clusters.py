@@ -15,11 +15,12 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from awards import workflow
+from awards.dossiers import workflow
 from awards.enums import DossierState
 from awards.models import Attachment
 from tests.factories import ClusterFactory, UnitFactory, UserFactory
-from units import cluster_pdf, clusters
+from units.clusters import pdf as cluster_pdf
+from units.clusters import services as clusters
 from units.models import ClusterMembership, ClusterScore, ClusterYear, ClusterYearState, Role, TieBreak
 
 pytestmark = pytest.mark.django_db

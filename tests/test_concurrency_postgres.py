@@ -8,7 +8,7 @@ import threading
 import pytest
 from django.db import connection
 
-from awards import services, workflow
+from awards.dossiers import services, workflow
 from awards.enums import DossierState
 from awards.models import Dossier, DossierTransition
 from tests.factories import make_dossier
@@ -81,7 +81,7 @@ def test_inbox_search_uses_unaccent_on_postgres(client, staff, unit_a, officer_a
 def test_two_concurrent_drafts_get_different_numbers(unit_a, officer_a, staff):
     import datetime
 
-    from awards import decisions
+    from awards.decisions import services as decisions
     from awards.models import Signer
 
     signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
@@ -97,7 +97,7 @@ def test_two_concurrent_drafts_get_different_numbers(unit_a, officer_a, staff):
 
 
 def test_concurrent_number_allocation_without_a_sequence_row():
-    from awards.decisions import allocate_number
+    from awards.decisions.services import allocate_number
 
     results = race(*[lambda: allocate_number("chu_tich_ubnd_tinh", 2030) for _ in range(4)])
     assert sorted(results) == [1, 2, 3, 4], results

@@ -10,7 +10,8 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
-from awards import council
+from awards.council import services as council
+from awards.council import tally
 from awards.enums import CouncilResult, DossierState, VoteChoice
 from awards.models import Vote
 from tests.factories import PersonFactory, UserFactory, make_dossier
@@ -62,7 +63,7 @@ def test_17_of_19_fails_a_90_percent_rule(session, members, staff, cstd_tinh):
     item.refresh_from_db()
     assert (item.yes_count, item.no_count, item.member_count, item.threshold_pct, item.passed) == (
         17, 2, 19, Decimal("90.00"), False)
-    assert council.share(17, 19) == Decimal("89.47")
+    assert tally.share(17, 19) == Decimal("89.47")
     assert cstd_tinh.nominations.get().council_result == CouncilResult.FAILED
 
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from awards import council
+from awards.council import services as council
 from awards.enums import DossierState, SessionStatus
 from awards.models import Vote
 from tests.factories import PersonFactory, UserFactory, make_dossier

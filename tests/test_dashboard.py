@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from awards import selectors
+from awards.catalogue.in_force import award_type_on
 from awards.models import Award
-from awards.services import award_type_on
+from awards.reports import selectors
 from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +122,7 @@ def test_processing_figures_from_the_demo_records(demo_data):
 
 
 def test_a_late_appraisal_and_a_return_are_counted(unit_a, officer_a, staff):
-    from awards import workflow
+    from awards.dossiers import workflow
     from awards.enums import DossierState
     from awards.models import Dossier
     from tests.factories import make_dossier
@@ -216,7 +216,7 @@ def test_dashboard_pdf_is_rendered_by_a_task(client, demo_data, settings, tmp_pa
     report = DashboardReport.objects.get()
     assert response["Location"] == f"/dashboard/reports/{report.pk}/"
     assert (report.status, report.year, report.unit) == ("done", 2020, None)
-    from awards.tasks import render_dashboard_report
+    from awards.reports.tasks import render_dashboard_report
 
     assert render_dashboard_report(report.pk) == "skipped"
     download = client.get(f"/dashboard/reports/{report.pk}/file.pdf")

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from awards import decisions
+from awards.decisions import services as decisions
 from awards.enums import DossierState
 from awards.models import Award, Decision, DecisionState, Signer
 from tests.factories import make_dossier

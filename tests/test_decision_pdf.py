@@ -10,8 +10,9 @@ import subprocess
 
 import pytest
 
-from awards import council, decision_pdf
-from awards.decisions import draft_decision
+from awards.council import services as council
+from awards.decisions.services import draft_decision
+from awards.documents import decision_pdf
 from awards.enums import RecipientKind, VoteChoice
 from awards.models import Decision, Dossier, Nomination, Signer
 from tests.factories import PersonFactory, UserFactory, make_dossier

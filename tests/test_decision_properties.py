@@ -17,9 +17,10 @@ from django.db.models import Count
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from awards import decisions, selectors
+from awards.decisions import services as decisions
 from awards.enums import DossierState
 from awards.models import Award, Decision, DecisionLine, DecisionState, DossierTransition, Signer
+from awards.reports import selectors
 from tests.factories import PersonFactory, make_dossier
 
 pytestmark = pytest.mark.django_db

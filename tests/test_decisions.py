@@ -10,7 +10,12 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from awards import decisions, documents, services
+from awards.catalogue import in_force
+from awards.decisions import central
+from awards.decisions import services as decisions
+from awards.documents import rendering
+from awards.documents import services as documents
+from awards.documents import tasks as documents_tasks
 from awards.enums import CentralOutcome, DossierState
 from awards.models import (
     Award,
@@ -65,12 +70,12 @@ def test_counts_phrase_is_zero_padded_in_the_usual_order():
     (D(2021, 2, 6), "tap_the", "up_1000", 2_980_000),
 ])
 def test_bonus_is_multiplier_times_base_salary_of_the_day(day, kind, rounding, amount):
-    award = services.award_type_on("bang-khen-chu-tich-ubnd-tinh", day)
-    assert decisions.bonus_for(award, kind, services.base_salary_on(day), rounding) == amount
+    award = in_force.award_type_on("bang-khen-chu-tich-ubnd-tinh", day)
+    assert decisions.bonus_for(award, kind, in_force.base_salary_on(day), rounding) == amount
 
 
 def test_flag_bonus_is_eight_times_base():
-    flag = services.award_type_on("co-thi-dua-ubnd-tinh", D(2026, 11, 23))
+    flag = in_force.award_type_on("co-thi-dua-ubnd-tinh", D(2026, 11, 23))
     assert decisions.bonus_for(flag, "tap_the", 2_340_000, "none") == 18_720_000
     assert decisions.bonus_for(flag, "ca_nhan", 2_340_000, "none") is None
 
@@ -199,8 +204,8 @@ def test_revocation_marks_awards_and_keeps_them(approved, staff, signer):
 def test_central_decisions_join_the_award_record(unit_a, officer_a, staff):
     medal = make_dossier(unit_a, officer_a, code="huan-chuong-lao-dong-hang-ba", authority="chu_tich_nuoc",
                          state=DossierState.AWAITING_DECISION, verdict="eligible")
-    services.forward_dossier(medal, "1849/TTr-UBND", D(2020, 9, 30), staff)
-    services.record_central_decision(medal.nominations.get(), CentralOutcome.AWARDED, "2177/QĐ-CTN",
+    central.forward_dossier(medal, "1849/TTr-UBND", D(2020, 9, 30), staff)
+    central.record_central_decision(medal.nominations.get(), CentralOutcome.AWARDED, "2177/QĐ-CTN",
                                      D(2020, 12, 28), staff)
     award = Award.objects.get()
     assert (award.source, award.award_code, award.decision_number, award.issuer, award.year, award.recipient_name) \
@@ -241,9 +246,9 @@ def test_a_finished_or_claimed_document_is_not_rendered_again(approved, staff, s
     decision = decisions.draft_decision(approved, staff, D(2021, 2, 6), signer, "x")
     document = DecisionDocument.objects.create(decision=decision, kind="decision", version=1, content_key="k",
                                                status=DocumentStatus.DONE, sha256="a" * 64)
-    assert documents.render(document.pk) == "skipped"
+    assert rendering.render(document.pk) == "skipped"
     DecisionDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.RENDERING)
-    assert documents.render(document.pk) == "skipped"
+    assert rendering.render(document.pk) == "skipped"
     document.refresh_from_db()
     assert (document.status, document.sha256, document.attempts) == (DocumentStatus.RENDERING, "a" * 64, 0)
 
@@ -256,14 +261,14 @@ def test_stuck_renders_are_put_back(approved, staff, signer):
     fresh = DecisionDocument.objects.create(decision=decision, kind="certificates", version=1, content_key="k",
                                             status=DocumentStatus.RENDERING, started_at=now)
     DecisionDocument.objects.filter(pk__in=[stuck.pk, fresh.pk]).update(created_at=now)
-    assert documents.reset_stuck(now) == [stuck.pk]
+    assert documents_tasks.requeue_stuck(now) == [stuck.pk]
     stuck.refresh_from_db()
     fresh.refresh_from_db()
     assert (stuck.status, fresh.status) == (DocumentStatus.PENDING, DocumentStatus.RENDERING)
 
 
 def test_multiplier_data_unchanged():
-    assert services.award_type_on("bang-khen-chu-tich-ubnd-tinh", D(2026, 11, 23)).bonus_individual == Decimal("1.50")
+    assert in_force.award_type_on("bang-khen-chu-tich-ubnd-tinh", D(2026, 11, 23)).bonus_individual == Decimal("1.50")
 
 
 def test_the_same_recipient_cannot_be_decided_twice_through_two_dossiers(unit_a, officer_a, staff, signer):

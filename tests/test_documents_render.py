@@ -9,7 +9,9 @@ import io
 import pytest
 from django.core.management import call_command
 
-from awards import decisions, documents
+from awards.decisions import services as decisions
+from awards.documents import rendering
+from awards.documents import services as documents
 from awards.models import DecisionDocument, DocumentStatus
 from tests.factories import make_draft_decision
 
@@ -33,7 +35,7 @@ def test_rendering_twice_gives_one_file_with_one_sha256(published, tmp_path, dja
     with django_capture_on_commit_callbacks(execute=True):
         again = documents.request_document(published, "decision")
     assert again.pk == first.pk
-    assert documents.render(first.pk) == "skipped"
+    assert rendering.render(first.pk) == "skipped"
     files = list((tmp_path / "media").rglob("*.pdf"))
     assert len(files) == 1
     assert hashlib.sha256(files[0].read_bytes()).hexdigest() == first.sha256

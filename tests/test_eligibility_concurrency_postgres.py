@@ -7,9 +7,10 @@ import datetime
 
 import pytest
 
-from awards import eligibility, workflow
+from awards.catalogue.in_force import award_type_on
+from awards.dossiers import workflow
 from awards.models import Award, Dossier, Initiative, Nomination
-from awards.services import award_type_on
+from awards.record import eligibility
 from tests.factories import PersonFactory, make_dossier
 from tests.test_concurrency_postgres import race
 

@@ -9,10 +9,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from awards import eligibility, workflow
+from awards.catalogue.in_force import award_type_on
+from awards.dossiers import workflow
 from awards.enums import DossierState
 from awards.models import Award, Dossier, HoldPeriod, Initiative, Nomination, NominationEligibility, YearlyRating
-from awards.services import award_type_on
+from awards.record import eligibility
 from tests.factories import PersonFactory, make_dossier
 from units.models import Gender
 

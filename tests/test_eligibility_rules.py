@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from awards import eligibility as e
-from awards.eligibility import (
+from awards.record import eligibility as e
+from awards.record.eligibility import (
     ELIGIBLE,
     MET,
     NEEDS_JUDGEMENT,

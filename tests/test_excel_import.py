@@ -11,10 +11,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
-from awards import importer
-from awards.importer import TEMPLATE_COLUMNS, build_template, household_head, import_nominees
+from awards.catalogue.in_force import award_type_on
+from awards.dossiers import importer
+from awards.dossiers.importer import TEMPLATE_COLUMNS, build_template, household_head, import_nominees
 from awards.models import Dossier, Nomination
-from awards.services import award_type_on
 from tests.factories import PersonFactory, UnitFactory
 from units.models import Gender, Household, Person, PersonCategory, UnitKind
 

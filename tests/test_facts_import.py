@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from awards import facts
 from awards.models import CollectiveFigures, YearlyRating
+from awards.record import facts
 from tests.factories import PersonFactory, UnitFactory, xlsx_upload
 
 pytestmark = pytest.mark.django_db

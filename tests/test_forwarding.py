@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from awards import services, workflow
+from awards.decisions import central
+from awards.dossiers import workflow
 from awards.enums import CentralOutcome, DossierState
 from tests.factories import make_dossier
 
@@ -19,9 +20,9 @@ def medal(unit_a, officer_a):
 
 def test_forwarding_needs_the_provinces_submission(medal, staff):
     with pytest.raises(workflow.NotAllowed) as excinfo:
-        services.forward_dossier(medal, " ", None, staff)
+        central.forward_dossier(medal, " ", None, staff)
     assert excinfo.value.message == "Cần ghi số và ngày tờ trình của tỉnh trước khi trình cấp trên."
-    services.forward_dossier(medal, "1849/TTr-UBND", datetime.date(2020, 9, 30), staff)
+    central.forward_dossier(medal, "1849/TTr-UBND", datetime.date(2020, 9, 30), staff)
     medal.refresh_from_db()
     assert (medal.state, medal.forward_number, medal.forward_date) == (
         DossierState.FORWARDED, "1849/TTr-UBND", datetime.date(2020, 9, 30))
@@ -31,17 +32,17 @@ def test_forwarding_needs_the_provinces_submission(medal, staff):
 def test_a_provincial_dossier_is_not_forwarded(unit_a, officer_a, staff):
     dossier = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
     with pytest.raises(workflow.NotAllowed) as excinfo:
-        services.forward_dossier(dossier, "12/TTr-UBND", datetime.date(2020, 9, 30), staff)
+        central.forward_dossier(dossier, "12/TTr-UBND", datetime.date(2020, 9, 30), staff)
     assert excinfo.value.message == "Hồ sơ này do Chủ tịch UBND tỉnh quyết định, không trình lên cấp trên."
 
 
 def test_recording_the_central_decision_decides_the_dossier(medal, staff):
-    services.forward_dossier(medal, "1849/TTr-UBND", datetime.date(2020, 9, 30), staff)
+    central.forward_dossier(medal, "1849/TTr-UBND", datetime.date(2020, 9, 30), staff)
     nomination = medal.nominations.get()
     with pytest.raises(workflow.NotAllowed) as excinfo:
-        services.record_central_decision(nomination, CentralOutcome.AWARDED, "", None, staff)
+        central.record_central_decision(nomination, CentralOutcome.AWARDED, "", None, staff)
     assert excinfo.value.message == "Cần ghi số và ngày quyết định khen thưởng của cấp trên."
-    services.record_central_decision(nomination, CentralOutcome.AWARDED, "2177/QĐ-CTN",
+    central.record_central_decision(nomination, CentralOutcome.AWARDED, "2177/QĐ-CTN",
                                      datetime.date(2020, 12, 28), staff)
     nomination.refresh_from_db()
     medal.refresh_from_db()

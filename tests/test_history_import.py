@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from awards import history
 from awards.models import Award, AwardType
+from awards.record import history
 from tests.factories import PersonFactory, xlsx_upload
 
 pytestmark = pytest.mark.django_db

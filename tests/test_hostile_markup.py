@@ -8,7 +8,8 @@ import datetime
 import pytest
 from django.core import mail
 
-from awards import council, workflow
+from awards.council import services as council
+from awards.dossiers import workflow
 from awards.enums import DossierState
 from tests.factories import PersonFactory, UserFactory, make_dossier
 from units.models import Role

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from awards import services, workflow
+from awards.dossiers import services, workflow
+from awards.dossiers.importer import TEMPLATE_COLUMNS, import_nominees
 from awards.enums import DossierState, Verdict
-from awards.importer import TEMPLATE_COLUMNS, import_nominees
 from awards.models import Dossier, DossierTransition, Nomination
 from tests.factories import make_dossier
 from units.models import Household, Person

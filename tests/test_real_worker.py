@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 
-from awards import documents
+from awards.documents import services as documents
 from awards.models import DecisionDocument, DocumentStatus
 from config.celery import app as celery_app
 from tests.factories import make_draft_decision
@@ -99,7 +99,7 @@ def test_worker_renders_the_decision_pdf(worker, unit_a, officer_a, staff):
         time.sleep(0.5)
     log = (worker / "worker.log").read_text()
     assert document.status == DocumentStatus.DONE, document.error + log[-3000:]
-    assert "awards.tasks.render_decision_document" in log
+    assert "awards.documents.tasks.render_decision_document" in log
     path = worker / "media" / document.file.name
     data = path.read_bytes()
     assert data.startswith(b"%PDF")

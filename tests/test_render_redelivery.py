@@ -8,7 +8,8 @@ import hashlib
 import pytest
 from django.db.models import F
 
-from awards import documents
+from awards.documents import rendering
+from awards.documents import services as documents
 from awards.models import DecisionDocument, DocumentStatus
 from tests.factories import make_draft_decision
 
@@ -34,10 +35,10 @@ def test_redelivery_takes_over_a_render_left_rendering(document, tmp_path):
     claimed_by_a_lost_worker(document)
     # the lost attempt had written its file before dying
     (tmp_path / "media" / "decisions" / "decisions" / str(document.decision_id)).mkdir(parents=True)
-    stale = tmp_path / "media" / "decisions" / documents.file_name(document, 1)
+    stale = tmp_path / "media" / "decisions" / rendering.file_name(document, 1)
     stale.write_bytes(b"%PDF-1.4 half written")
 
-    assert documents.render(document.pk, redelivered=True) == "done"
+    assert rendering.render(document.pk, redelivered=True) == "done"
     document.refresh_from_db()
     assert (document.status, document.attempts) == (DocumentStatus.DONE, 2)
     assert document.file.name == f"decisions/decisions/{document.decision_id}/decision-v1-2.pdf"
@@ -48,17 +49,17 @@ def test_redelivery_takes_over_a_render_left_rendering(document, tmp_path):
 
 def test_first_delivery_leaves_a_render_in_progress_alone(document, tmp_path):
     claimed_by_a_lost_worker(document)
-    assert documents.render(document.pk) == "skipped"
+    assert rendering.render(document.pk) == "skipped"
     document.refresh_from_db()
     assert (document.status, document.attempts, document.file.name) == (DocumentStatus.RENDERING, 1, "")
     assert pdfs(tmp_path) == []
 
 
 def test_redelivery_of_a_finished_render_does_nothing(document, tmp_path):
-    assert documents.render(document.pk) == "done"
+    assert rendering.render(document.pk) == "done"
     document.refresh_from_db()
     before = (document.status, document.attempts, document.file.name, document.sha256, document.finished_at)
-    assert documents.render(document.pk, redelivered=True) == "skipped"
+    assert rendering.render(document.pk, redelivered=True) == "skipped"
     document.refresh_from_db()
     assert (document.status, document.attempts, document.file.name, document.sha256, document.finished_at) == before
     assert [f.name for f in pdfs(tmp_path)] == ["decision-v1.pdf"]
@@ -66,7 +67,7 @@ def test_redelivery_of_a_finished_render_does_nothing(document, tmp_path):
 
 def test_an_attempt_whose_claim_was_taken_over_keeps_nothing(document, tmp_path, settings):
     """The slow attempt renders while a redelivery takes its claim over; only the newer attempt may finish."""
-    from awards import decision_pdf
+    from awards.documents import decision_pdf
 
     real = decision_pdf.render
 
@@ -76,7 +77,7 @@ def test_an_attempt_whose_claim_was_taken_over_keeps_nothing(document, tmp_path,
 
     decision_pdf.render = taken_over_meanwhile
     try:
-        assert documents.render(document.pk) == "skipped"
+        assert rendering.render(document.pk) == "skipped"
     finally:
         decision_pdf.render = real
     document.refresh_from_db()

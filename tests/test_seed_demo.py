@@ -417,7 +417,7 @@ def kinds(rows) -> dict[str, int]:
 
 
 def test_2019_bang_khen_27_collectives_24_individuals_2_households(seeded):
-    from awards import decisions
+    from awards.decisions import services as decisions
 
     rows = awards_of(2019, award_code="bang-khen-chu-tich-ubnd-tinh")
     assert kinds(rows) == {"tap_the": 27, "ca_nhan": 24, "ho_gia_dinh": 2}
@@ -549,7 +549,7 @@ def test_council_voted_the_36_flags_unanimously(seeded):
 
 
 def test_signers_and_their_terms(seeded):
-    from awards.decisions import signer_on
+    from awards.decisions.services import signer_on
 
     assert signer_on(datetime.date(2019, 10, 31), "chu_tich").full_name == "Phạm Ngọc Thưởng"
     assert signer_on(datetime.date(2020, 12, 30), "chu_tich").full_name == "Hồ Tiến Thiệu"

@@ -13,7 +13,7 @@ import zlib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 
-from awards.uploads import (
+from awards.core.uploads import (
     ALLOWED,
     InspectedUpload,
     UploadRejected,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from awards import documents
+from awards.documents import services as documents
 from awards.models import Award, Decision, DecisionDocument, DocumentStatus
 from config.celery import app as celery_app
 from tests.factories import make_draft_decision

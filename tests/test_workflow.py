@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.core import mail
 
-from awards import workflow
+from awards.dossiers import workflow
 from awards.enums import DossierState
 from awards.models import Dossier, DossierTransition
 from tests.factories import make_dossier
@@ -137,7 +137,7 @@ def test_stale_object_is_refused_by_compare_and_set(unit_a, officer_a, staff, ad
 def test_receive_stamps_time_and_working_day_due_date(unit_a, officer_a, staff):
     dossier = make_dossier(unit_a, officer_a, state=S.SUBMITTED)
     moved = workflow.transition(dossier, "receive", staff)
-    from awards.calendar import due_date
+    from awards.catalogue.calendar import due_date
 
     assert moved.received_at is not None
     assert moved.due_date == due_date(moved.received_at.astimezone(datetime.timezone(datetime.timedelta(hours=7))).date(),
@@ -155,7 +155,7 @@ def test_submit_records_a_revision_and_resubmission_a_second_one(unit_a, officer
     workflow.transition(dossier, "submit", officer_a)
     revisions = list(dossier.revisions.order_by("number"))
     assert [r.number for r in revisions] == [1, 2]
-    from awards.services import diff_snapshots
+    from awards.dossiers.services import diff_snapshots
 
     diff = diff_snapshots(revisions[0].snapshot, revisions[1].snapshot)
     assert diff["changed"] == [("Sở Giáo dục và Đào tạo", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "achievement",

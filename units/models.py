@@ -349,7 +349,7 @@ class ClusterMembership(models.Model):
         related_name="cluster_memberships",
     )
     year = models.PositiveSmallIntegerField(_("năm"), validators=YEAR_VALIDATORS)
-    # The member's year in its cluster's review (units.clusters): totals are computed, never typed.
+    # The member's year in its cluster's review (units.clusters.services): totals are computed, never typed.
     women_percent = models.DecimalField(
         _("tỷ lệ nữ (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
@@ -396,7 +396,7 @@ class ClusterYear(models.Model):
         related_name="+",
     )
     note = models.TextField(_("ghi chú"), blank=True)
-    # The year's review (chấm điểm, suy tôn, đề nghị khen thưởng): every change goes through units.clusters.
+    # The year's review (chấm điểm, suy tôn, đề nghị khen thưởng): every change goes through units.clusters.services.
     state = models.CharField(_("trạng thái bình xét"), max_length=20, choices=ClusterYearState.choices,
                              default=ClusterYearState.OPEN, editable=False)
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)

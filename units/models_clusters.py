@@ -1,7 +1,7 @@
 """A cluster year's scoring table (bảng chấm điểm) and each member's scores.
 
 Imported at the end of ``units.models``: same app, own module. Rules (maximum points, totals, ranking,
-states) live in ``units.clusters``; these models only hold the rows."""
+states) live in ``units.clusters.services``; these models only hold the rows."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from units import views
+from units.clusters import views as cluster_views
 
 app_name = "units"
 urlpatterns = [
@@ -10,7 +11,6 @@ urlpatterns = [
     path("clusters/<int:pk>/", views.cluster_detail, name="cluster_detail"),
 ]
 
-from units import cluster_views  # noqa: E402
 
 Y = "clusters/<int:pk>/<int:year>/"
 urlpatterns += [

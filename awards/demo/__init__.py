@@ -28,7 +28,7 @@ def seed_demo() -> dict[str, int]:
     # The award records of the articles; its extra units, persons, users... add to the counts above.
     for model_label, count in seed_decisions().items():
         counts[model_label] = counts.get(model_label, 0) + count
-    # Yearly facts for the eligibility checks (awards.eligibility): adds persons and past awards.
+    # Yearly facts for the eligibility checks (awards.record.eligibility): adds persons and past awards.
     for model_label, count in seed_facts().items():
         counts[model_label] = counts.get(model_label, 0) + count
     # Awards from before the product (history pages), for persons and units seeded above.

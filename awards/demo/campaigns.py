@@ -23,8 +23,8 @@ import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from awards.catalogue.in_force import award_type_on
 from awards.demo.base import D, label, upsert
-from awards.services import award_type_on
 from campaigns import selectors
 from campaigns.models import (
     Campaign,

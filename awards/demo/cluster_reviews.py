@@ -1,4 +1,4 @@
-"""The 2020 year of every cụm and khối thi đua, played through ``units.clusters``: the scoring table, the
+"""The 2020 year of every cụm and khối thi đua, played through ``units.clusters.services``: the scoring table, the
 members' self-scores, the trưởng cụm's check, the suy tôn meeting and its ranking, the proposals the ranking
 and the quota generate (the dossiers ``DEMO20-001`` … ``DEMO20-009`` of ``awards.demo.decisions``, whose
 decided awards are the 9 Cờ thi đua and the 29 Bằng khen "được bình xét trong các cụm thi đua"), the election
@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from awards.demo.base import D
-from units import clusters
+from units.clusters import services as clusters
 from units.models import ClusterMembership, ClusterScore, ClusterYear, ClusterYearState, TieBreak, Unit, User
 
 YEAR = 2020

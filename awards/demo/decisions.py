@@ -53,13 +53,18 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from awards import council, decisions, services, uploads, workflow
+from awards.catalogue import in_force
+from awards.core import uploads
+from awards.council import services as council
+from awards.decisions import central as central_decisions
+from awards.decisions import services as decisions
 from awards.demo import cluster_reviews
 from awards.demo.base import D, differs, label, upsert
 from awards.demo.clusters import CLUSTERS as PROVINCE_CLUSTERS
 from awards.demo.clusters import YEARS, C
 from awards.demo.people import HOUSEHOLDS, PERSONS, PersonSpec
 from awards.demo.units import DISTRICTS_END, U
+from awards.dossiers import services, workflow
 from awards.enums import AttachmentKind, Authority, CentralOutcome, OccasionType, RecipientKind, Verdict, VoteChoice
 from awards.models import (
     AgendaItem,
@@ -836,7 +841,7 @@ class Story:
         submission_number = f"{number}/TTr-{symbol}" if symbol else f"{number}/TTr"
         review = REVIEW_OF.get(proposal.reference)
         if review is not None:
-            # The cụm/khối's proposal is generated from its ranking and quota by units.clusters.
+            # The cụm/khối's proposal is generated from its ranking and quota by units.clusters.services.
             dossier = cluster_reviews.generate(self.cluster_years[review.cluster], officer, proposal.reference,
                                                submission_number, batch.proposed_on)
             generated = list(dossier.nominations.order_by("position").values_list("unit__code", "award_type__code",
@@ -856,7 +861,7 @@ class Story:
         day = D(batch.year, 12, 31)
         kinds: list[str] = []
         for position, spec in enumerate(proposal.nominations, start=1):
-            award = services.award_type_on(spec.award, day)
+            award = in_force.award_type_on(spec.award, day)
             recipient = self.recipient(spec)
             nomination = Nomination(
                 dossier=dossier, award_type=award, achievement=spec.achievement or batch.achievement,
@@ -912,14 +917,14 @@ class Story:
         with clock(central.forward_on, 10):
             for proposal in batch.proposals:
                 dossier = Dossier.objects.get(reference=proposal.reference)
-                services.forward_dossier(dossier, central.forward_number, central.forward_on, self.staff)
+                central_decisions.forward_dossier(dossier, central.forward_number, central.forward_on, self.staff)
 
     def record_central(self, batch: Batch, central: Central) -> None:
         with clock(central.recorded_on, 9):
             for proposal in batch.proposals:
                 for nomination in Nomination.objects.filter(dossier__reference=proposal.reference).order_by("position"):
-                    services.record_central_decision(nomination, CentralOutcome.AWARDED, central.decision_number,
-                                                     central.decided_on, self.staff)
+                    central_decisions.record_central_decision(
+                        nomination, CentralOutcome.AWARDED, central.decision_number, central.decided_on, self.staff)
 
 
 # --- entry point --------------------------------------------------------------------------------------------

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import datetime
 
+from awards.catalogue.in_force import award_type_on
 from awards.demo.base import upsert
 from awards.models import Award, CollectiveFigures, HoldPeriod, Initiative, YearlyRating
-from awards.services import award_type_on
 from units.models import Gender, Person, PersonCategory, Unit
 
 D = datetime.date

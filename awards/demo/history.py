@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from awards.demo.base import label, upsert
 from awards.enums import OccasionType, RecipientKind
-from awards.history import award_types_for_year, version_on
 from awards.models import Award, AwardSource
+from awards.record.history import award_types_for_year, version_on
 from units.models import Person, Unit
 
 D = datetime.date

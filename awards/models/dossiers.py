@@ -1,7 +1,7 @@
 """Nomination dossiers (hồ sơ đề nghị khen thưởng), their nominations, attachments, history and revisions,
 and the Hội đồng Thi đua - Khen thưởng sessions that vote on them.
 
-State changes never happen here: every move goes through ``awards.workflow.transition``."""
+State changes never happen here: every move goes through ``awards.dossiers.workflow.transition``."""
 
 from __future__ import annotations
 

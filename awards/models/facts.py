@@ -1,7 +1,7 @@
 """Yearly facts the award criteria read (ratings, initiatives, hold periods, collective figures), the
 eligibility rules as data, and the evaluated result stored on each nomination.
 
-The rules are interpreted by ``awards.eligibility``; here they are only rows, effective-dated and citing
+The rules are interpreted by ``awards.record.eligibility``; here they are only rows, effective-dated and citing
 their legal source, loaded by a data migration and edited by staff."""
 
 from __future__ import annotations
@@ -221,7 +221,7 @@ class EligibilityRule(models.Model):
     """The criteria of one award for one recipient kind, in force from ``valid_from`` to ``valid_to``.
 
     ``criteria`` is a list of ``{"code", "kind", "params", "severity", "label"}``; the kinds form a fixed
-    vocabulary interpreted by ``awards.eligibility`` (see ``CRITERION_KINDS`` there)."""
+    vocabulary interpreted by ``awards.record.eligibility`` (see ``CRITERION_KINDS`` there)."""
 
     code = models.SlugField(_("mã quy tắc"), max_length=80)
     award_code = models.SlugField(_("mã danh hiệu, hình thức"), max_length=80, db_index=True)

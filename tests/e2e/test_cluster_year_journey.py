@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.test_dossier_journey import shoot_page, sign_in
 from tests.factories import ClusterFactory, UnitFactory
-from units import clusters
+from units.clusters import services as clusters
 from units.models import ClusterMembership, ClusterScore, ClusterYear
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from awards import selectors
 from awards.enums import DossierState
 from awards.models import Award, CouncilSession, Vote
+from awards.reports import selectors
 from tests.e2e.test_dossier_journey import shoot_page, sign_in
 from tests.factories import PersonFactory, UserFactory, make_dossier, make_draft_decision
 from units.models import Role

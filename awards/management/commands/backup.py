@@ -1,4 +1,5 @@
-"""``manage.py backup``: the database and the media files in one archive under var/backups/ (see awards.backup)."""
+"""``manage.py backup``: the database and the media files in one archive under var/backups/
+(see awards.maintenance.backup)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from awards import backup
+from awards.maintenance import backup
 
 
 class Command(BaseCommand):

@@ -45,8 +45,8 @@ class Command(BaseCommand):
     def run(self, requests: int, years_option: str) -> None:
         from django.contrib.auth.models import Group
 
-        from awards import selectors
         from awards.models import Award
+        from awards.reports import selectors
         from units.models import Role, User
 
         user = User.objects.filter(username="lanhdao", is_active=True).first()

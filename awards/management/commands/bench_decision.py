@@ -2,7 +2,7 @@
 
 Units, persons, dossiers and nominations are bulk-created inside a transaction that is rolled back at the
 end, so the database is left as it was; each decision is drafted with ``draft_decision`` (the real code
-path) and rendered in-process with ``awards.decision_pdf.render``. Time: median of 3 renders (1 for the
+path) and rendered in-process with ``awards.documents.decision_pdf.render``. Time: median of 3 renders (1 for the
 largest size). Memory: the process's peak resident set during the renders of one size (Linux VmHWM, reset
 before each size through /proc/self/clear_refs) and its growth over the resident set before them; where
 the peak cannot be reset, the growth of ``getrusage(RUSAGE_SELF).ru_maxrss`` is reported instead."""
@@ -106,10 +106,10 @@ class Command(BaseCommand):
         (one unit per 20 recipients), the rest individuals, one dossier per unit awaiting the decision."""
         from django.contrib.auth.models import Group
 
-        from awards.decisions import draft_decision
+        from awards.catalogue.in_force import award_type_on
+        from awards.decisions.services import draft_decision
         from awards.enums import Authority, DossierState, RecipientKind, Verdict
         from awards.models import Dossier, Nomination, Signer
-        from awards.services import award_type_on
         from units.models import Gender, Person, Role, Unit, UnitKind, User
 
         started = time.perf_counter()
@@ -152,7 +152,7 @@ class Command(BaseCommand):
         return decision
 
     def measure(self, decision, size: int, runs: int, keep: str | None) -> dict:
-        from awards import decision_pdf
+        from awards.documents import decision_pdf
 
         gc.collect()
         resettable = _reset_peak()

@@ -1,4 +1,4 @@
-"""Benchmark: every ladder rule for 10,000 persons with 20-year histories (``awards.eligibility.evaluate_many``).
+"""Benchmark: every ladder rule for 10,000 persons with 20-year histories (``awards.record.eligibility.evaluate_many``).
 
 Creates, inside a transaction that is rolled back, 50 units and ``--persons`` persons (default 10,000), each with
 20 years (2006-2025) of yearly ratings, titles (Lao động tiên tiến most years, Chiến sĩ thi đua cơ sở in runs,
@@ -40,8 +40,8 @@ class Command(BaseCommand):
             pass
 
     def build(self, count: int) -> list:
+        from awards.catalogue.in_force import award_type_on
         from awards.models import Award, HoldPeriod, Initiative, YearlyRating
-        from awards.services import award_type_on
         from units.models import Gender, Person, Unit, UnitKind
 
         rng = random.Random(2026)
@@ -100,7 +100,7 @@ class Command(BaseCommand):
         return units
 
     def run(self, count: int, runs: int) -> None:
-        from awards import eligibility
+        from awards.record import eligibility
         from units.models import Person
 
         cpus = os.cpu_count()

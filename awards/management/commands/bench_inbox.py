@@ -38,9 +38,9 @@ class Command(BaseCommand):
     def run(self, count: int, requests: int) -> None:
         from django.contrib.auth.models import Group
 
+        from awards.catalogue.in_force import award_type_on
         from awards.enums import DossierState, RecipientKind
         from awards.models import Dossier, Nomination
-        from awards.services import award_type_on
         from units.models import Role, Unit, UnitKind, User
 
         award = award_type_on("bang-khen-chu-tich-ubnd-tinh", __import__("datetime").date(2020, 12, 31))

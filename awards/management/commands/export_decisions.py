@@ -13,7 +13,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, Q
 
-from awards import documents
+from awards.documents import rendering
+from awards.documents import services as documents
 from awards.models import Decision, DecisionState, DocumentKind, DocumentStatus
 from units.text import fold
 
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         for decision in decisions:
             document = documents.request_document(decision, DocumentKind.DECISION)
             if document.status != DocumentStatus.DONE:
-                documents.render(document.pk)
+                rendering.render(document.pk)
                 document.refresh_from_db()
             if document.status != DocumentStatus.DONE:
                 raise CommandError(f"Không tạo được PDF của quyết định {decision.code}: {document.error}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from awards import backup
+from awards.maintenance import backup
 
 
 class Command(BaseCommand):

@@ -1,0 +1,34 @@
+"""The minutes (biên bản) of a Hội đồng Thi đua - Khen thưởng session."""
+
+from __future__ import annotations
+
+from awards.core import pdf
+from awards.council.tally import share
+from awards.models import CouncilSession, Vote
+
+
+def context(session: CouncilSession) -> dict:
+    members = list(session.members.order_by("full_name"))
+    votes = Vote.objects.filter(item__session=session, voided=False)
+    written = set(votes.filter(written=True).values_list("member_id", flat=True))
+    present = set(votes.filter(written=False).values_list("member_id", flat=True))
+    items = list(session.items.select_related("nomination__award_type", "nomination__person",
+                                              "nomination__unit", "nomination__household", "nomination__dossier__unit"))
+    rows = [
+        {"item": item, "nomination": item.nomination, "share": share(item.yes_count or 0, item.member_count or 0)}
+        for item in items
+    ]
+    return {
+        "session": session,
+        "place_date": pdf.place_date(session.held_on),
+        "members": members,
+        "present": [m for m in members if m.pk in present],
+        "written": [m for m in members if m.pk in written and m.pk not in present],
+        "absent": [m for m in members if m.pk not in present and m.pk not in written],
+        "rows": rows,
+        "passed": sum(1 for r in rows if r["item"].passed),
+    }
+
+
+def render(session: CouncilSession) -> bytes:
+    return pdf.render_pdf("pdf/council_minutes.html", context(session))

@@ -1,0 +1,383 @@
+"""Preparing, publishing and revoking award decisions; the award record they write.
+
+A decision is drafted from approved nominations of one award type, numbered from a per-authority,
+per-year sequence (a cancelled draft keeps its number: never reused), and becomes visible to units and
+writes ``Award`` rows only when published, all at once or not at all."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from awards.catalogue import in_force
+from awards.core.permissions import is_staff
+from awards.dossiers import workflow
+from awards.enums import (
+    Authority,
+    CentralOutcome,
+    CouncilResult,
+    DossierState,
+    RecipientKind,
+    Verdict,
+)
+from awards.models import (
+    Award,
+    AwardSource,
+    AwardType,
+    Decision,
+    DecisionLine,
+    DecisionState,
+    Dossier,
+    Nomination,
+    NumberSequence,
+    Rounding,
+    Signer,
+)
+from units.models import User
+
+
+class DecisionError(workflow.WorkflowError):
+    """A decision action that cannot be done; the message says why."""
+
+
+# --- numbers and words ------------------------------------------------------------------------------
+
+def allocate_number(authority: str, year: int) -> int:
+    """The next number of ``authority`` in ``year``; safe under concurrent drafts (row lock)."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                NumberSequence.objects.get_or_create(authority=authority, year=year)
+        except IntegrityError:
+            pass  # created by a concurrent draft a moment ago
+        sequence = NumberSequence.objects.select_for_update().get(authority=authority, year=year)
+        sequence.last_number = F("last_number") + 1
+        sequence.save(update_fields=["last_number"])
+        sequence.refresh_from_db(fields=["last_number"])
+        return sequence.last_number
+
+
+KIND_WORDS = {RecipientKind.COLLECTIVE: "tập thể", RecipientKind.INDIVIDUAL: "cá nhân",
+              RecipientKind.HOUSEHOLD: "hộ gia đình"}
+
+
+def counts_phrase(kinds: Iterable[str]) -> str:
+    """"cho 05 tập thể và 04 cá nhân" (zero-padded counts, collective, individual, household order)."""
+    counts: dict[str, int] = defaultdict(int)
+    for kind in kinds:
+        counts[kind] += 1
+    parts = [f"{counts[kind]:02d} {word}" for kind, word in KIND_WORDS.items() if counts.get(kind)]
+    if not parts:
+        return ""
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
+    return f"cho {text}"
+
+
+def round_amount(amount: Decimal, rounding: str) -> int:
+    """Round a bonus in đồng: none (half up to the đồng), up to the thousand, or up to ten thousand."""
+    step = {Rounding.UP_1000: 1000, Rounding.UP_10000: 10_000}.get(rounding, 1)
+    whole = amount.to_integral_value(rounding=ROUND_HALF_UP) if step == 1 else amount
+    return int(math.ceil(whole / step) * step)
+
+
+def bonus_for(award_type: AwardType, kind: str, base_salary: int, rounding: str) -> int | None:
+    """Multiplier x base salary in force on the decision date, rounded as configured."""
+    multiplier = award_type.multiplier_for(kind)
+    if multiplier is None:
+        return None
+    return round_amount(Decimal(multiplier) * base_salary, rounding)
+
+
+def format_date_words(day: datetime.date) -> str:
+    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+# --- what is ready ----------------------------------------------------------------------------------
+
+def ready_nominations() -> QuerySet[Nomination]:
+    """Approved nominations the province decides: eligible, voted through where a vote is needed, in
+    dossiers waiting for a decision, not already in a live decision."""
+    return (
+        Nomination.objects.filter(
+            dossier__state=DossierState.AWAITING_DECISION,
+            dossier__authority=Authority.PROVINCE_CHAIR,
+            verdict=Verdict.ELIGIBLE,
+        )
+        .filter(Q(award_type__requires_council_vote=False) | Q(council_result=CouncilResult.PASSED))
+        .exclude(decision_lines__active=True)
+        .select_related("award_type", "dossier", "dossier__unit", "person", "person__unit", "unit", "household")
+        .order_by("award_type__sort_order", "dossier__unit__name", "dossier_id", "position", "pk")
+    )
+
+
+def ready_by_award_type() -> list[tuple[AwardType, list[Nomination]]]:
+    groups: dict[int, list[Nomination]] = defaultdict(list)
+    types: dict[int, AwardType] = {}
+    for nomination in ready_nominations():
+        groups[nomination.award_type_id].append(nomination)
+        types[nomination.award_type_id] = nomination.award_type
+    return [(types[pk], items) for pk, items in groups.items()]
+
+
+def signer_on(day: datetime.date, capacity: str | None = None) -> Signer | None:
+    signers = Signer.objects.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+    if capacity:
+        signers = signers.filter(capacity=capacity)
+    return signers.order_by("capacity", "-valid_from").first()
+
+
+# --- drafting ---------------------------------------------------------------------------------------
+
+def already_decided(nominations: list[Nomination]) -> list[str]:
+    """Recipients that another live decision (draft or published) already names for the same award and
+    achievement year, through another nomination: the duplicate guard at the last door."""
+    keys = {(n.recipient_key, n.award_type.code, n.dossier.year): n for n in nominations}
+    clashes = (
+        DecisionLine.objects.filter(active=True, nomination__recipient_key__in={k for k, _c, _y in keys})
+        .exclude(nomination__in=[n.pk for n in nominations])
+        .exclude(decision__state__in=[DecisionState.CANCELLED, DecisionState.REVOKED])
+        .values_list("nomination__recipient_key", "nomination__award_type__code", "nomination__dossier__year")
+    )
+    return sorted({keys[key].recipient_name for key in clashes if key in keys})
+
+
+def default_texts(award_type: AwardType, nominations: list[Nomination], decided_on: datetime.date,
+                  bonus_enabled: bool = True) -> dict:
+    bases = [doc.basis_text for doc in in_force.legal_bases_on(decided_on)]
+    council_dates = sorted({item.session.held_on for n in nominations
+                            for item in n.agenda_items.select_related("session").all() if item.passed})
+    for held_on in council_dates:
+        bases.append(f"Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh {format_date_words(held_on)};")
+    by_unit: dict[str, list[str]] = defaultdict(list)
+    for dossier in sorted({n.dossier for n in nominations}, key=lambda d: (d.unit.name, d.pk)):
+        if dossier.submission_number:
+            dated = f" ngày {dossier.submission_date:%d/%m/%Y}" if dossier.submission_date else ""
+            by_unit[dossier.unit.name].append(f"số {dossier.submission_number}{dated}")
+        else:
+            by_unit.setdefault(dossier.unit.name, [])
+    proposals = [f"Thủ trưởng {unit}" + (f" tại Tờ trình {', '.join(numbers)}" if numbers else "")
+                 for unit, numbers in by_unit.items()]
+    proposal_text = "Theo đề nghị của " + "; ".join(proposals) + "."
+    units = sorted({n.dossier.unit.name for n in nominations})
+    return {
+        "subject": f"Về việc tặng {award_type.name}",
+        "legal_bases": "\n".join(bases),
+        "proposals": proposal_text,
+        "executors": "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, "
+                     + (", ".join(f"Thủ trưởng {u}" for u in units) + ", " if units else "")
+                     + "các tập thể, cá nhân có tên tại Điều 1",
+        "recipients": "\n".join([f"Như Điều {3 if bonus_enabled else 2};", "Chủ tịch, các PCT UBND tỉnh;",
+                                 "Sở Tài chính;", "Lưu: VT, SNV (BTĐKT)."]),
+    }
+
+
+def line_detail(nomination: Nomination) -> str:
+    if nomination.person_id:
+        parts = [nomination.person.position, nomination.person.unit.name if nomination.person.unit_id else ""]
+        return ", ".join(p for p in parts if p)
+    if nomination.household_id:
+        return nomination.household.address
+    if nomination.collective_name:
+        return nomination.dossier.unit.name
+    return ""
+
+
+@transaction.atomic
+def draft_decision(nominations: list[Nomination], actor: User, decided_on: datetime.date, signer: Signer,
+                   reason: str, bonus_enabled: bool = True, rounding: str = Rounding.UP_10000) -> Decision:
+    if not is_staff(actor):
+        raise DecisionError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới dự thảo quyết định."))
+    if not nominations:
+        raise DecisionError(_("Chọn ít nhất một đề nghị đã được duyệt."))
+    ready = {n.pk for n in ready_nominations().filter(pk__in=[n.pk for n in nominations])}
+    refused = [n.recipient_name for n in nominations if n.pk not in ready]
+    if refused:
+        raise DecisionError(_("Chưa đưa được vào quyết định: %(names)s.") % {"names": ", ".join(refused)})
+    twice = already_decided(nominations)
+    if twice:
+        raise DecisionError(_("Đã có quyết định (hoặc dự thảo) khen thưởng cùng danh hiệu, hình thức, cùng năm cho: "
+                              "%(names)s.") % {"names": ", ".join(twice)})
+    award_types = {n.award_type_id for n in nominations}
+    if len(award_types) != 1:
+        raise DecisionError(_("Mỗi quyết định chỉ tặng một danh hiệu, hình thức."))
+    years = {n.dossier.year for n in nominations}
+    occasions = {n.dossier.occasion for n in nominations}
+    award_type = nominations[0].award_type
+    base = in_force.base_salary_on(decided_on) if bonus_enabled else None
+    texts = default_texts(award_type, nominations, decided_on, bonus_enabled)
+    decision = Decision.objects.create(
+        authority=Authority.PROVINCE_CHAIR, number=allocate_number(Authority.PROVINCE_CHAIR, decided_on.year),
+        year=decided_on.year, decided_on=decided_on, signer=signer, award_type=award_type,
+        occasion=occasions.pop() if len(occasions) == 1 else nominations[0].dossier.occasion,
+        achievement_year=max(years), reason=reason.strip(), bonus_enabled=bonus_enabled, rounding=rounding,
+        base_salary=base, created_by=actor, **texts,
+    )
+    kind_order = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 1, RecipientKind.HOUSEHOLD: 2}
+    ordered = sorted(nominations, key=lambda n: (kind_order[n.recipient_kind], n.dossier.unit.name, n.position))
+    DecisionLine.objects.bulk_create(
+        DecisionLine(
+            decision=decision, nomination=n, position=index, recipient_kind=n.recipient_kind,
+            recipient_name=n.recipient_name, honorific=n.person.honorific if n.person_id else "",
+            detail=line_detail(n),
+            bonus_amount=bonus_for(award_type, n.recipient_kind, base, rounding) if base else None,
+        )
+        for index, n in enumerate(ordered, start=1)
+    )
+    return decision
+
+
+def article_one(decision: Decision) -> str:
+    kinds = decision.lines.filter(active=True).values_list("recipient_kind", flat=True)
+    return (f"Tặng {decision.award_type.name} {counts_phrase(kinds)}, {decision.reason} "
+            f"(có danh sách kèm theo).")
+
+
+def bonus_article(decision: Decision) -> str:
+    if not decision.bonus_enabled or not decision.base_salary:
+        return ""
+    amounts = sorted({(line.recipient_kind, line.bonus_amount) for line in decision.lines.filter(active=True)
+                      if line.bonus_amount})
+    order = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 1, RecipientKind.HOUSEHOLD: 2}
+    parts = [f"mỗi {KIND_WORDS[kind]} được thưởng {amount:,} đồng".replace(",", ".")
+             for kind, amount in sorted(amounts, key=lambda pair: order[pair[0]])]
+    return ("Kèm theo " + decision.award_type.name + ", " + "; ".join(parts)
+            + f" (mức lương cơ sở {decision.base_salary:,} đồng). ".replace(",", ".")
+            + "Kinh phí khen thưởng chi từ Quỹ Thi đua, khen thưởng tỉnh.")
+
+
+# --- lifecycle --------------------------------------------------------------------------------------
+
+@transaction.atomic
+def _require_staff(actor: User) -> None:
+    """Every change to a decision is the Board's (the views check too; the services do not rely on them)."""
+    if not is_staff(actor):
+        raise DecisionError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới thay đổi được quyết định."))
+
+
+def cancel_draft(decision: Decision, reason: str, actor: User) -> None:
+    """A cancelled draft keeps its number (recorded, never reused); its nominations are free again."""
+    _require_staff(actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DecisionError(_("Cần ghi lý do hủy dự thảo."))
+    updated = Decision.objects.filter(pk=decision.pk, state=DecisionState.DRAFT).update(
+        state=DecisionState.CANCELLED, closed_reason=reason, closed_at=timezone.now(), closed_by=actor)
+    if updated == 0:
+        raise DecisionError(_("Chỉ hủy được quyết định còn là dự thảo."))
+    decision.lines.update(active=False)
+    decision.refresh_from_db()
+
+
+@transaction.atomic
+def publish(decision: Decision, actor: User) -> int:
+    """Publish: write one Award per line and mark dossiers decided, all or nothing. Returns the count."""
+    _require_staff(actor)
+    updated = Decision.objects.filter(pk=decision.pk, state=DecisionState.DRAFT).update(
+        state=DecisionState.PUBLISHED, published_at=timezone.now(), published_by=actor)
+    if updated == 0:
+        raise DecisionError(_("Quyết định không còn là dự thảo (có thể vừa được người khác ban hành hoặc hủy)."))
+    decision.refresh_from_db()
+    lines = list(decision.lines.filter(active=True).select_related(
+        "nomination", "nomination__dossier", "nomination__award_type"))
+    if not lines:
+        raise DecisionError(_("Quyết định chưa có ai trong danh sách."))
+    issuer = f"Chủ tịch UBND tỉnh {settings.PROVINCE_NAME}"
+    try:
+        with transaction.atomic():
+            Award.objects.bulk_create(_awards_for(decision, lines, issuer))
+    except IntegrityError:
+        raise DecisionError(_("Có người, tập thể trong quyết định đã được ghi khen thưởng cho cùng đề nghị; "
+                              "chưa ban hành, không ghi gì vào sổ.")) from None
+    for dossier_id in {line.nomination.dossier_id for line in lines}:
+        dossier = Dossier.objects.get(pk=dossier_id)
+        undecided = dossier.nominations.filter(verdict=Verdict.ELIGIBLE).exclude(
+            decision_lines__active=True, decision_lines__decision__state=DecisionState.PUBLISHED)
+        if dossier.state == DossierState.AWAITING_DECISION and not undecided.exists():
+            workflow.transition(dossier, "decide", actor, note=decision.code)
+    return len(lines)
+
+
+def _awards_for(decision: Decision, lines: list[DecisionLine], issuer: str) -> list[Award]:
+    return [
+        Award(
+            source=AwardSource.PROVINCE, decision=decision, nomination=line.nomination,
+            award_type=decision.award_type, award_code=decision.award_type.code,
+            recipient_kind=line.recipient_kind, unit=line.nomination.unit, person=line.nomination.person,
+            household=line.nomination.household, recipient_name=line.recipient_name,
+            proposing_unit=line.nomination.dossier.unit, year=decision.decided_on.year,
+            achievement_year=line.nomination.dossier.year, occasion=line.nomination.dossier.occasion,
+            authority=decision.authority, decision_number=decision.code, decided_on=decision.decided_on,
+            issuer=issuer, bonus_amount=line.bonus_amount, campaign=line.nomination.dossier.campaign,
+        )
+        for line in lines
+    ]
+
+
+@transaction.atomic
+def revoke(decision: Decision, reason: str, actor: User) -> int:
+    """Thu hồi (Luật Thi đua, khen thưởng Điều 93): the awards stay, marked revoked."""
+    _require_staff(actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DecisionError(_("Cần ghi lý do thu hồi quyết định."))
+    updated = Decision.objects.filter(pk=decision.pk, state=DecisionState.PUBLISHED).update(
+        state=DecisionState.REVOKED, closed_reason=reason, closed_at=timezone.now(), closed_by=actor)
+    if updated == 0:
+        raise DecisionError(_("Chỉ thu hồi được quyết định đã ban hành."))
+    return Award.objects.filter(decision=decision).update(revoked=True, revoked_on=timezone.localdate(),
+                                                          revoke_reason=reason)
+
+
+def record_central_award(nomination: Nomination) -> Award | None:
+    """An award decided above the province (recorded from a forwarded dossier) joins the record too."""
+    if nomination.central_outcome != CentralOutcome.AWARDED:
+        return None
+    dossier = nomination.dossier
+    issuer = {Authority.PRESIDENT: "Chủ tịch nước", Authority.PRIME_MINISTER: "Thủ tướng Chính phủ"}.get(
+        dossier.authority, Authority(dossier.authority).label)
+    award, _created = Award.objects.get_or_create(
+        nomination=nomination,
+        defaults=dict(
+            source=AwardSource.CENTRAL, award_type=nomination.award_type, award_code=nomination.award_type.code,
+            recipient_kind=nomination.recipient_kind, unit=nomination.unit, person=nomination.person,
+            household=nomination.household, recipient_name=nomination.recipient_name, proposing_unit=dossier.unit,
+            year=nomination.central_decision_date.year, achievement_year=dossier.year, occasion=dossier.occasion,
+            authority=dossier.authority, decision_number=nomination.central_decision_number,
+            decided_on=nomination.central_decision_date, issuer=issuer, campaign=dossier.campaign,
+        ),
+    )
+    return award
+
+
+
+def award_phrase(award_type: AwardType) -> str:
+    """How the portal names what was given: "Bằng khen", "Cờ thi đua", "danh hiệu Chiến sĩ thi đua cấp tỉnh"."""
+    from awards.enums import AwardFamily
+
+    if award_type.family in (AwardFamily.CERTIFICATE_OF_MERIT, AwardFamily.COMMENDATION):
+        return str(AwardFamily(award_type.family).label)
+    if award_type.code.startswith("co-thi-dua"):
+        return "Cờ thi đua"
+    if award_type.family == AwardFamily.EMULATION_TITLE:
+        return f"danh hiệu {award_type.name}"
+    return award_type.name
+
+
+def portal_sentence(decision: Decision, collectives: int, individuals: int, households: int) -> str:
+    """"Quyết định số 163/QĐ-UBND của Chủ tịch UBND tỉnh tặng Bằng khen cho 32 tập thể, vì: Đã có thành tích
+    xuất sắc năm 2023." (the province portal's phrasing)."""
+    kinds = ([RecipientKind.COLLECTIVE] * collectives + [RecipientKind.INDIVIDUAL] * individuals
+             + [RecipientKind.HOUSEHOLD] * households)
+    reason = decision.reason.strip().rstrip(".")
+    reason = reason[:1].upper() + reason[1:]
+    return (f"Quyết định số {decision.code} của Chủ tịch UBND tỉnh tặng {award_phrase(decision.award_type)} "
+            f"{counts_phrase(kinds)}, vì: {reason}.")

@@ -1,0 +1,260 @@
+"""Decision pages: prepare from approved nominations, edit the draft's texts, render documents (status
+polled with htmx), publish, cancel, revoke; the public list of published decisions."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from awards.core import permissions
+from awards.decisions import services as decisions
+from awards.documents import services as documents
+from awards.models import (
+    Decision,
+    DecisionDocument,
+    DecisionState,
+    DocumentKind,
+    DocumentStatus,
+    Nomination,
+    Rounding,
+    Signer,
+)
+from units.models import Role, User
+
+
+def visible_decisions(user: User):
+    """Staff and leadership see everything; others only published decisions (drafts are invisible to units),
+    and unit officers only those naming their unit's dossiers."""
+    if permissions.is_staff(user) or user.has_role(Role.LEADERSHIP):
+        return Decision.objects.all()
+    published = Decision.objects.filter(state__in=[DecisionState.PUBLISHED, DecisionState.REVOKED])
+    if user.has_role(Role.UNIT_OFFICER) and user.unit_id:
+        return published.filter(lines__nomination__dossier__unit_id=user.unit_id, lines__active=True).distinct()
+    raise PermissionDenied(_("Bạn không có quyền xem quyết định khen thưởng."))
+
+
+def _decision(request, pk: int) -> Decision:
+    return get_object_or_404(visible_decisions(request.user).select_related("award_type", "signer"), pk=pk)
+
+
+def _require_staff(request) -> None:
+    if not permissions.is_staff(request.user):
+        raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới soạn và ban hành quyết định."))
+
+
+class PrepareForm(forms.Form):
+    decided_on = forms.DateField(label=gettext_lazy("Ngày ký"), widget=forms.DateInput(attrs={"type": "date"}),
+                                 input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    signer = forms.ModelChoiceField(label=gettext_lazy("Người ký"), queryset=Signer.objects.all())
+    reason = forms.CharField(label=gettext_lazy("Lý do khen thưởng"), max_length=500,
+                             initial="đã có thành tích xuất sắc")
+    bonus_enabled = forms.BooleanField(label=gettext_lazy("Có điều khoản tiền thưởng"), required=False, initial=True)
+    rounding = forms.ChoiceField(label=gettext_lazy("Làm tròn tiền thưởng"), choices=Rounding.choices,
+                                 initial=Rounding.UP_10000)
+
+
+class TextsForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["subject", "legal_bases", "proposals", "reason", "executors", "recipients"]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in
+                   ["legal_bases", "proposals", "reason", "executors", "recipients"]}
+
+
+@login_required
+@require_GET
+def decision_list(request):
+    queryset = visible_decisions(request.user).select_related("award_type", "signer").annotate(
+        line_count=Count("lines", filter=Q(lines__active=True)))
+    state = request.GET.get("state", "")
+    if state in DecisionState.values:
+        queryset = queryset.filter(state=state)
+    year = request.GET.get("year", "")
+    if year.isdigit():
+        queryset = queryset.filter(year=int(year))
+    page = Paginator(queryset.order_by("-decided_on", "-number"), 25).get_page(request.GET.get("page"))
+    return render(request, "awards/decisions/list.html", {
+        "page": page, "state": state, "year": year, "states": DecisionState.choices,
+        "is_staff": permissions.is_staff(request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def prepare(request):
+    _require_staff(request)
+    today = timezone.localdate()
+    form = PrepareForm(request.POST or None, initial={"decided_on": today, "signer": decisions.signer_on(today)})
+    if request.method == "POST" and form.is_valid():
+        ids = [int(i) for i in request.POST.getlist("nominations") if i.isdigit()]
+        chosen = list(Nomination.objects.filter(pk__in=ids).select_related(
+            "award_type", "dossier__unit", "person__unit", "unit", "household"))
+        try:
+            decision = decisions.draft_decision(
+                chosen, request.user, form.cleaned_data["decided_on"], form.cleaned_data["signer"],
+                form.cleaned_data["reason"], form.cleaned_data["bonus_enabled"], form.cleaned_data["rounding"])
+        except decisions.DecisionError as exc:
+            form.add_error(None, exc.message)
+        except Exception as exc:  # e.g. no base salary for that date
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Đã lập dự thảo quyết định số %(code)s.") % {"code": decision.code})
+            return redirect("awards:decision", decision.pk)
+    return render(request, "awards/decisions/prepare.html", {
+        "form": form, "groups": decisions.ready_by_award_type(),
+        "chosen": {int(i) for i in request.POST.getlist("nominations") if i.isdigit()}})
+
+
+@login_required
+@require_GET
+def decision_detail(request, pk):
+    decision = _decision(request, pk)
+    lines = list(decision.lines.filter(active=True).select_related("nomination__dossier"))
+    docs = {kind: documents.latest(decision, kind) for kind in DocumentKind.values}
+    return render(request, "awards/decisions/detail.html", {
+        "decision": decision, "lines": lines, "docs": docs, "kinds": DocumentKind.choices, "polling": _polling(docs),
+        "article_one": decisions.article_one(decision), "bonus_article": decisions.bonus_article(decision),
+        "bases": [b for b in decision.legal_bases.splitlines() if b.strip()],
+        "recipients": [r for r in decision.recipients.splitlines() if r.strip()],
+        "is_staff": permissions.is_staff(request.user),
+        "history_links": permissions.is_staff(request.user) or request.user.has_role(Role.LEADERSHIP),
+        "texts_form": TextsForm(instance=decision) if decision.state == DecisionState.DRAFT else None,
+        "award_count": decision.awards.count(),
+    })
+
+
+@login_required
+@require_POST
+def edit_texts(request, pk):
+    _require_staff(request)
+    decision = _decision(request, pk)
+    if decision.state != DecisionState.DRAFT:
+        messages.error(request, _("Chỉ sửa được quyết định còn là dự thảo."))
+        return redirect("awards:decision", decision.pk)
+    form = TextsForm(request.POST, instance=decision)
+    if form.is_valid():
+        updated = form.save(commit=False)
+        updated.content_version = decision.content_version + 1
+        updated.save()
+        messages.success(request, _("Đã lưu nội dung dự thảo; tệp PDF cần tạo lại."))
+        return redirect("awards:decision", decision.pk)
+    messages.error(request, _("Nội dung chưa hợp lệ; hãy kiểm tra các ô bắt buộc."))
+    return redirect("awards:decision", decision.pk)
+
+
+@login_required
+@require_POST
+def render_documents(request, pk):
+    _require_staff(request)
+    decision = _decision(request, pk)
+    for kind in DocumentKind.values:
+        documents.request_document(decision, kind)
+    messages.info(request, _("Đang tạo các tệp PDF; trạng thái cập nhật tự động."))
+    return redirect("awards:decision", decision.pk)
+
+
+@login_required
+@require_GET
+def document_status(request, pk):
+    """htmx fragment polled while a render is pending."""
+    decision = _decision(request, pk)
+    docs = {kind: documents.latest(decision, kind) for kind in DocumentKind.values}
+    return render(request, "awards/decisions/_documents.html",
+                  {"decision": decision, "docs": docs, "kinds": DocumentKind.choices, "polling": _polling(docs)})
+
+
+def _polling(docs: dict) -> bool:
+    return any(doc and doc.status in (DocumentStatus.PENDING, DocumentStatus.RENDERING) for doc in docs.values())
+
+
+@login_required
+@require_GET
+def document_download(request, pk, doc_id):
+    decision = _decision(request, pk)
+    document = get_object_or_404(DecisionDocument, pk=doc_id, decision=decision, status=DocumentStatus.DONE)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    name = f"{decision.code.replace('/', '-')}-{document.kind}-v{document.version}.pdf"
+    return FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")
+
+
+@login_required
+@require_POST
+def publish(request, pk):
+    _require_staff(request)
+    decision = _decision(request, pk)
+    if request.POST.get("confirm") != "1":
+        messages.error(request, _("Hãy đánh dấu xác nhận trước khi ban hành."))
+        return redirect("awards:decision", decision.pk)
+    try:
+        count = decisions.publish(decision, request.user)
+    except decisions.DecisionError as exc:
+        messages.error(request, exc.message)
+    else:
+        documents.request_document(Decision.objects.get(pk=decision.pk), DocumentKind.DECISION)
+        messages.success(request, _("Đã ban hành quyết định %(code)s; đã ghi %(n)s khen thưởng vào sổ.") % {
+            "code": decision.code, "n": count})
+    return redirect("awards:decision", decision.pk)
+
+
+@login_required
+@require_POST
+def close(request, pk, action):
+    _require_staff(request)
+    decision = _decision(request, pk)
+    reason = request.POST.get("reason", "")
+    try:
+        if action == "cancel":
+            decisions.cancel_draft(decision, reason, request.user)
+            messages.success(request, _("Đã hủy dự thảo; số %(code)s được ghi nhận là đã hủy, không dùng lại.") % {
+                "code": decision.code})
+        elif action == "revoke":
+            count = decisions.revoke(decision, reason, request.user)
+            messages.success(request, _("Đã thu hồi quyết định %(code)s; %(n)s khen thưởng được đánh dấu thu hồi.")
+                             % {"code": decision.code, "n": count})
+        else:
+            raise Http404
+    except decisions.DecisionError as exc:
+        messages.error(request, exc.message)
+    return redirect("awards:decision", decision.pk)
+
+
+@require_GET
+def public_list(request):
+    """The province portal's list of published decisions: names and positions only, no personal data."""
+    queryset = (Decision.objects.filter(state=DecisionState.PUBLISHED).select_related("award_type")
+                .annotate(collectives=Count("lines", filter=Q(lines__active=True, lines__recipient_kind="tap_the")),
+                          individuals=Count("lines", filter=Q(lines__active=True, lines__recipient_kind="ca_nhan")),
+                          households=Count("lines", filter=Q(lines__active=True,
+                                                             lines__recipient_kind="ho_gia_dinh")))
+                .order_by("-decided_on", "-number"))
+    year = request.GET.get("year", "")
+    if year.isdigit():
+        queryset = queryset.filter(decided_on__year=int(year))
+    page = Paginator(queryset, 20).get_page(request.GET.get("page"))
+    for decision in page:
+        decision.sentence = decisions.portal_sentence(decision, decision.collectives, decision.individuals,
+                                                      decision.households)
+    return render(request, "awards/decisions/public_list.html", {"page": page, "year": year})
+
+
+@require_GET
+def public_detail(request, pk):
+    decision = get_object_or_404(Decision.objects.select_related("award_type"), pk=pk,
+                                 state=DecisionState.PUBLISHED)
+    lines = decision.lines.filter(active=True).only("recipient_kind", "recipient_name", "honorific", "detail")
+    return render(request, "awards/decisions/public_detail.html", {"decision": decision, "lines": lines,
+                                                                   "today": datetime.date.today()})

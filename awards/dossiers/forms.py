@@ -1,0 +1,199 @@
+"""Forms of the dossier workflow. A rejected form is re-rendered with everything the user typed."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from awards.dossiers import services
+from awards.enums import AttachmentKind, Authority, OccasionType, RecipientKind, Verdict
+from awards.models import Attachment, Dossier, Nomination
+from campaigns.models import Campaign
+from units.models import Gender, Household, Person, PersonCategory, Unit
+from units.selectors import subtree_ids
+from units.text import nfc
+
+DOSSIER_AUTHORITIES = [Authority.PROVINCE_CHAIR, Authority.PRIME_MINISTER, Authority.PRESIDENT]
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DossierForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    nomination_round = forms.ModelChoiceField(
+        label=_("Đợt nhận hồ sơ khen thưởng tổng kết phong trào"), queryset=Campaign.objects.none(), required=False,
+        to_field_name="code",
+        help_text=_("Chọn khi đề nghị khen thưởng tổng kết một phong trào: hồ sơ tự gắn với phong trào đó, loại hình "
+                    "khen thưởng chuyên đề, theo đợt (không tính là khen thưởng công trạng)."),
+    )
+    field_order = ["nomination_round"]
+
+    class Meta:
+        model = Dossier
+        fields = ["title", "occasion", "year", "campaign", "authority", "submission_number", "submission_date"]
+        widgets = {"submission_date": DATE_WIDGET, "title": forms.TextInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["authority"].choices = [(a.value, a.label) for a in DOSSIER_AUTHORITIES]
+        self.fields["campaign"].queryset = Campaign.objects.order_by("-start_date")
+        from django.utils import timezone
+
+        from campaigns.services import open_rounds
+
+        self.fields["nomination_round"].queryset = open_rounds(timezone.localdate())
+        self.fields["occasion"].required = False  # set by the nomination round when one is chosen
+        self.fields["submission_date"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+        self.fields["title"].widget.attrs["placeholder"] = _("Ví dụ: Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh "
+                                                             "năm 2020")
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if data.get("nomination_round"):
+            data["campaign"], data["occasion"] = data["nomination_round"], OccasionType.CAMPAIGN
+        elif not data.get("occasion"):
+            self.add_error("occasion", _("Cần chọn loại hình khen thưởng (hoặc chọn một đợt nhận hồ sơ của phong "
+                                         "trào)."))
+        if data.get("occasion") == OccasionType.CAMPAIGN and not data.get("campaign"):
+            self.add_error("campaign", _("Khen thưởng theo chuyên đề, đợt thi đua phải gắn với một phong trào."))
+        return data
+
+
+class NominationForm(forms.Form):
+    """One recipient (a unit or named collective, a person from the registry or new, a household) x one
+    award type the dossier's authority decides."""
+
+    recipient_kind = forms.ChoiceField(label=_("Đối tượng"), choices=RecipientKind.choices,
+                                       widget=forms.RadioSelect, initial=RecipientKind.COLLECTIVE)
+    unit = forms.ModelChoiceField(label=_("Tập thể trong danh mục đơn vị"), queryset=Unit.objects.none(),
+                                  required=False)
+    collective_name = forms.CharField(label=_("hoặc tên tập thể khác"), max_length=255, required=False)
+    person = forms.ModelChoiceField(label=_("Cá nhân đã có trong danh bạ"), queryset=Person.objects.none(),
+                                    required=False)
+    new_person_name = forms.CharField(label=_("hoặc họ và tên cá nhân mới"), max_length=150, required=False)
+    new_person_gender = forms.ChoiceField(label=_("Giới tính"), choices=[("", "---"), *Gender.choices],
+                                          required=False)
+    new_person_birth_date = forms.DateField(label=_("Ngày sinh"), required=False, widget=DATE_WIDGET,
+                                            input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    new_person_position = forms.CharField(label=_("Chức vụ, đơn vị công tác"), max_length=255, required=False)
+    new_person_category = forms.ChoiceField(label=_("Phân loại đối tượng"), choices=PersonCategory.choices,
+                                            initial=PersonCategory.DIRECT_WORKER, required=False)
+    household = forms.ModelChoiceField(label=_("Hộ gia đình đã có"), queryset=Household.objects.none(),
+                                       required=False)
+    new_household_name = forms.CharField(label=_("hoặc tên hộ gia đình mới"), max_length=255, required=False,
+                                         help_text=_('Ví dụ "Gia đình ông Vi Thanh Liêm"'))
+    new_household_address = forms.CharField(label=_("Địa chỉ hộ gia đình"), max_length=255, required=False)
+    award_type = forms.ModelChoiceField(
+        label=_("Danh hiệu, hình thức đề nghị"), queryset=None,
+        error_messages={"invalid_choice": _("Danh hiệu, hình thức này không tặng cho đối tượng đã chọn, hoặc không "
+                                            "thuộc thẩm quyền của cấp quyết định của hồ sơ.")},
+    )
+    achievement = forms.CharField(label=_("Tóm tắt thành tích"), widget=forms.Textarea(attrs={"rows": 3}),
+                                  required=False)
+    period = forms.CharField(label=_("Thời gian lập thành tích"), max_length=100, required=False,
+                             help_text=_('Ví dụ "Năm 2020" hoặc "2015 - 2019"'))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dossier = dossier
+        scope = unit_scope(dossier.unit)
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=scope).order_by("sort_order", "name")
+        self.fields["person"].queryset = Person.objects.filter(unit_id__in=scope).select_related("unit")
+        self.fields["household"].queryset = Household.objects.all()
+        kind = self.data.get("recipient_kind") or self.initial.get("recipient_kind") or RecipientKind.COLLECTIVE
+        self.fields["award_type"].queryset = services.eligible_award_types(dossier, kind)
+        self.fields["version"].initial = dossier.version
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("recipient_kind")
+        award = data.get("award_type")
+        if kind == RecipientKind.COLLECTIVE and not data.get("unit") and not nfc(data.get("collective_name")):
+            self.add_error("unit", _("Chọn một tập thể trong danh mục hoặc ghi tên tập thể."))
+        if kind == RecipientKind.INDIVIDUAL:
+            if not data.get("person") and not nfc(data.get("new_person_name")):
+                self.add_error("person", _("Chọn một cá nhân trong danh bạ hoặc ghi họ tên cá nhân mới."))
+            if not data.get("person") and nfc(data.get("new_person_name")) and not data.get("new_person_gender"):
+                self.add_error("new_person_gender", _("Ghi giới tính của cá nhân mới."))
+        if kind == RecipientKind.HOUSEHOLD and not data.get("household") and not nfc(data.get("new_household_name")):
+            self.add_error("household", _("Chọn một hộ gia đình hoặc ghi tên hộ gia đình mới."))
+        if award and kind and not award.allows(kind):
+            self.add_error("award_type", _("%(award)s không tặng cho %(kind)s.") % {
+                "award": award.name, "kind": RecipientKind(kind).label.lower()})
+        return data
+
+    def recipient(self) -> dict:
+        """Fields of a Nomination for the chosen recipient, creating a person or household if asked."""
+        data = self.cleaned_data
+        kind = data["recipient_kind"]
+        if kind == RecipientKind.COLLECTIVE:
+            name = nfc(data.get("collective_name"))
+            return {"unit": None if name else data["unit"], "collective_name": name}
+        if kind == RecipientKind.INDIVIDUAL:
+            person = data.get("person") or Person.objects.create(
+                full_name=nfc(data["new_person_name"]), gender=data["new_person_gender"],
+                birth_date=data.get("new_person_birth_date"), position=nfc(data.get("new_person_position")),
+                category=data.get("new_person_category") or PersonCategory.DIRECT_WORKER, unit=self.dossier.unit,
+            )
+            return {"person": person}
+        household = data.get("household") or Household.objects.create(
+            name=nfc(data["new_household_name"]), head_name=nfc(data["new_household_name"]),
+            address=nfc(data.get("new_household_address")),
+        )
+        return {"household": household}
+
+    @classmethod
+    def initial_for(cls, nomination: Nomination) -> dict:
+        return {
+            "recipient_kind": nomination.recipient_kind, "unit": nomination.unit_id,
+            "collective_name": nomination.collective_name, "person": nomination.person_id,
+            "household": nomination.household_id, "award_type": nomination.award_type_id,
+            "achievement": nomination.achievement, "period": nomination.period,
+        }
+
+
+def unit_scope(unit: Unit) -> list[int]:
+    """The unit and every unit below it (the officer proposes its own sub-units too)."""
+    return subtree_ids(unit.pk)
+
+
+class AttachmentForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Attachment
+        fields = ["kind", "file", "nomination", "vote_result", "note"]
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nomination"].queryset = dossier.nominations.select_related("person", "unit", "household",
+                                                                                "award_type")
+        self.fields["nomination"].label_from_instance = lambda n: f"{n.recipient_name} - {n.award_type.name}"
+        self.fields["kind"].initial = AttachmentKind.SUBMISSION
+        self.fields["version"].initial = dossier.version
+
+
+class VerdictForm(forms.Form):
+    verdict = forms.ChoiceField(label=_("Kết quả"), choices=[(Verdict.ELIGIBLE, Verdict.ELIGIBLE.label),
+                                                             (Verdict.INELIGIBLE, Verdict.INELIGIBLE.label)])
+    reason = forms.CharField(label=_("Lý do"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Tệp danh sách (.xlsx)"))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ForwardForm(forms.Form):
+    number = forms.CharField(label=_("Số tờ trình của tỉnh"), max_length=60)
+    date = forms.DateField(label=_("Ngày tờ trình"), input_formats=["%Y-%m-%d", "%d/%m/%Y"], widget=DATE_WIDGET)
+
+
+class CentralDecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Kết quả"), choices=[("awarded", _("Được khen thưởng")),
+                                                             ("refused", _("Không được khen thưởng"))])
+    number = forms.CharField(label=_("Số quyết định"), max_length=60, required=False)
+    date = forms.DateField(label=_("Ngày quyết định"), required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+                           widget=DATE_WIDGET)

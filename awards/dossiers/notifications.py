@@ -1,0 +1,43 @@
+"""E-mail to a unit when its dossier is returned or decided (Django's e-mail backend; console in development)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+
+from units.selectors import recipients_by_unit
+
+logger = logging.getLogger(__name__)
+
+SUBJECTS = {
+    "return": "Hồ sơ {ref} bị trả lại: cần bổ sung, chỉnh sửa",
+    "decide": "Hồ sơ {ref} đã có quyết định khen thưởng",
+    "record_central": "Hồ sơ {ref} đã có quyết định của cấp trên",
+}
+
+
+def dossier_moved(dossier_id: int, action: str) -> int:
+    """Tell the proposing unit; returns how many messages were sent (0 when it has no address)."""
+    from awards.models import Dossier
+
+    dossier = Dossier.objects.select_related("unit").get(pk=dossier_id)
+    if action not in SUBJECTS:
+        return 0
+    recipients = recipients_by_unit([dossier.unit])[dossier.unit_id]
+    if not recipients:
+        logger.info("Dossier %s: unit %s has no e-mail address; nothing sent.", dossier.reference, dossier.unit_id)
+        return 0
+    last = dossier.history.order_by("-at", "-pk").first()
+    body = render_to_string(
+        "awards/email/dossier_moved.txt",
+        {"dossier": dossier, "action": action, "note": last.note if last else "",
+         "province": settings.PROVINCE_NAME},
+    )
+    try:
+        return send_mail(SUBJECTS[action].format(ref=dossier.reference), body, None, recipients)
+    except Exception:  # the state change stands even if the mail server is down
+        logger.exception("Could not send e-mail for dossier %s", dossier.reference)
+        return 0

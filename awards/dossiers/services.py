@@ -1,0 +1,205 @@
+"""Dossier rules: edits with compare-and-set, what a dossier may propose, completeness, duplicates,
+revisions and the staff's appraisal of each nomination."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from awards.catalogue.in_force import award_types_on
+from awards.enums import AttachmentKind, DossierState, Verdict
+from awards.models import Dossier, DossierRevision, Nomination
+
+
+class DossierChanged(Exception):
+    """The dossier changed (elsewhere) since the user loaded the form: nothing was saved."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def claim_edit(dossier, expected_version: int) -> None:
+    """Compare-and-set on the dossier's version before any content change (fields, nominations,
+    attachments): a dossier someone else edited or moved meanwhile is refused, never overwritten."""
+
+
+    updated = Dossier.objects.filter(
+        pk=dossier.pk, version=expected_version, state__in=[DossierState.DRAFT, DossierState.RETURNED]
+    ).update(version=F("version") + 1)
+    if updated == 0:
+        fresh = Dossier.objects.get(pk=dossier.pk)
+        raise DossierChanged(
+            _("Hồ sơ đã thay đổi từ khi bạn mở trang (hiện ở trạng thái \"%(state)s\"); chưa lưu gì. Nội dung bạn "
+              "vừa nhập vẫn còn trên màn hình: hãy xem lại hồ sơ rồi lưu lại.") % {"state": fresh.get_state_display()}
+        )
+    dossier.version = expected_version + 1
+
+
+def eligible_award_types(dossier, recipient_kind: str | None = None):
+    """Award types the dossier's form offers: in force at the end of the achievement year, decided by the
+    dossier's authority, and (when given) admitting the recipient kind."""
+    day = datetime.date(dossier.year, 12, 31)
+    types = award_types_on(day).filter(authority=dossier.authority)
+    if recipient_kind:
+        types = types.for_recipient(recipient_kind)
+    return types
+
+
+def nominations_needing_vote(dossier):
+    """Eligible nominations the provincial council must vote on."""
+
+    return dossier.nominations.filter(verdict=Verdict.ELIGIBLE, award_type__requires_council_vote=True)
+
+
+def completeness_problems(dossier) -> list[str]:
+    """What stops a submission, in Vietnamese; empty when the dossier is complete."""
+
+
+    problems = []
+    nominations = list(dossier.nominations.select_related("award_type"))
+    if not nominations:
+        problems.append(_("Hồ sơ chưa có đề nghị nào."))
+    if not dossier.submission_number or not dossier.submission_date:
+        problems.append(_("Chưa ghi số và ngày tờ trình của đơn vị."))
+    present = set(dossier.attachments.values_list("kind", flat=True))
+    required = {kind for n in nominations for kind in (n.award_type.required_attachments or [])}
+    missing = [AttachmentKind(kind).label for kind in AttachmentKind.values if kind in required - present]
+    if missing:
+        problems.append(_("Thiếu tài liệu: %(kinds)s.") % {"kinds": ", ".join(str(m) for m in missing)})
+    wrong = [n for n in nominations if n.award_type.authority != dossier.authority]
+    if wrong:
+        problems.append(_("%(n)s đề nghị không thuộc thẩm quyền của cấp quyết định đã chọn.") % {"n": len(wrong)})
+    return problems
+
+
+def duplicates_of(nomination):
+    """Other live nominations of the same recipient for the same award (by code) and year."""
+
+    return (
+        Nomination.objects.filter(
+            recipient_key=nomination.recipient_key,
+            award_type__code=nomination.award_type.code,
+            dossier__year=nomination.dossier.year,
+        )
+        .exclude(pk=nomination.pk)
+        .exclude(dossier__state=DossierState.WITHDRAWN)
+        .select_related("dossier", "dossier__unit")
+    )
+
+
+def duplicate_map(nominations) -> dict[int, list]:
+    """Duplicates for many nominations in one query: nomination id -> the other nominations."""
+
+    nominations = list(nominations)
+    if not nominations:
+        return {}
+    keys = {n.recipient_key for n in nominations}
+    others = (
+        Nomination.objects.filter(recipient_key__in=keys)
+        .exclude(dossier__state=DossierState.WITHDRAWN)
+        .select_related("dossier", "dossier__unit", "award_type")
+    )
+    index: dict[tuple, list] = {}
+    for other in others:
+        index.setdefault((other.recipient_key, other.award_type.code, other.dossier.year), []).append(other)
+    return {
+        n.pk: [o for o in index.get((n.recipient_key, n.award_type.code, n.dossier.year), []) if o.pk != n.pk]
+        for n in nominations
+    }
+
+
+def snapshot(dossier) -> dict:
+    """What the unit sent: fields, nominations and attachments, as plain data."""
+    nominations = dossier.nominations.select_related("award_type", "person", "unit", "household")
+    return {
+        "fields": {
+            "title": dossier.title,
+            "occasion": dossier.get_occasion_display(),
+            "year": dossier.year,
+            "campaign": dossier.campaign.name if dossier.campaign_id else "",
+            "authority": dossier.get_authority_display(),
+            "submission_number": dossier.submission_number,
+            "submission_date": dossier.submission_date.isoformat() if dossier.submission_date else "",
+        },
+        "nominations": [
+            {
+                "key": f"{n.recipient_key}|{n.award_type.code}",
+                "recipient": n.recipient_name,
+                "kind": n.get_recipient_kind_display(),
+                "award": n.award_type.name,
+                "achievement": n.achievement,
+                "period": n.period,
+                "position": n.person.position if n.person_id else "",
+            }
+            for n in nominations
+        ],
+        "attachments": [
+            {"kind": a.get_kind_display(), "name": a.original_name, "sha256": a.sha256}
+            for a in dossier.attachments.order_by("kind", "pk")
+        ],
+    }
+
+
+def record_revision(dossier, actor):
+
+    number = dossier.revisions.count() + 1
+    return DossierRevision.objects.create(dossier=dossier, number=number, submitted_by=actor,
+                                          snapshot=snapshot(dossier))
+
+
+FIELD_LABELS = {
+    "title": "Trích yếu", "occasion": "Loại hình", "year": "Năm", "campaign": "Phong trào",
+    "authority": "Cấp quyết định", "submission_number": "Số tờ trình", "submission_date": "Ngày tờ trình",
+}
+
+
+def diff_snapshots(old: dict, new: dict) -> dict:
+    """What changed between two submitted versions, for people to read."""
+    fields = [
+        (FIELD_LABELS.get(name, name), old["fields"].get(name), value)
+        for name, value in new["fields"].items()
+        if old["fields"].get(name) != value
+    ]
+    before = {n["key"]: n for n in old["nominations"]}
+    after = {n["key"]: n for n in new["nominations"]}
+    changed = []
+    for key in before.keys() & after.keys():
+        for name in ("achievement", "period", "position"):
+            if before[key][name] != after[key][name]:
+                changed.append((after[key]["recipient"], after[key]["award"], name, before[key][name],
+                                after[key][name]))
+    old_files = {(a["kind"], a["sha256"]): a for a in old["attachments"]}
+    new_files = {(a["kind"], a["sha256"]): a for a in new["attachments"]}
+    return {
+        "fields": fields,
+        "added": [after[k] for k in after if k not in before],
+        "removed": [before[k] for k in before if k not in after],
+        "changed": sorted(changed),
+        "files_added": [new_files[k] for k in new_files if k not in old_files],
+        "files_removed": [old_files[k] for k in old_files if k not in new_files],
+    }
+
+
+def set_verdict(nomination, verdict: str, reason: str, actor) -> None:
+    """Staff's appraisal of one nomination, while the dossier is received."""
+
+    from awards.dossiers.workflow import NotAllowed
+
+    if nomination.dossier.state != DossierState.RECEIVED:
+        raise NotAllowed(_("Chỉ thẩm định khi hồ sơ đã được tiếp nhận và chưa hoàn thành thẩm định."))
+    if verdict not in Verdict.values or verdict == Verdict.PENDING:
+        raise NotAllowed(_("Kết quả thẩm định không hợp lệ."))
+    reason = (reason or "").strip()
+    if verdict == Verdict.INELIGIBLE and not reason:
+        raise NotAllowed(_("Cần ghi lý do khi kết luận không đủ điều kiện."))
+    nomination.verdict = verdict
+    nomination.verdict_reason = reason
+    nomination.verdict_by = actor
+    nomination.verdict_at = timezone.now()
+    nomination.save(update_fields=["verdict", "verdict_reason", "verdict_by", "verdict_at"])
+
+

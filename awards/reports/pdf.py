@@ -1,0 +1,19 @@
+"""The dashboard of a year as a printable PDF (the same figures as the page, tables first)."""
+
+from __future__ import annotations
+
+from awards.core import pdf
+from awards.reports import selectors
+
+
+def render(year: int, unit=None) -> bytes:
+    unit_id = unit.pk if unit is not None else None
+    lines = selectors.award_lines(year, unit_id)
+    trend = selectors.trend(year, unit_id)
+    context = {
+        "year": year, "unit": unit, "paragraph": selectors.summary_paragraph(lines),
+        "levels": selectors.by_level(lines), "kinds": selectors.by_kind(year, unit_id),
+        "occasions": selectors.by_occasion(year, unit_id), "trend": trend, "bars": selectors.trend_bars(trend),
+        "total": sum(line.total for line in lines),
+    }
+    return pdf.render_pdf("pdf/dashboard.html", context)

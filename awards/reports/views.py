@@ -1,0 +1,167 @@
+"""The leadership dashboard: a year's awards grouped the way a conference reports them, the summary
+paragraph, a ten-year trend, and drill-downs to the recipients. Unit officers see their unit's figures."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from awards.core import permissions
+from awards.reports import selectors
+from campaigns import selectors as campaign_selectors
+from units.models import Role, User
+
+
+def _scope(user: User) -> int | None:
+    """None: the whole province; a unit id: an officer's own unit."""
+    if permissions.is_staff(user) or user.has_role(Role.LEADERSHIP):
+        return None
+    if user.has_role(Role.UNIT_OFFICER) and user.unit_id:
+        return user.unit_id
+    raise PermissionDenied(_("Bảng tổng hợp dành cho lãnh đạo, cán bộ Ban Thi đua - Khen thưởng và cán bộ thi đua "
+                             "của đơn vị."))
+
+
+def _year(request, years: list[int]) -> int | None:
+    value = request.GET.get("year", "")
+    if value.isdigit() and 1945 <= int(value) <= 2100:
+        return int(value)
+    return years[0] if years else None
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    unit_id = _scope(request.user)
+    years = selectors.years_with_awards(unit_id)
+    year = _year(request, years)
+    context = {"year": year, "years": years, "unit_scope": request.user.unit if unit_id else None,
+               "stat_forms": [("0601", _("Số phong trào thi đua")), ("0602", _("Khen thưởng cấp Nhà nước")),
+                              ("0603", _("Khen thưởng cấp bộ, ngành, tỉnh"))]}
+    if year is not None:
+        lines = selectors.award_lines(year, unit_id)
+        previous = {line.key: line.total for line in selectors.award_lines(year - 1, unit_id)}
+        context.update({
+            "lines": lines,
+            "levels": selectors.by_level(lines),
+            "paragraph": selectors.summary_paragraph(lines),
+            "kinds": [(code, label, n) for code, (label, n) in zip(selectors.KIND_ORDER,
+                                                                   selectors.by_kind(year, unit_id), strict=True)],
+            "occasions": selectors.by_occasion(year, unit_id),
+            "trend": (trend := selectors.trend(year, unit_id)),
+            "bars": selectors.trend_bars(trend),
+            "previous": previous,
+            "processing": selectors.processing(year, unit_id),
+            "campaign_targets": campaign_selectors.targets_in(year, unit_id),
+            "clusters": selectors.by_cluster(year, unit_id),
+            "total": sum(line.total for line in lines),
+            "previous_total": sum(previous.values()),
+        })
+    return render(request, "awards/dashboard.html", context)
+
+
+@login_required
+@require_GET
+def drill(request):
+    unit_id = _scope(request.user)
+    year = _year(request, selectors.years_with_awards(unit_id))
+    codes = [c for c in request.GET.get("codes", "").split(",") if c]
+    cluster = request.GET.get("cluster", "")
+    awards = selectors.drill_down(year, codes, request.GET.get("kind") or None, unit_id,
+                                  occasion=request.GET.get("occasion") or None,
+                                  cluster_id=int(cluster) if cluster.isdigit() else None) if year else \
+        selectors.awards_in(0)
+    page = Paginator(awards, 50).get_page(request.GET.get("page"))
+    return render(request, "awards/dashboard_drill.html", {"page": page, "year": year, "title": request.GET.get(
+        "title", "")})
+
+
+@login_required
+@require_GET
+def export_xlsx(request):
+    from django.http import HttpResponse
+
+    from awards.reports.exports import dashboard_workbook
+
+    unit_id = _scope(request.user)
+    year = _year(request, selectors.years_with_awards(unit_id))
+    if year is None:
+        raise Http404
+    data = dashboard_workbook(year, unit_id, request.user.unit.name if unit_id else "")
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="tong-hop-khen-thuong-{year}.xlsx"'
+    return response
+
+
+@login_required
+@require_GET
+def statistics_form(request, form):
+    """Biểu 0601 / 0602 / 0603 of Thông tư 02/2023/TT-BNV for a year, as Excel (province-wide: staff, leaders)."""
+    from django.http import HttpResponse
+
+    from awards.reports.statistics import FORMS
+
+    if _scope(request.user) is not None:
+        raise PermissionDenied(_("Biểu thống kê của tỉnh dành cho lãnh đạo và cán bộ Ban Thi đua - Khen thưởng."))
+    builder = FORMS.get(form)
+    if builder is None:
+        raise Http404
+    value = _year(request, selectors.years_with_awards()) or timezone.localdate().year
+    response = HttpResponse(builder(int(value)),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="bieu-{form}-{value}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def report_request(request):
+    """Queue the dashboard of a year as a PDF; the report page shows its status and the file when ready."""
+    from awards.core.background import enqueue_on_commit
+    from awards.models import DashboardReport
+    from awards.reports.tasks import render_dashboard_report
+
+    unit_id = _scope(request.user)
+    value = request.POST.get("year", "")
+    if not (value.isdigit() and 1945 <= int(value) <= 2100):
+        raise Http404
+    year = int(value)
+    with transaction.atomic():
+        report = DashboardReport.objects.create(year=year, unit_id=unit_id, requested_by=request.user)
+        enqueue_on_commit(render_dashboard_report, report.pk)
+    return redirect("dashboard_report", report.pk)
+
+
+def _report(request, pk):
+    from awards.models import DashboardReport
+
+    unit_id = _scope(request.user)
+    reports = DashboardReport.objects.all() if unit_id is None else DashboardReport.objects.filter(unit_id=unit_id)
+    return get_object_or_404(reports, pk=pk)
+
+
+@login_required
+@require_GET
+def report_status(request, pk):
+    report = _report(request, pk)
+    template = "awards/_report_status.html" if request.headers.get("HX-Request") else "awards/report.html"
+    return render(request, template, {"report": report})
+
+
+@login_required
+@require_GET
+def report_download(request, pk):
+    from django.http import FileResponse
+
+    report = _report(request, pk)
+    if report.status != "done":
+        raise Http404
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=f"tong-hop-khen-thuong-{report.year}.pdf",
+                        content_type="application/pdf")

@@ -1,0 +1,408 @@
+"""Pages of a cluster's year: overview, settings (criteria table, quota, tie-break), self-scoring, the trưởng
+cụm's check, the ranking meeting, election and giao ước, the actions, and the two PDFs. Thin: every rule is
+in ``units.clusters.services``; a refused form is shown again with what was typed."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from units.clusters import pdf as cluster_pdf
+from units.clusters import services as clusters
+from units.models import ClusterScore, ClusterYear, ClusterYearState, TieBreak, Unit
+from units.text import nfc
+
+S = ClusterYearState
+
+
+def _cluster_year(request, pk: int, year: int) -> ClusterYear:
+    cluster_year = get_object_or_404(ClusterYear.objects.select_related("cluster", "leader", "deputy", "dossier"),
+                                     cluster_id=pk, year=year)
+    if not clusters.can_view(request.user, cluster_year):
+        raise Http404
+    return cluster_year
+
+
+def _manager(request, pk: int, year: int) -> ClusterYear:
+    cluster_year = _cluster_year(request, pk, year)
+    allowed, reason = clusters.can_manage(request.user, cluster_year)
+    if not allowed:
+        raise PermissionDenied(reason)
+    return cluster_year
+
+
+def _version(request) -> int:
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else -1
+
+
+def _back(cluster_year: ClusterYear):
+    return redirect("units:cluster_year", cluster_year.cluster_id, cluster_year.year)
+
+
+def _scores(cluster_year: ClusterYear) -> dict[tuple[int, int], ClusterScore]:
+    rows = ClusterScore.objects.filter(criterion__cluster_year=cluster_year)
+    return {(s.membership_id, s.criterion_id): s for s in rows}
+
+
+@login_required
+@require_GET
+def overview(request, pk: int, year: int):
+    cy = _cluster_year(request, pk, year)
+    user = request.user
+    manage, manage_reason = clusters.can_manage(user, cy)
+    self_score, self_reason = clusters.can_self_score(user, cy)
+    criteria = list(cy.criteria.all())
+    scores = _scores(cy)
+    members = list(clusters.memberships(cy))
+    grid = [(m, [scores.get((m.pk, c.pk)) for c in criteria]) for m in members]
+    ranking = clusters.ranking_rows(cy) if cy.state in (S.RANKED, S.CLOSED) else []
+    try:
+        proposed = clusters.proposals(cy) if cy.state in (S.RANKED, S.CLOSED) else []
+        proposal_problem = ""
+    except clusters.NotAllowed as exc:
+        proposed, proposal_problem = [], exc.message
+    context = {
+        "cy": cy, "cluster": cy.cluster, "criteria": criteria, "grid": grid, "ranking": ranking,
+        "proposed": proposed, "proposal_problem": proposal_problem, "manage": manage, "manage_reason": manage_reason,
+        "self_score": self_score, "self_reason": self_reason, "own": clusters.member_of(user, cy),
+        "max_total": sum((c.max_points for c in criteria), start=Decimal(0)),
+        "signatories": list(cy.covenant_signatories.all()), "S": S,
+        "flag_award": clusters.FLAG_AWARD,
+    }
+    return render(request, "units/cluster_year.html", context)
+
+
+def _parse_criteria(text: str) -> list[clusters.CriterionSpec]:
+    """One criterion a line: ``số | nhóm | nội dung | điểm tối đa`` (the group may be empty)."""
+    specs = []
+    for index, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 4 or not parts[0] or not parts[2]:
+            raise clusters.NotAllowed(_("Dòng %(n)s: cần đúng 4 phần \"số | nhóm | nội dung | điểm tối đa\".") % {
+                "n": index})
+        try:
+            maximum = Decimal(parts[3].replace(",", "."))
+        except InvalidOperation:
+            raise clusters.NotAllowed(_("Dòng %(n)s: điểm tối đa không hợp lệ.") % {"n": index}) from None
+        if not maximum.is_finite() or maximum <= 0:
+            raise clusters.NotAllowed(_("Dòng %(n)s: điểm tối đa phải lớn hơn 0.") % {"n": index})
+        specs.append(clusters.CriterionSpec(parts[0], nfc(parts[2]), maximum, nfc(parts[1])))
+    numbers = [s.number for s in specs]
+    if len(set(numbers)) != len(numbers):
+        raise clusters.NotAllowed(_("Số thứ tự tiêu chí bị trùng."))
+    if not specs:
+        raise clusters.NotAllowed(_("Bảng tiêu chí chưa có dòng nào."))
+    return specs
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_page(request, pk: int, year: int):
+    cy = _manager(request, pk, year)
+    criteria = list(cy.criteria.all())
+    values = {
+        "criteria": "\n".join(f"{c.number} | {c.group} | {c.text} | {clusters.plain(c.max_points)}" for c in criteria),
+        "flag_quota": cy.flag_quota, "merit_quota": cy.merit_quota, "tie_break": cy.tie_break,
+        "tie_break_criterion": cy.tie_break_criterion.number if cy.tie_break_criterion_id else "",
+        "submission_number": cy.submission_number,
+        "submission_date": cy.submission_date.isoformat() if cy.submission_date else "",
+    }
+    error = ""
+    if request.method == "POST":
+        values = {name: request.POST.get(name, "") for name in values}
+        try:
+            _save_settings(cy, request, values)
+        except clusters.ClusterError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Đã lưu bảng tiêu chí và chỉ tiêu đề nghị."))
+            return _back(cy)
+    return render(request, "units/cluster_settings.html", {
+        "cy": cy, "cluster": cy.cluster, "values": values, "error": error, "criteria": criteria,
+        "tie_breaks": TieBreak.choices, "criteria_editable": cy.state == S.OPEN})
+
+
+def _save_settings(cy: ClusterYear, request, values: dict) -> None:
+    if cy.state == S.CLOSED or cy.dossier_id:
+        raise clusters.NotAllowed(_("Đã lập hồ sơ đề nghị: không đổi được chỉ tiêu, quy tắc xếp hạng."))
+    quotas = []
+    for name in ("flag_quota", "merit_quota"):
+        value = str(values[name]).strip()
+        if not value.isdigit() or int(value) > 50:
+            raise clusters.NotAllowed(_("Chỉ tiêu đề nghị phải là số nguyên từ 0 đến 50."))
+        quotas.append(int(value))
+    if values["tie_break"] not in TieBreak.values:
+        raise clusters.NotAllowed(_("Quy tắc xếp hạng không hợp lệ."))
+    submission_date = None
+    if values["submission_date"]:
+        try:
+            submission_date = datetime.date.fromisoformat(values["submission_date"])
+        except ValueError:
+            raise clusters.NotAllowed(_("Ngày tờ trình không hợp lệ.")) from None
+    version = _version(request)
+    if cy.state == S.OPEN:
+        clusters.set_criteria(cy, _parse_criteria(values["criteria"]), request.user, version)
+        version += 1
+    number = str(values["tie_break_criterion"]).strip()
+    criterion = cy.criteria.filter(number=number).first() if number else None
+    if number and criterion is None:
+        raise clusters.NotAllowed(_("Không có tiêu chí số %(n)s trong bảng.") % {"n": number})
+    clusters.update_settings(cy, request.user, version, flag_quota=quotas[0], merit_quota=quotas[1],
+                             tie_break=values["tie_break"], tie_break_criterion=criterion,
+                             submission_number=nfc(values["submission_number"]), submission_date=submission_date)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def self_score(request, pk: int, year: int):
+    cy = _cluster_year(request, pk, year)
+    own = clusters.member_of(request.user, cy)
+    if own is None:
+        raise PermissionDenied(_("Chỉ cán bộ thi đua của đơn vị thành viên mới tự chấm điểm cho đơn vị mình."))
+    criteria = list(cy.criteria.all())
+    scores = _scores(cy)
+    values = {}
+    for c in criteria:
+        score = scores.get((own.pk, c.pk))
+        values[c.pk] = {"points": clusters.plain(score.self_points) if score else "",
+                        "evidence": score.evidence if score else ""}
+    stored = {c.pk: scores.get((own.pk, c.pk)) for c in criteria}
+    women = clusters.plain(own.women_percent)
+    error = ""
+    if request.method == "POST":
+        values = {c.pk: {"points": request.POST.get(f"points-{c.pk}", "").strip(),
+                         "evidence": request.POST.get(f"evidence-{c.pk}", "")} for c in criteria}
+        women = request.POST.get("women_percent", "").strip()
+        try:
+            women_value = _decimal_or_none(women, _("Tỷ lệ nữ không hợp lệ."))
+            typed = {pk_: (v["points"], v["evidence"]) for pk_, v in values.items()}
+            files = _evidence_files(request, criteria)
+            clusters.save_self_scores(cy, request.user, typed, _version(request), women_percent=women_value,
+                                      files=files)
+        except clusters.ClusterError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Đã lưu điểm tự chấm của %(unit)s.") % {"unit": own.unit.name})
+            return _back(cy)
+    allowed, reason = clusters.can_self_score(request.user, cy)
+    rows = [(c, values[c.pk], stored[c.pk]) for c in criteria]
+    return render(request, "units/cluster_self_score.html", {
+        "cy": cy, "cluster": cy.cluster, "own": own, "rows": rows, "women": women, "error": error,
+        "allowed": allowed, "reason": reason})
+
+
+def _evidence_files(request, criteria) -> dict:
+    """Evidence files sent with the self-score form, checked by content like dossier attachments."""
+    from django.conf import settings
+
+    from awards.core import uploads
+
+    files = {}
+    for criterion in criteria:
+        uploaded = request.FILES.get(f"file-{criterion.pk}")
+        if uploaded is None:
+            continue
+        try:
+            inspected = uploads.inspect_upload(uploaded, settings.ATTACHMENT_MAX_BYTES)
+        except uploads.UploadRejected as exc:
+            raise clusters.NotAllowed(_("Tiêu chí %(n)s: %(message)s") % {"n": criterion.number,
+                                                                           "message": exc.message}) from None
+        uploaded.original_name = inspected.original_name
+        uploaded.checked_content_type = inspected.content_type
+        files[criterion.pk] = uploaded
+    return files
+
+
+@login_required
+@require_GET
+def evidence(request, pk: int, year: int, score_id: int):
+    """An evidence file, to whoever may see the cluster year (never from a public URL)."""
+    cy = _cluster_year(request, pk, year)
+    score = get_object_or_404(ClusterScore, pk=score_id, criterion__cluster_year=cy)
+    if not score.evidence_file:
+        raise Http404
+    return FileResponse(score.evidence_file.open("rb"), as_attachment=True,
+                        filename=score.evidence_name or "minh-chung", content_type=score.evidence_type or None)
+
+
+def _decimal_or_none(value: str, message: str) -> Decimal | None:
+    if not value:
+        return None
+    try:
+        number = Decimal(value.replace(",", "."))
+    except InvalidOperation:
+        raise clusters.NotAllowed(message) from None
+    if not number.is_finite():
+        raise clusters.NotAllowed(message)
+    return number
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check(request, pk: int, year: int):
+    cy = _manager(request, pk, year)
+    criteria = list(cy.criteria.all())
+    members = list(clusters.memberships(cy))
+    scores = _scores(cy)
+    typed: dict[str, str] = {}
+    error = ""
+    if request.method == "POST":
+        typed = {f"{m.pk}-{c.pk}": request.POST.get(f"checked-{m.pk}-{c.pk}", "").strip()
+                 for m in members for c in criteria}
+        points = {(m.pk, c.pk): typed[f"{m.pk}-{c.pk}"] for m in members for c in criteria}
+        try:
+            clusters.save_checked_scores(cy, request.user, points, _version(request))
+            if request.POST.get("finish") == "1":
+                clusters.finish_check(cy, request.user, cy.version)
+        except clusters.ClusterError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Đã lưu điểm chấm của trưởng cụm.") if request.POST.get("finish") != "1"
+                             else _("Đã hoàn thành chấm điểm; có thể họp suy tôn, xếp hạng."))
+            return _back(cy)
+    rows = []
+    for m in members:
+        cells = []
+        for c in criteria:
+            score = scores.get((m.pk, c.pk))
+            if typed:
+                value = typed[f"{m.pk}-{c.pk}"]
+            elif score is not None and score.checked_points is not None:
+                value = clusters.plain(score.checked_points)
+            else:
+                value = clusters.plain(score.self_points) if score is not None else ""
+            cells.append({"criterion": c, "score": score, "value": value})
+        rows.append((m, cells))
+    return render(request, "units/cluster_check.html", {
+        "cy": cy, "cluster": cy.cluster, "criteria": criteria, "rows": rows, "error": error,
+        "editable": cy.state == S.SELF_SCORING})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ranking(request, pk: int, year: int):
+    cy = _manager(request, pk, year)
+    members = list(clusters.memberships(cy))
+    values = {
+        "meeting_date": cy.meeting_date.isoformat() if cy.meeting_date else "",
+        "meeting_place": cy.meeting_place, "attendance": cy.attendance,
+        "voters": "" if cy.voters is None else cy.voters,
+        "votes": {m.pk: "" if m.votes is None else m.votes for m in members},
+    }
+    error = ""
+    if request.method == "POST":
+        values = {name: request.POST.get(name, "").strip() for name in ("meeting_date", "meeting_place", "attendance",
+                                                                        "voters")}
+        values["votes"] = {m.pk: request.POST.get(f"votes-{m.pk}", "").strip() for m in members}
+        try:
+            try:
+                day = datetime.date.fromisoformat(values["meeting_date"]) if values["meeting_date"] else None
+            except ValueError:
+                raise clusters.NotAllowed(_("Ngày họp không hợp lệ.")) from None
+            if not str(values["voters"]).isdigit() or any(not str(v).isdigit() for v in values["votes"].values()):
+                raise clusters.NotAllowed(_("Số đại biểu và số phiếu phải là số nguyên không âm."))
+            clusters.record_ranking(cy, request.user, {k: int(v) for k, v in values["votes"].items()}, day,
+                                    values["meeting_place"], values["attendance"], int(values["voters"]),
+                                    _version(request))
+        except clusters.ClusterError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Đã ghi kết quả họp suy tôn và xếp hạng."))
+            return _back(cy)
+    rows = [(m, values["votes"].get(m.pk, "")) for m in members]
+    return render(request, "units/cluster_ranking.html", {
+        "cy": cy, "cluster": cy.cluster, "rows": rows, "values": values, "error": error,
+        "editable": cy.state in (S.CHECKED, S.RANKED) and not cy.dossier_id})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def election(request, pk: int, year: int):
+    cy = _manager(request, pk, year)
+    members = list(clusters.memberships(cy))
+    values = {"next_leader": cy.next_leader_id or "", "next_deputy": cy.next_deputy_id or "",
+              "covenant": cy.covenant, "signatories": set(cy.covenant_signatories.values_list("pk", flat=True))}
+    error = ""
+    if request.method == "POST":
+        values = {"next_leader": request.POST.get("next_leader", ""),
+                  "next_deputy": request.POST.get("next_deputy", ""), "covenant": request.POST.get("covenant", ""),
+                  "signatories": {int(v) for v in request.POST.getlist("signatories") if v.isdigit()}}
+        by_pk = {m.unit_id: m.unit for m in members}
+
+        def unit(value) -> Unit | None:
+            return by_pk.get(int(value)) if str(value).isdigit() else None
+
+        try:
+            clusters.elect(cy, request.user, unit(values["next_leader"]), unit(values["next_deputy"]),
+                           values["covenant"], [by_pk[i] for i in values["signatories"] if i in by_pk],
+                           _version(request))
+        except clusters.ClusterError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Đã ghi kết quả bầu trưởng, phó cụm và giao ước thi đua năm sau."))
+            return _back(cy)
+    return render(request, "units/cluster_election.html", {
+        "cy": cy, "cluster": cy.cluster, "members": members, "values": values, "error": error,
+        "editable": cy.state == S.RANKED, "next_year": cy.year + 1})
+
+
+ACTIONS = {
+    "start": (clusters.start_self_scoring, gettext_lazy("Đã mở bước tự chấm điểm cho các đơn vị thành viên.")),
+    "finish_check": (clusters.finish_check, gettext_lazy("Đã hoàn thành chấm điểm.")),
+    "generate": (clusters.generate_proposals, gettext_lazy("Đã lập hồ sơ đề nghị khen thưởng của cụm, khối.")),
+    "close": (clusters.close, gettext_lazy("Đã kết thúc năm của cụm, khối.")),
+}
+
+
+@login_required
+@require_POST
+def action(request, pk: int, year: int, name: str):
+    cy = _cluster_year(request, pk, year)
+    if name not in ACTIONS:
+        raise Http404
+    service, done = ACTIONS[name]
+    try:
+        service(cy, request.user, _version(request))
+    except clusters.NotAllowed as exc:
+        allowed, _reason = clusters.can_manage(request.user, cy)
+        if not allowed:
+            raise PermissionDenied(exc.message) from None
+        messages.error(request, exc.message)
+    except clusters.ClusterError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, str(done))
+    return _back(cy)
+
+
+def _pdf(request, pk: int, year: int, render_function, slug: str) -> HttpResponse:
+    cy = _cluster_year(request, pk, year)
+    if cy.state not in (S.RANKED, S.CLOSED):
+        raise Http404
+    response = HttpResponse(render_function(cy), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-{cy.cluster.code}-{cy.year}.pdf"'
+    return response
+
+
+@login_required
+@require_GET
+def minutes_pdf(request, pk: int, year: int):
+    return _pdf(request, pk, year, cluster_pdf.render_minutes, "bien-ban-hop-cum")
+
+
+@login_required
+@require_GET
+def submission_pdf(request, pk: int, year: int):
+    return _pdf(request, pk, year, cluster_pdf.render_submission, "to-trinh-de-nghi-khen-thuong")
