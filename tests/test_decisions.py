@@ -13,7 +13,7 @@ from django.utils import timezone
 from awards.catalogue import in_force
 from awards.decisions import central
 from awards.decisions import services as decisions
-from awards.documents import rendering
+from awards.documents import rendering, wording
 from awards.documents import services as documents
 from awards.documents import tasks as documents_tasks
 from awards.enums import CentralOutcome, DossierState
@@ -55,10 +55,10 @@ def approved(unit_a, officer_a):
 
 
 def test_counts_phrase_is_zero_padded_in_the_usual_order():
-    assert decisions.counts_phrase(["ca_nhan"] * 4 + ["tap_the"] * 5) == "cho 05 tập thể và 04 cá nhân"
-    assert decisions.counts_phrase(["tap_the"] * 27 + ["ca_nhan"] * 24 + ["ho_gia_dinh"] * 2) == (
+    assert wording.counts_phrase(["ca_nhan"] * 4 + ["tap_the"] * 5) == "cho 05 tập thể và 04 cá nhân"
+    assert wording.counts_phrase(["tap_the"] * 27 + ["ca_nhan"] * 24 + ["ho_gia_dinh"] * 2) == (
         "cho 27 tập thể, 24 cá nhân và 02 hộ gia đình")
-    assert decisions.counts_phrase(["tap_the"] * 32) == "cho 32 tập thể"
+    assert wording.counts_phrase(["tap_the"] * 32) == "cho 32 tập thể"
 
 
 @pytest.mark.parametrize(("day", "kind", "rounding", "amount"), [
@@ -107,7 +107,7 @@ def test_draft_prefills_texts_and_bonus(approved, staff, signer):
                                   "ngày 10/01/2021; Thủ trưởng Trường THPT Việt Bắc tại Tờ trình số 15/TTr-TEST "
                                   "ngày 10/01/2021.")
     assert decision.recipients.splitlines()[0] == "Như Điều 3;"
-    assert decisions.article_one(decision) == (
+    assert wording.article_one(decision) == (
         "Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 02 cá nhân, đã có thành tích xuất sắc "
         "năm 2020 (có danh sách kèm theo).")
     assert decision.base_salary == 1_490_000
@@ -118,7 +118,7 @@ def test_draft_prefills_texts_and_bonus(approved, staff, signer):
         ("ca_nhan", "Hoàng Mạnh Cương", "Ông", 1_490_000),
         ("ca_nhan", "Hà Thị Lư", "Bà", 1_490_000),
     ]
-    assert decisions.bonus_article(decision) == (
+    assert wording.bonus_article(decision) == (
         "Kèm theo Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, mỗi tập thể được thưởng 2.980.000 đồng; mỗi cá nhân "
         "được thưởng 1.490.000 đồng (mức lương cơ sở 1.490.000 đồng). Kinh phí khen thưởng chi từ Quỹ Thi đua, "
         "khen thưởng tỉnh.")
@@ -224,7 +224,7 @@ def test_household_bonus_and_portal_sentence(unit_a, officer_a, staff, signer):
                                         "đã có thành tích xuất sắc trong phong trào thi đua đặc biệt")
     bonus = dict(decision.lines.values_list("recipient_kind", "bonus_amount"))
     assert bonus == {"tap_the": 2_980_000, "ho_gia_dinh": 2_240_000}  # 1.5 x 1,490,000 = 2,235,000 -> 2,240,000
-    assert decisions.portal_sentence(decision, 1, 0, 1) == (
+    assert wording.portal_sentence(decision, 1, 0, 1) == (
         f"Quyết định số {decision.code} của Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể và 01 hộ gia đình, "
         "vì: Đã có thành tích xuất sắc trong phong trào thi đua đặc biệt.")
 

@@ -417,7 +417,7 @@ def kinds(rows) -> dict[str, int]:
 
 
 def test_2019_bang_khen_27_collectives_24_individuals_2_households(seeded):
-    from awards.decisions import services as decisions
+    from awards.documents import wording
 
     rows = awards_of(2019, award_code="bang-khen-chu-tich-ubnd-tinh")
     assert kinds(rows) == {"tap_the": 27, "ca_nhan": 24, "ho_gia_dinh": 2}
@@ -432,7 +432,7 @@ def test_2019_bang_khen_27_collectives_24_individuals_2_households(seeded):
     decision = rows.first().decision
     assert set(rows.values_list("decision", flat=True)) == {decision.pk}
     assert (decision.signer.full_name, decision.signer.capacity) == ("Phạm Ngọc Thưởng", "chu_tich")
-    assert "cho 27 tập thể, 24 cá nhân và 02 hộ gia đình" in decisions.article_one(decision)
+    assert "cho 27 tập thể, 24 cá nhân và 02 hộ gia đình" in wording.article_one(decision)
 
 
 def test_2020_huan_chuong_lao_dong_for_4_collectives(seeded):

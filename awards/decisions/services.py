@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from awards.catalogue import in_force
 from awards.core.permissions import is_staff
+from awards.documents.wording import format_date_words
 from awards.dossiers import workflow
 from awards.enums import (
     Authority,
@@ -66,22 +66,6 @@ def allocate_number(authority: str, year: int) -> int:
         return sequence.last_number
 
 
-KIND_WORDS = {RecipientKind.COLLECTIVE: "tập thể", RecipientKind.INDIVIDUAL: "cá nhân",
-              RecipientKind.HOUSEHOLD: "hộ gia đình"}
-
-
-def counts_phrase(kinds: Iterable[str]) -> str:
-    """"cho 05 tập thể và 04 cá nhân" (zero-padded counts, collective, individual, household order)."""
-    counts: dict[str, int] = defaultdict(int)
-    for kind in kinds:
-        counts[kind] += 1
-    parts = [f"{counts[kind]:02d} {word}" for kind, word in KIND_WORDS.items() if counts.get(kind)]
-    if not parts:
-        return ""
-    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
-    return f"cho {text}"
-
-
 def round_amount(amount: Decimal, rounding: str) -> int:
     """Round a bonus in đồng: none (half up to the đồng), up to the thousand, or up to ten thousand."""
     step = {Rounding.UP_1000: 1000, Rounding.UP_10000: 10_000}.get(rounding, 1)
@@ -95,10 +79,6 @@ def bonus_for(award_type: AwardType, kind: str, base_salary: int, rounding: str)
     if multiplier is None:
         return None
     return round_amount(Decimal(multiplier) * base_salary, rounding)
-
-
-def format_date_words(day: datetime.date) -> str:
-    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
 # --- what is ready ----------------------------------------------------------------------------------
@@ -235,25 +215,6 @@ def draft_decision(nominations: list[Nomination], actor: User, decided_on: datet
     return decision
 
 
-def article_one(decision: Decision) -> str:
-    kinds = decision.lines.filter(active=True).values_list("recipient_kind", flat=True)
-    return (f"Tặng {decision.award_type.name} {counts_phrase(kinds)}, {decision.reason} "
-            f"(có danh sách kèm theo).")
-
-
-def bonus_article(decision: Decision) -> str:
-    if not decision.bonus_enabled or not decision.base_salary:
-        return ""
-    amounts = sorted({(line.recipient_kind, line.bonus_amount) for line in decision.lines.filter(active=True)
-                      if line.bonus_amount})
-    order = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 1, RecipientKind.HOUSEHOLD: 2}
-    parts = [f"mỗi {KIND_WORDS[kind]} được thưởng {amount:,} đồng".replace(",", ".")
-             for kind, amount in sorted(amounts, key=lambda pair: order[pair[0]])]
-    return ("Kèm theo " + decision.award_type.name + ", " + "; ".join(parts)
-            + f" (mức lương cơ sở {decision.base_salary:,} đồng). ".replace(",", ".")
-            + "Kinh phí khen thưởng chi từ Quỹ Thi đua, khen thưởng tỉnh.")
-
-
 # --- lifecycle --------------------------------------------------------------------------------------
 
 @transaction.atomic
@@ -358,26 +319,3 @@ def record_central_award(nomination: Nomination) -> Award | None:
     return award
 
 
-
-def award_phrase(award_type: AwardType) -> str:
-    """How the portal names what was given: "Bằng khen", "Cờ thi đua", "danh hiệu Chiến sĩ thi đua cấp tỉnh"."""
-    from awards.enums import AwardFamily
-
-    if award_type.family in (AwardFamily.CERTIFICATE_OF_MERIT, AwardFamily.COMMENDATION):
-        return str(AwardFamily(award_type.family).label)
-    if award_type.code.startswith("co-thi-dua"):
-        return "Cờ thi đua"
-    if award_type.family == AwardFamily.EMULATION_TITLE:
-        return f"danh hiệu {award_type.name}"
-    return award_type.name
-
-
-def portal_sentence(decision: Decision, collectives: int, individuals: int, households: int) -> str:
-    """"Quyết định số 163/QĐ-UBND của Chủ tịch UBND tỉnh tặng Bằng khen cho 32 tập thể, vì: Đã có thành tích
-    xuất sắc năm 2023." (the province portal's phrasing)."""
-    kinds = ([RecipientKind.COLLECTIVE] * collectives + [RecipientKind.INDIVIDUAL] * individuals
-             + [RecipientKind.HOUSEHOLD] * households)
-    reason = decision.reason.strip().rstrip(".")
-    reason = reason[:1].upper() + reason[1:]
-    return (f"Quyết định số {decision.code} của Chủ tịch UBND tỉnh tặng {award_phrase(decision.award_type)} "
-            f"{counts_phrase(kinds)}, vì: {reason}.")

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from awards.core import permissions
 from awards.decisions import services as decisions
 from awards.documents import services as documents
+from awards.documents import wording
 from awards.models import (
     Decision,
     DecisionDocument,
@@ -124,7 +125,7 @@ def decision_detail(request, pk):
     docs = {kind: documents.latest(decision, kind) for kind in DocumentKind.values}
     return render(request, "awards/decisions/detail.html", {
         "decision": decision, "lines": lines, "docs": docs, "kinds": DocumentKind.choices, "polling": _polling(docs),
-        "article_one": decisions.article_one(decision), "bonus_article": decisions.bonus_article(decision),
+        "article_one": wording.article_one(decision), "bonus_article": wording.bonus_article(decision),
         "bases": [b for b in decision.legal_bases.splitlines() if b.strip()],
         "recipients": [r for r in decision.recipients.splitlines() if r.strip()],
         "is_staff": permissions.is_staff(request.user),
@@ -246,7 +247,7 @@ def public_list(request):
         queryset = queryset.filter(decided_on__year=int(year))
     page = Paginator(queryset, 20).get_page(request.GET.get("page"))
     for decision in page:
-        decision.sentence = decisions.portal_sentence(decision, decision.collectives, decision.individuals,
+        decision.sentence = wording.portal_sentence(decision, decision.collectives, decision.individuals,
                                                       decision.households)
     return render(request, "awards/decisions/public_list.html", {"page": page, "year": year})
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from django.utils import translation
 
 from awards.core import pdf
-from awards.decisions.services import article_one, bonus_article, counts_phrase
+from awards.documents.wording import article_one, bonus_article, counts_phrase
 from awards.enums import Authority, AwardFamily, RecipientKind
 from awards.models import AgendaItem, Decision, DecisionLine, DocumentKind, SignerCapacity
 
