@@ -5,6 +5,9 @@ Every ``import`` / ``from … import`` counts, at module level or inside a funct
 ``if TYPE_CHECKING:``. Migrations, tests and pure data tables (``*_data.py``, ``_eligibility_rules.py``)
 are not counted for the size rule; migrations and tests are not part of the graph.
 
+It also checks the layers drawn in docs/architecture.md: a module may import its own layer and those below it,
+never one above (``LAYERS``, lowest first; a module belongs to the layer of its longest matching prefix).
+
 Usage: ``python scripts/check_imports.py [--graph]``; exit status 1 when a promise does not hold.
 """
 
@@ -18,6 +21,26 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("config", "awards", "campaigns", "units")
 MAX_LINES = 500
 DATA_MODULES = ("_data.py", "_rules.py")
+
+# Lowest first. Pages of a package sit with their package; what wires everything together sits on top.
+LAYERS: list[tuple[str, tuple[str, ...]]] = [
+    ("settings", ("config", "config.settings", "config.env", "config.celery", "config.formats")),
+    ("units", ("units",)),
+    ("models", ("awards", "awards.apps", "awards.enums", "awards.models", "campaigns.apps", "campaigns.models")),
+    ("core", ("awards.core",)),
+    ("catalogue", ("awards.catalogue",)),
+    ("record", ("awards.record",)),
+    ("campaigns", ("campaigns",)),
+    ("dossiers", ("awards.dossiers",)),
+    ("council", ("awards.council",)),
+    ("documents", ("awards.documents",)),
+    ("decisions", ("awards.decisions",)),
+    ("clusters", ("units.clusters",)),
+    ("reports", ("awards.reports",)),
+    ("maintenance", ("awards.maintenance",)),
+    ("site", ("awards.admin", "awards.urls", "awards.demo", "awards.management", "units.views", "units.urls",
+              "campaigns.urls", "config.urls", "config.views", "config.wsgi", "config.asgi")),
+]
 
 
 def module_name(path: Path) -> str:
@@ -164,6 +187,25 @@ def _one_cycle(graph: dict[str, set[str]], members: set[str]) -> list[str]:
     return sorted(members)
 
 
+def layer_of(module: str) -> int:
+    best, found = -1, -1
+    for number, (_name, prefixes) in enumerate(LAYERS):
+        for prefix in prefixes:
+            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > best:
+                best, found = len(prefix), number
+    return found
+
+
+def layer_breaches(graph: dict[str, set[str]]) -> list[str]:
+    breaches = []
+    for module in sorted(graph):
+        own = layer_of(module)
+        for target in sorted(graph[module]):
+            if layer_of(target) > own:
+                breaches.append(f"{module} ({LAYERS[own][0]}) imports {target} ({LAYERS[layer_of(target)][0]})")
+    return breaches
+
+
 def oversized(files: dict[str, Path]) -> list[tuple[str, int]]:
     found = []
     for module, path in files.items():
@@ -183,15 +225,21 @@ def main(argv: list[str]) -> int:
             print(f"{module}: {', '.join(sorted(graph[module]))}")
     found = cycles(graph)
     big = oversized(files)
+    unplaced = sorted(module for module in files if layer_of(module) < 0)
+    breaches = layer_breaches({m: t for m, t in graph.items() if m not in unplaced})
     for members, cycle in found:
         print("import cycle: " + " -> ".join(cycle))
         if len(members) > len(cycle) - 1:
             print("  (the modules that reach each other: " + ", ".join(members) + ")")
     for module, lines in big:
         print(f"over {MAX_LINES} lines: {module} ({lines})")
+    for module in unplaced:
+        print(f"no layer for {module}: add it to LAYERS")
+    for breach in breaches:
+        print(f"layer breach: {breach}")
     print(f"{len(files)} modules, {sum(len(v) for v in graph.values())} imports, "
-          f"{len(found)} import cycles, {len(big)} modules over {MAX_LINES} lines")
-    return 1 if found or big else 0
+          f"{len(found)} import cycles, {len(breaches)} layer breaches, {len(big)} modules over {MAX_LINES} lines")
+    return 1 if found or big or breaches or unplaced else 0
 
 
 if __name__ == "__main__":
