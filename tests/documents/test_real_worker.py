@@ -23,7 +23,7 @@ from config.celery import app as celery_app
 from tests.factories import make_draft_decision
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def broker_url() -> str | None:

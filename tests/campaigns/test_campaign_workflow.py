@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from campaigns import services, workflow
 from campaigns.models import Campaign, CampaignStatus, CampaignTransition
-from tests.campaign_support import make_campaign
+from tests.campaigns.support import make_campaign
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from awards.reports import selectors, statistics
 from campaigns import selectors as campaign_selectors
 from campaigns import services, workflow
 from campaigns.models import Campaign, CampaignStatus, Registration, ReportPeriod, TargetReport
-from tests.campaign_support import D, make_campaign, make_target
+from tests.campaigns.support import D, make_campaign, make_target
 from tests.factories import UnitFactory, make_dossier
 
 S = CampaignStatus

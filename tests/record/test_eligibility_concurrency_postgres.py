@@ -11,8 +11,8 @@ from awards.catalogue.in_force import award_type_on
 from awards.dossiers import workflow
 from awards.models import Award, Dossier, Initiative, Nomination
 from awards.record import eligibility
+from tests.dossiers.test_concurrency_postgres import race
 from tests.factories import PersonFactory, make_dossier
-from tests.test_concurrency_postgres import race
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from campaigns import services
 from campaigns.models import Campaign, CampaignAudience, CampaignDocument, CampaignStatus
-from tests.campaign_support import D, make_campaign
+from tests.campaigns.support import D, make_campaign
 from tests.factories import ClusterFactory, UnitFactory, UserFactory
 from units.models import ClusterMembership, Role
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config import env
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def start(environment: dict[str, str]) -> subprocess.CompletedProcess:

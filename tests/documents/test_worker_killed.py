@@ -23,11 +23,11 @@ import pytest
 from awards.documents import services as documents
 from awards.models import Award, Decision, DecisionDocument, DocumentStatus
 from config.celery import app as celery_app
+from tests.documents.test_real_worker import broker_url, database_url, wait_for_other_sessions_to_end
 from tests.factories import make_draft_decision
-from tests.test_real_worker import broker_url, database_url, wait_for_other_sessions_to_end
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Workers:

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.test_access_matrix import objects, project_urls  # noqa: F401 (objects is a fixture)
+from tests.site.test_access_matrix import objects, project_urls  # noqa: F401 (objects is a fixture)
 
 # Views known to take POST (a floor: any other view found taking POST is checked the same way).
 ACCEPTS_POST = {

@@ -15,7 +15,7 @@ from django.utils import timezone
 from awards.catalogue.in_force import award_type_on
 from campaigns import selectors, services, workflow
 from campaigns.models import CampaignStatus, Registration, ReportPeriod, Target, TargetReport
-from tests.campaign_support import D, make_campaign, make_target
+from tests.campaigns.support import D, make_campaign, make_target
 
 pytestmark = pytest.mark.django_db
 S = CampaignStatus
