@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from awards.core import permissions, uploads
 from awards.decisions import central
-from awards.dossiers import importer, services, workflow
+from awards.dossiers import services, workflow
 from awards.dossiers.forms import (
     AttachmentForm,
     CentralDecisionForm,
@@ -31,6 +31,7 @@ from awards.dossiers.forms import (
     NominationForm,
     VerdictForm,
 )
+from awards.dossiers.importing import save, template
 from awards.enums import DECIDED_ABOVE_PROVINCE, OFFICER_STATE_LABELS, DossierState, OccasionType, RecipientKind
 from awards.models import Attachment, AttachmentAccess, AwardType, Dossier, Nomination
 from campaigns.models import Campaign
@@ -364,7 +365,7 @@ def import_nominees(request, reference):
         try:
             with transaction.atomic():
                 services.claim_edit(dossier, form.cleaned_data["version"])
-                report = importer.import_nominees(dossier, form.cleaned_data["file"], request.user)
+                report = save.import_nominees(dossier, form.cleaned_data["file"], request.user)
                 if report.errors:
                     transaction.set_rollback(True)
         except services.DossierChanged as exc:
@@ -383,7 +384,7 @@ def import_nominees(request, reference):
 @require_GET
 def import_template(request, reference):
     dossier = _dossier(request, reference)
-    response = HttpResponse(importer.build_template(dossier),
+    response = HttpResponse(template.build_template(dossier),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="mau-danh-sach-{dossier.reference}.xlsx"'
     return response
