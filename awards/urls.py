@@ -4,32 +4,35 @@ from awards.catalogue import views as catalogue
 from awards.council import views as c
 from awards.decisions import views as q
 from awards.dossiers import eligibility_views as e
-from awards.dossiers import views as d
+from awards.dossiers.views import attachments, dossier, forwarding, imports, inbox, nominations, revisions
 
 app_name = "awards"
 urlpatterns = [
     path("catalogue/", catalogue.catalogue, name="catalogue"),
     path("catalogue/<slug:code>/", catalogue.award_type_detail, name="award_type"),
     path("base-salary/", catalogue.base_salary, name="base_salary"),
-    path("dossiers/", d.dossier_list, name="dossiers"),
-    path("dossiers/new/", d.dossier_create, name="dossier_create"),
-    path("dossiers/batch/", d.batch, name="dossier_batch"),
-    path("dossiers/<str:reference>/", d.dossier_detail, name="dossier"),
-    path("dossiers/<str:reference>/edit/", d.dossier_edit, name="dossier_edit"),
-    path("dossiers/<str:reference>/nominations/new/", d.nomination_form, name="nomination_add"),
-    path("dossiers/<str:reference>/nominations/award-options/", d.award_options, name="award_options"),
-    path("dossiers/<str:reference>/nominations/<int:pk>/edit/", d.nomination_form, name="nomination_edit"),
-    path("dossiers/<str:reference>/nominations/<int:pk>/delete/", d.nomination_delete, name="nomination_delete"),
-    path("dossiers/<str:reference>/nominations/<int:pk>/verdict/", d.verdict, name="verdict"),
-    path("dossiers/<str:reference>/attachments/new/", d.attachment_add, name="attachment_add"),
-    path("dossiers/<str:reference>/attachments/<int:pk>/", d.attachment_download, name="attachment"),
-    path("dossiers/<str:reference>/attachments/<int:pk>/delete/", d.attachment_delete, name="attachment_delete"),
-    path("dossiers/<str:reference>/import/", d.import_nominees, name="import"),
-    path("dossiers/<str:reference>/import/template.xlsx", d.import_template, name="import_template"),
-    path("dossiers/<str:reference>/move/<slug:action>/", d.move, name="move"),
-    path("dossiers/<str:reference>/revisions/<int:number>/", d.revision, name="revision"),
-    path("dossiers/<str:reference>/forward/", d.forward, name="forward"),
-    path("dossiers/<str:reference>/nominations/<int:pk>/central/", d.central_decision, name="central_decision"),
+    path("dossiers/", inbox.dossier_list, name="dossiers"),
+    path("dossiers/new/", dossier.dossier_create, name="dossier_create"),
+    path("dossiers/batch/", inbox.batch, name="dossier_batch"),
+    path("dossiers/<str:reference>/", dossier.dossier_detail, name="dossier"),
+    path("dossiers/<str:reference>/edit/", dossier.dossier_edit, name="dossier_edit"),
+    path("dossiers/<str:reference>/nominations/new/", nominations.nomination_form, name="nomination_add"),
+    path("dossiers/<str:reference>/nominations/award-options/", nominations.award_options, name="award_options"),
+    path("dossiers/<str:reference>/nominations/<int:pk>/edit/", nominations.nomination_form, name="nomination_edit"),
+    path("dossiers/<str:reference>/nominations/<int:pk>/delete/", nominations.nomination_delete,
+         name="nomination_delete"),
+    path("dossiers/<str:reference>/nominations/<int:pk>/verdict/", nominations.verdict, name="verdict"),
+    path("dossiers/<str:reference>/attachments/new/", attachments.attachment_add, name="attachment_add"),
+    path("dossiers/<str:reference>/attachments/<int:pk>/", attachments.attachment_download, name="attachment"),
+    path("dossiers/<str:reference>/attachments/<int:pk>/delete/", attachments.attachment_delete,
+         name="attachment_delete"),
+    path("dossiers/<str:reference>/import/", imports.import_nominees, name="import"),
+    path("dossiers/<str:reference>/import/template.xlsx", imports.import_template, name="import_template"),
+    path("dossiers/<str:reference>/move/<slug:action>/", dossier.move, name="move"),
+    path("dossiers/<str:reference>/revisions/<int:number>/", revisions.revision, name="revision"),
+    path("dossiers/<str:reference>/forward/", forwarding.forward, name="forward"),
+    path("dossiers/<str:reference>/nominations/<int:pk>/central/", forwarding.central_decision,
+         name="central_decision"),
 ]
 
 urlpatterns += [

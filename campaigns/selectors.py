@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from campaigns import rules
 from campaigns.models import (
     Campaign,
     CampaignAudience,
@@ -105,8 +106,6 @@ class MatrixRow:
 def report_matrix(campaign: Campaign, today: datetime.date) -> tuple[list[MatrixRow], dict[str, int]]:
     """Audience units x reporting periods: joined? reported? late? missing (deadline passed, nothing sent)?
     Three queries whatever the number of units."""
-    from campaigns.services import deadline_for
-
     audience = list(CampaignAudience.objects.filter(campaign=campaign)
                     .values_list("unit_id", "unit__name", "via_cluster__name").order_by("unit__sort_order",
                                                                                          "unit__name"))
@@ -125,7 +124,7 @@ def report_matrix(campaign: Campaign, today: datetime.date) -> tuple[list[Matrix
         counts["registered"] += row.registered
         for period in ReportPeriod.values:
             sent = reports.get((unit_id, period), [])
-            deadline = deadline_for(campaign, period)
+            deadline = rules.deadline_for(campaign, period)
             missing = row.registered and not sent and deadline is not None and today > deadline
             late = any(sent)
             row.reports[period] = {"count": len(sent), "late": late, "missing": missing}

@@ -14,14 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.core import uploads
-from campaigns import selectors, workflow
+from campaigns import rules, selectors, workflow
 from campaigns.models import (
     Campaign,
     CampaignAudience,
     CampaignStatus,
     Registration,
     RegistrationStatus,
-    ReportPeriod,
     Target,
     TargetReport,
 )
@@ -190,17 +189,6 @@ def register(campaign: Campaign, actor: User, commitments: str, titles: Iterable
     return registration
 
 
-def deadline_for(campaign: Campaign, period: str) -> datetime.date | None:
-    if period == ReportPeriod.INTERIM:
-        return campaign.interim_report_deadline
-    return campaign.final_report_deadline
-
-
-def is_late(campaign: Campaign, period: str, day: datetime.date) -> bool:
-    deadline = deadline_for(campaign, period)
-    return deadline is not None and day > deadline
-
-
 def reportable_targets(campaign: Campaign, unit_id: int) -> QuerySet[Target]:
     """Province-wide targets and the unit's own ones."""
     return campaign.targets.filter(Q(unit__isnull=True) | Q(unit_id=unit_id)).order_by("unit_id", "pk")
@@ -229,7 +217,7 @@ def submit_report(campaign: Campaign, actor: User, *, target: Target, period: st
         report.evidence_sha256 = inspected.sha256
     report.as_of, report.value, report.note = as_of, value, note
     report.submitted_by, report.submitted_at = actor, now
-    report.is_late = is_late(campaign, period, timezone.localdate(now))
+    report.is_late = rules.is_late(campaign, period, timezone.localdate(now))
     report.save()
     return report
 

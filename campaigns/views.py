@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from awards.core import uploads
-from campaigns import selectors, services, workflow
+from campaigns import rules, selectors, services, workflow
 from campaigns.forms import (
     AudienceForm,
     CampaignForm,
@@ -337,7 +337,7 @@ def campaign_report(request, code: str):
         else:
             if report.is_late:
                 messages.warning(request, _("Đã ghi nhận báo cáo; báo cáo nộp sau hạn %(day)s nên được đánh dấu nộp "
-                                            "muộn.") % {"day": services.deadline_for(campaign, report.period)
+                                            "muộn.") % {"day": rules.deadline_for(campaign, report.period)
                                                         .strftime("%d/%m/%Y")})
             else:
                 messages.success(request, _("Đã ghi nhận báo cáo kết quả."))

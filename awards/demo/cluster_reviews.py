@@ -1,12 +1,12 @@
 """The 2020 year of every cụm and khối thi đua, played through ``units.clusters.services``: the scoring table, the
 members' self-scores, the trưởng cụm's check, the suy tôn meeting and its ranking, the proposals the ranking
-and the quota generate (the dossiers ``DEMO20-001`` … ``DEMO20-009`` of ``awards.demo.decisions``, whose
+and the quota generate (the dossiers ``DEMO20-001`` … ``DEMO20-009`` of ``awards.demo.proposals``, whose
 decided awards are the 9 Cờ thi đua and the 29 Bằng khen "được bình xét trong các cụm thi đua"), the election
 of the 2021 trưởng and phó cụm (the rotation of ``awards.demo.clusters``) and the giao ước for 2021.
 
 ILLUSTRATIVE: the articles give only the counts. The criteria table, every score, vote count, meeting date and
 place, women share and the covenant text are invented so that the ranking reproduces who received what: the
-flag holder first, the Bằng khen holders next in the order of ``decisions.REVIEWS``, the other members after.
+flag holder first, the Bằng khen holders next in the order of ``proposals.REVIEWS``, the other members after.
 Self-scores are entered directly (the demo has no account for every member unit); every later step goes
 through the services, as the trưởng cụm's demo officer."""
 
@@ -17,6 +17,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from awards.demo.base import D
+from awards.demo.clock import clock
+from awards.demo.proposals import Review
 from units.clusters import services as clusters
 from units.models import ClusterMembership, ClusterScore, ClusterYear, ClusterYearState, TieBreak, Unit, User
 
@@ -39,7 +41,7 @@ COVENANT = ("Các đơn vị thành viên cam kết thi đua hoàn thành xuất
             "quả thi đua đúng thời hạn.")
 
 
-def _order(review, members: list[ClusterMembership]) -> list[ClusterMembership]:
+def _order(review: Review, members: list[ClusterMembership]) -> list[ClusterMembership]:
     """The ranking the meeting reached: the flag, the Bằng khen in order, then the other members."""
     by_code = {m.unit.code: m for m in members}
     leading = [by_code[review.flag], *[by_code[code] for code in review.merit]]
@@ -57,7 +59,7 @@ def _checked(position: int) -> list[Decimal]:
     return points
 
 
-def prepare(reviews, officers: dict[str, User], clock) -> dict[str, ClusterYear]:
+def prepare(reviews: list[Review], officers: dict[str, User]) -> dict[str, ClusterYear]:
     """Bring every 2020 cluster year of ``reviews`` to "ranked"; returns them by cluster code."""
     out = {}
     for index, review in enumerate(reviews):
@@ -119,8 +121,8 @@ def adopt(cy: ClusterYear, dossier) -> None:
         version=cy.version + 1)
 
 
-def close(years: dict[str, ClusterYear], officers: dict[str, User], reviews, rotations: dict[str, tuple],
-          clock) -> None:
+def close(years: dict[str, ClusterYear], officers: dict[str, User], reviews: list[Review],
+          rotations: dict[str, tuple]) -> None:
     """Elect 2021's trưởng and phó cụm (the seeded rotation), sign the giao ước, close the year."""
     units = {u.code: u for u in Unit.objects.all()}
     for index, review in enumerate(reviews):

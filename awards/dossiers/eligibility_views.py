@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from awards.core import permissions
 from awards.dossiers import workflow
-from awards.dossiers.views import _dossier
+from awards.dossiers.access import _dossier
 from awards.models import Dossier, NominationEligibility
 from awards.record import eligibility
 from units.models import Role, Unit

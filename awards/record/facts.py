@@ -28,16 +28,16 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from awards.core import permissions
-from awards.dossiers.importer import (
+from awards.core.sheets import (
     MSG_NOT_XLSX,
     ErrorsReport,
     ImportError,
-    _cell_text,
-    _is_blank,
-    _Refused,
-    _shown,
-    _vi,
 )
+from awards.core.sheets import Refused as _Refused
+from awards.core.sheets import cell_text as _cell_text
+from awards.core.sheets import is_blank as _is_blank
+from awards.core.sheets import shown as _shown
+from awards.core.sheets import vi_label as _vi
 from awards.models import CollectiveFigures, HoldPeriod, Initiative, YearlyRating
 from awards.models.facts import Rating
 from awards.record import history

@@ -36,7 +36,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from awards.core import permissions, uploads
-from awards.dossiers.importer import (
+from awards.core.sheets import (
     HEADER_SEARCH_ROWS,
     MAX_COLUMNS,
     MAX_DATA_ROWS,
@@ -45,17 +45,17 @@ from awards.dossiers.importer import (
     MSG_TOO_MANY_ROWS,
     ErrorsReport,
     ImportError,
-    _cell_text,
-    _check_zip,
-    _find_header,
-    _header_key,
-    _is_blank,
-    _read_bytes,
-    _Refused,
-    _shown,
-    _vi,
 )
-from awards.dossiers.importer import MSG_EMPTY as MSG_FILE_EMPTY
+from awards.core.sheets import MSG_EMPTY as MSG_FILE_EMPTY
+from awards.core.sheets import Refused as _Refused
+from awards.core.sheets import cell_text as _cell_text
+from awards.core.sheets import check_zip as _check_zip
+from awards.core.sheets import find_header as _find_header
+from awards.core.sheets import header_key as _header_key
+from awards.core.sheets import is_blank as _is_blank
+from awards.core.sheets import read_bytes as _read_bytes
+from awards.core.sheets import shown as _shown
+from awards.core.sheets import vi_label as _vi
 from awards.enums import AwardFamily, OccasionType, RecipientKind
 from awards.models import Award, AwardSource, AwardType
 from units.models import Person, Role, Unit, User

@@ -12,8 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from awards.catalogue.in_force import award_type_on
-from awards.dossiers import importer
-from awards.dossiers.importer import TEMPLATE_COLUMNS, build_template, household_head, import_nominees
+from awards.core import sheets
+from awards.dossiers.importing.columns import TEMPLATE_COLUMNS, household_head
+from awards.dossiers.importing.save import import_nominees
+from awards.dossiers.importing.template import build_template
 from awards.models import Dossier, Nomination
 from tests.factories import PersonFactory, UnitFactory
 from units.models import Gender, Household, Person, PersonCategory, UnitKind
@@ -571,7 +573,7 @@ def test_a_zip_bomb_is_refused_before_it_is_opened(dossier, monkeypatch):
     def never(*args, **kwargs):
         raise AssertionError("openpyxl must not open a zip bomb")
 
-    monkeypatch.setattr(importer, "load_workbook", never)
+    monkeypatch.setattr(sheets, "load_workbook", never)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -601,5 +603,5 @@ def test_more_than_5000_data_rows_is_refused(dossier):
 
 
 def test_error_text_of_a_whole_file_problem_is_just_the_message():
-    assert importer.ImportError(0, "", EMPTY).text == EMPTY
-    assert importer.ImportError(7, "Ngày sinh", "x.").text == 'Dòng 7, cột "Ngày sinh": x.'
+    assert sheets.ImportError(0, "", EMPTY).text == EMPTY
+    assert sheets.ImportError(7, "Ngày sinh", "x.").text == 'Dòng 7, cột "Ngày sinh": x.'

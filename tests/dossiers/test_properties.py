@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from awards.dossiers import services, workflow
-from awards.dossiers.importer import TEMPLATE_COLUMNS, import_nominees
+from awards.dossiers.importing.columns import TEMPLATE_COLUMNS
+from awards.dossiers.importing.save import import_nominees
 from awards.enums import DossierState, Verdict
 from awards.models import Dossier, DossierTransition, Nomination
 from tests.factories import make_dossier

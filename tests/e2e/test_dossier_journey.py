@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from awards.dossiers.importer import TEMPLATE_COLUMNS
+from awards.dossiers.importing.columns import TEMPLATE_COLUMNS
 from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -1,0 +1,306 @@
+"""Checking the rows of a nominee list against the database, all of them, every problem with its row and column:
+the recipient kind from "Phân loại đối tượng", the award type in force for the dossier's year and authority, the
+unit by name or short name, the person's gender and birth date, lengths, and rows repeated in the file. A clean
+row becomes a ``Plan``; ``attach_existing`` then points plans at the persons and households already recorded."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from awards.catalogue.in_force import award_types_on
+from awards.core.sheets import ImportError, cell_text, shown, vi_label
+from awards.dossiers.importing.columns import (
+    COL_ACHIEVEMENT,
+    COL_AWARD,
+    COL_BIRTH_DATE,
+    COL_CATEGORY,
+    COL_GENDER,
+    COL_NAME,
+    COL_POSITION,
+    COL_UNIT,
+    MAX_COLLECTIVE_NAME,
+    MAX_HEAD_NAME,
+    MAX_HOUSEHOLD_NAME,
+    MAX_PERSON_NAME,
+    MAX_POSITION,
+    MIN_BIRTH_YEAR,
+    MSG_AWARD_AMBIGUOUS,
+    MSG_AWARD_EMPTY,
+    MSG_AWARD_NOT_FOR_KIND,
+    MSG_AWARD_OTHER_AUTHORITY,
+    MSG_AWARD_UNKNOWN,
+    MSG_CATEGORY_EMPTY,
+    MSG_CATEGORY_UNKNOWN,
+    MSG_DATE_BAD,
+    MSG_DATE_RANGE,
+    MSG_DUPLICATE,
+    MSG_GENDER_BAD,
+    MSG_GENDER_EMPTY,
+    MSG_NAME_EMPTY,
+    MSG_TOO_LONG,
+    MSG_UNIT_AMBIGUOUS,
+    MSG_UNIT_UNKNOWN,
+    TEMPLATE_COLUMNS,
+    award_day,
+    category_table,
+    household_head,
+    kinds_text,
+)
+from awards.dossiers.importing.reading import Sheet
+from awards.enums import Authority, RecipientKind
+from awards.models import AwardType, Dossier
+from units.models import Gender, Household, Person, Unit
+from units.text import fold, nfc
+
+_DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+
+
+def parse_birth_date(value: Any) -> tuple[datetime.date | None, str | None]:
+    """(date, None) or (None, error message); an empty cell is (None, None)."""
+    if value is None or (isinstance(value, str) and not nfc(value)):
+        return None, None
+    if isinstance(value, datetime.datetime):
+        day = value.date()
+    elif isinstance(value, datetime.date):
+        day = value
+    elif isinstance(value, str):
+        match = _DATE_TEXT.match(nfc(value))
+        if match is None:
+            return None, MSG_DATE_BAD.format(value=shown(value))
+        try:
+            day = datetime.date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError:
+            return None, MSG_DATE_BAD.format(value=shown(value))
+    else:
+        return None, MSG_DATE_BAD.format(value=shown(value))
+    if day.year < MIN_BIRTH_YEAR or day > datetime.date.today():
+        return None, MSG_DATE_RANGE.format(value=f"{day:%d/%m/%Y}")
+    return day, None
+
+
+@dataclass
+class Plan:
+    """A checked row, ready to write."""
+
+    row: int
+    kind: str
+    award: AwardType
+    name: str
+    identity: tuple[Any, ...]
+    achievement: str
+    unit: Unit | None = None  # the collective's unit, or the individual's unit
+    person_id: int | None = None
+    household_id: int | None = None
+    gender: str = ""
+    birth_date: datetime.date | None = None
+    position: str = ""
+    category: str | None = None
+
+    def existing_key(self, dossier: Dossier) -> str | None:
+        """``Nomination.recipient_key`` of this row's recipient, when the recipient already exists."""
+        if self.kind == RecipientKind.INDIVIDUAL:
+            return f"person:{self.person_id}" if self.person_id else None
+        if self.kind == RecipientKind.HOUSEHOLD:
+            return f"household:{self.household_id}" if self.household_id else None
+        if self.unit is not None:
+            return f"unit:{self.unit.pk}"
+        return f"name:{fold(self.name)}@{dossier.unit_id}"
+
+
+class UnitIndex:
+    """Units by folded name, then by folded short name; ties go to units in force on the dossier's date."""
+
+    def __init__(self, day: datetime.date) -> None:
+        self.day = day
+        self.by_name: dict[str, list[Unit]] = {}
+        self.by_short: dict[str, list[Unit]] = {}
+        for unit in Unit.objects.order_by("pk"):
+            self.by_name.setdefault(fold(unit.name), []).append(unit)
+            if unit.short_name:
+                self.by_short.setdefault(fold(unit.short_name), []).append(unit)
+
+    def find(self, text: str) -> tuple[Unit | None, bool]:
+        """(unit, ambiguous)."""
+        key = fold(text)
+        for table in (self.by_name, self.by_short):
+            candidates = table.get(key, [])
+            if not candidates:
+                continue
+            active = [unit for unit in candidates if unit.is_active_on(self.day)] or candidates
+            if len(active) > 1:
+                return None, True
+            return active[0], False
+        return None, False
+
+
+class AwardIndex:
+    def __init__(self, dossier: Dossier) -> None:
+        self.authority = dossier.authority
+        self.by_name: dict[str, list[AwardType]] = {}
+        self.by_short: dict[str, list[AwardType]] = {}
+        for award in award_types_on(award_day(dossier)):
+            self.by_name.setdefault(fold(award.name), []).append(award)
+            if award.short_name:
+                self.by_short.setdefault(fold(award.short_name), []).append(award)
+
+    def find(self, text: str) -> tuple[AwardType | None, list[AwardType], bool]:
+        """(award of the dossier's authority, same-named awards of other authorities, ambiguous)."""
+        key = fold(text)
+        others: list[AwardType] = []
+        for table in (self.by_name, self.by_short):
+            candidates = table.get(key, [])
+            mine = {award.code: award for award in candidates if award.authority == self.authority}
+            if len(mine) > 1:
+                return None, [], True
+            if mine:
+                return next(iter(mine.values())), [], False
+            others += [award for award in candidates if award not in others]
+        return None, others, False
+
+
+def check_rows(dossier: Dossier, sheet: Sheet) -> tuple[list[Plan], list[ImportError]]:
+    day = award_day(dossier)
+    units = UnitIndex(day)
+    awards = AwardIndex(dossier)
+    categories = category_table()
+    genders = {fold(vi_label(gender.label)): gender.value for gender in Gender}
+    authority = vi_label(Authority(dossier.authority).label)
+    errors: list[ImportError] = []
+    plans: list[Plan] = []
+    seen: dict[tuple[Any, ...], int] = {}
+
+    for number, values in sheet.rows:
+        def cell(column: str, values: tuple[Any, ...] = values) -> Any:
+            index = sheet.columns.get(column)
+            return values[index] if index is not None and index < len(values) else None
+
+        row_errors: list[ImportError] = []
+
+        def problem(column: str, message: str, number: int = number, row_errors: list = row_errors) -> None:
+            row_errors.append(ImportError(number, column, message))
+
+        name = cell_text(cell(COL_NAME))
+        if not name:
+            problem(COL_NAME, MSG_NAME_EMPTY)
+
+        kind: str | None = None
+        person_category: str | None = None
+        category_text = cell_text(cell(COL_CATEGORY))
+        if not category_text:
+            problem(COL_CATEGORY, MSG_CATEGORY_EMPTY)
+        elif fold(category_text) in categories:
+            kind, person_category = categories[fold(category_text)]
+        else:
+            problem(COL_CATEGORY, MSG_CATEGORY_UNKNOWN.format(value=shown(cell(COL_CATEGORY))))
+
+        award: AwardType | None = None
+        award_text = cell_text(cell(COL_AWARD))
+        if not award_text:
+            problem(COL_AWARD, MSG_AWARD_EMPTY)
+        else:
+            award, others, ambiguous = awards.find(award_text)
+            if ambiguous:
+                problem(COL_AWARD, MSG_AWARD_AMBIGUOUS.format(value=shown(award_text)))
+            elif award is None and others:
+                problem(COL_AWARD, MSG_AWARD_OTHER_AUTHORITY.format(
+                    award=others[0].name, other=vi_label(Authority(others[0].authority).label), authority=authority,
+                ))
+            elif award is None:
+                problem(COL_AWARD, MSG_AWARD_UNKNOWN.format(
+                    value=shown(award_text), authority=authority, year=dossier.year,
+                ))
+            elif kind is not None and not award.allows(kind):
+                problem(COL_AWARD, MSG_AWARD_NOT_FOR_KIND.format(
+                    award=award.name, kind=vi_label(RecipientKind(kind).label).lower(), allowed=kinds_text(award),
+                ))
+
+        achievement = cell_text(cell(COL_ACHIEVEMENT))
+        plan_fields: dict[str, Any] = {}
+        identity: tuple[Any, ...] | None = None
+
+        if kind == RecipientKind.INDIVIDUAL:
+            if len(name) > MAX_PERSON_NAME:
+                problem(COL_NAME, MSG_TOO_LONG.format(length=len(name), limit=MAX_PERSON_NAME))
+            gender_text = cell_text(cell(COL_GENDER))
+            gender = genders.get(fold(gender_text))
+            if not gender_text:
+                problem(COL_GENDER, MSG_GENDER_EMPTY)
+            elif gender is None:
+                problem(COL_GENDER, MSG_GENDER_BAD.format(value=shown(cell(COL_GENDER))))
+            birth_date, date_error = parse_birth_date(cell(COL_BIRTH_DATE))
+            if date_error:
+                problem(COL_BIRTH_DATE, date_error)
+            position = cell_text(cell(COL_POSITION))
+            if len(position) > MAX_POSITION:
+                problem(COL_POSITION, MSG_TOO_LONG.format(length=len(position), limit=MAX_POSITION))
+            unit_text = cell_text(cell(COL_UNIT))
+            unit: Unit | None = dossier.unit
+            if unit_text:
+                unit, ambiguous = units.find(unit_text)
+                if ambiguous:
+                    problem(COL_UNIT, MSG_UNIT_AMBIGUOUS.format(value=shown(unit_text)))
+                elif unit is None:
+                    problem(COL_UNIT, MSG_UNIT_UNKNOWN.format(value=shown(unit_text)))
+            if name and unit is not None and not date_error:
+                identity = ("person", fold(name), unit.pk, birth_date)
+            plan_fields = {"unit": unit, "gender": gender or "", "birth_date": birth_date, "position": position,
+                           "category": person_category}
+        elif kind == RecipientKind.COLLECTIVE:
+            unit, ambiguous = units.find(name) if name else (None, False)
+            if ambiguous:
+                problem(COL_NAME, MSG_UNIT_AMBIGUOUS.format(value=shown(name)))
+            elif unit is None and len(name) > MAX_COLLECTIVE_NAME:
+                problem(COL_NAME, MSG_TOO_LONG.format(length=len(name), limit=MAX_COLLECTIVE_NAME))
+            if name and not ambiguous:
+                identity = ("unit", unit.pk) if unit is not None else ("name", fold(name))
+            plan_fields = {"unit": unit}
+        elif kind == RecipientKind.HOUSEHOLD:
+            if len(name) > MAX_HOUSEHOLD_NAME:
+                problem(COL_NAME, MSG_TOO_LONG.format(length=len(name), limit=MAX_HOUSEHOLD_NAME))
+            elif len(household_head(name)) > MAX_HEAD_NAME:
+                problem(COL_NAME, MSG_TOO_LONG.format(length=len(household_head(name)), limit=MAX_HEAD_NAME))
+            if name:
+                identity = ("household", fold(name))
+
+        if identity is not None and award is not None:
+            key = (*identity, award.code)
+            if key in seen:
+                problem(COL_NAME, MSG_DUPLICATE.format(row=seen[key]))
+            else:
+                seen[key] = number
+
+        if row_errors:
+            errors += row_errors
+        elif kind is not None and award is not None and identity is not None:
+            plans.append(Plan(row=number, kind=kind, award=award, name=name, identity=identity,
+                               achievement=achievement, **plan_fields))
+
+    order = {column: index for index, column in enumerate(TEMPLATE_COLUMNS)}
+    errors.sort(key=lambda error: (error.row, order.get(error.column, len(order))))
+    return plans, errors
+
+
+def attach_existing(plans: list[Plan]) -> None:
+    """Point plans at the persons and households that already exist."""
+    individuals = [plan for plan in plans if plan.kind == RecipientKind.INDIVIDUAL]
+    if individuals:
+        unit_ids = {plan.unit.pk for plan in individuals if plan.unit is not None}
+        persons: dict[tuple[str, int | None, datetime.date | None], int] = {}
+        for pk, full_name, unit_id, birth_date in (
+            Person.objects.filter(unit_id__in=unit_ids).order_by("pk")
+            .values_list("pk", "full_name", "unit_id", "birth_date")
+        ):
+            persons.setdefault((fold(full_name), unit_id, birth_date), pk)
+        for plan in individuals:
+            plan.person_id = persons.get((fold(plan.name), plan.unit.pk if plan.unit else None, plan.birth_date))
+    households_wanted = [plan for plan in plans if plan.kind == RecipientKind.HOUSEHOLD]
+    if households_wanted:
+        households: dict[str, int] = {}
+        for pk, name in Household.objects.order_by("pk").values_list("pk", "name").iterator():
+            households.setdefault(fold(name), pk)
+        for plan in households_wanted:
+            plan.household_id = households.get(fold(plan.name))
+

@@ -1,0 +1,127 @@
+"""One dossier: creating it (unit officer), its page, editing its particulars, and the workflow moves on it.
+
+Views are thin: scoping comes from ``permissions``, every state change from ``workflow.transition``,
+content rules from ``services``; refusals say why."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from awards.core import permissions, uploads
+from awards.dossiers import services, workflow
+from awards.dossiers.access import _dossier, _require_edit, _version
+from awards.dossiers.eligibility_views import nomination_panel
+from awards.dossiers.forms import AttachmentForm, DossierForm
+from awards.enums import DECIDED_ABOVE_PROVINCE, DossierState
+from awards.models import Dossier
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_create(request):
+    allowed, reason = permissions.can_create(request.user)
+    if not allowed:
+        raise PermissionDenied(reason)
+    form = DossierForm(request.POST or None, initial={"year": timezone.localdate().year - 1,
+                                                      "nomination_round": request.GET.get("round", "")})
+    if request.method == "POST" and form.is_valid():
+        dossier = form.save(commit=False)
+        dossier.unit = request.user.unit
+        dossier.created_by = request.user
+        dossier.save()
+        messages.success(request, _("Đã tạo hồ sơ %(ref)s. Hãy thêm đề nghị và tài liệu, rồi gửi.") % {
+            "ref": dossier.reference})
+        return redirect("awards:dossier", dossier.reference)
+    return render(request, "awards/dossiers/form.html", {"form": form, "dossier": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_edit(request, reference):
+    dossier = _dossier(request, reference)
+    _require_edit(request, dossier)
+    form = DossierForm(request.POST or None, instance=dossier)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.claim_edit(dossier, _version(request))
+                form.instance.version = dossier.version
+                form.save()
+        except services.DossierChanged as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã lưu thông tin hồ sơ."))
+            return redirect("awards:dossier", dossier.reference)
+    return render(request, "awards/dossiers/form.html", {"form": form, "dossier": dossier})
+
+
+@login_required
+@require_GET
+def dossier_detail(request, reference):
+    dossier = _dossier(request, reference)
+    return render(request, "awards/dossiers/detail.html", detail_context(request, dossier))
+
+
+def detail_context(request, dossier: Dossier, **extra) -> dict:
+    user = request.user
+    nominations = list(
+        dossier.nominations.select_related("award_type", "person", "person__unit", "unit", "household", "verdict_by")
+    )
+    can_edit, edit_reason = permissions.can_edit(user, dossier)
+    is_staff = permissions.is_staff(user)
+    context = {
+        "dossier": dossier,
+        "nominations": nominations,
+        "duplicates": services.duplicate_map(nominations),
+        "attachments": list(dossier.attachments.select_related("nomination", "uploaded_by")),
+        "history": list(dossier.history.select_related("actor")),
+        "revisions": list(dossier.revisions.only("pk", "number", "submitted_at", "dossier_id")),
+        "moves": workflow.available_moves(user, dossier),
+        "can_edit": can_edit,
+        "edit_reason": edit_reason,
+        "is_staff": is_staff,
+        "is_officer_view": permissions.is_own_unit_officer(user, dossier),
+        "problems": services.completeness_problems(dossier) if can_edit else [],
+        "attachment_form": AttachmentForm(dossier=dossier) if can_edit else None,
+        "verdict_open": is_staff and dossier.state == DossierState.RECEIVED,
+        "can_forward": is_staff and dossier.state == DossierState.AWAITING_DECISION
+        and dossier.authority in DECIDED_ABOVE_PROVINCE,
+        "central_open": is_staff and dossier.state == DossierState.FORWARDED,
+        "today": timezone.localdate(),
+        "max_upload": uploads.format_limit(settings.ATTACHMENT_MAX_BYTES),
+    }
+    context["eligibility"] = nomination_panel(dossier)
+    context.update(extra)
+    return context
+
+
+@login_required
+@require_POST
+def move(request, reference, action):
+    dossier = _dossier(request, reference)
+    rule = workflow.MOVES.get(action)
+    if rule is None or rule.system:
+        raise Http404
+    if not request.user.has_role(*rule.roles):
+        raise PermissionDenied(_("Vai trò của bạn không được thực hiện thao tác \"%(action)s\".") % {
+            "action": rule.label})
+    try:
+        workflow.transition(dossier, action, request.user, note=request.POST.get("note", ""),
+                            expected_state=request.POST.get("expected_state") or None)
+    except workflow.Conflict as exc:
+        messages.warning(request, exc.message)
+    except workflow.NotAllowed as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã thực hiện \"%(action)s\" cho hồ sơ %(ref)s.") % {
+            "action": rule.label, "ref": dossier.reference})
+    return redirect("awards:dossier", dossier.reference)

@@ -1,0 +1,107 @@
+"""The nominations of a dossier: adding, editing and deleting them (unit officer), and the staff's verdict."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from awards.core import permissions
+from awards.dossiers import services, workflow
+from awards.dossiers.access import _dossier, _require_edit, _version
+from awards.dossiers.forms import NominationForm, VerdictForm
+from awards.enums import RecipientKind
+from awards.models import Nomination
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nomination_form(request, reference, pk=None):
+    dossier = _dossier(request, reference)
+    _require_edit(request, dossier)
+    nomination = get_object_or_404(dossier.nominations, pk=pk) if pk else None
+    initial = NominationForm.initial_for(nomination) if nomination else {}
+    form = NominationForm(request.POST or None, dossier=dossier, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.claim_edit(dossier, form.cleaned_data["version"])
+                target = nomination or Nomination(dossier=dossier, position=dossier.nominations.count() + 1)
+                for name in ("unit", "collective_name", "person", "household"):
+                    setattr(target, name, None if name != "collective_name" else "")
+                target.recipient_kind = form.cleaned_data["recipient_kind"]
+                for name, value in form.recipient().items():
+                    setattr(target, name, value)
+                target.award_type = form.cleaned_data["award_type"]
+                target.achievement = form.cleaned_data["achievement"]
+                target.period = form.cleaned_data["period"]
+                target.full_clean(exclude=["recipient_key"])
+                target.save()
+        except services.DossierChanged as exc:
+            form.add_error(None, exc.message)
+        else:
+            duplicates = services.duplicates_of(target)
+            if duplicates:
+                messages.warning(request, _("Lưu ý: %(name)s đã được đề nghị %(award)s năm %(year)s trong hồ sơ "
+                                            "%(refs)s.") % {
+                    "name": target.recipient_name, "award": target.award_type.name, "year": dossier.year,
+                    "refs": ", ".join(d.dossier.reference for d in duplicates)})
+            messages.success(request, _("Đã lưu đề nghị cho %(name)s.") % {"name": target.recipient_name})
+            return redirect("awards:dossier", dossier.reference)
+    return render(request, "awards/dossiers/nomination_form.html",
+                  {"form": form, "dossier": dossier, "nomination": nomination})
+
+
+@login_required
+@require_GET
+def award_options(request, reference):
+    """htmx: the award types offered for the chosen recipient kind."""
+    dossier = _dossier(request, reference)
+    kind = request.GET.get("recipient_kind")
+    if kind not in RecipientKind.values:
+        kind = None
+    types = services.eligible_award_types(dossier, kind)
+    return render(request, "awards/dossiers/_award_options.html", {"types": types})
+
+
+@login_required
+@require_POST
+def nomination_delete(request, reference, pk):
+    dossier = _dossier(request, reference)
+    _require_edit(request, dossier)
+    nomination = get_object_or_404(dossier.nominations, pk=pk)
+    try:
+        with transaction.atomic():
+            services.claim_edit(dossier, _version(request))
+            name = nomination.recipient_name
+            nomination.delete()
+    except services.DossierChanged as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã xóa đề nghị cho %(name)s.") % {"name": name})
+    return redirect("awards:dossier", dossier.reference)
+
+
+@login_required
+@require_POST
+def verdict(request, reference, pk):
+    dossier = _dossier(request, reference)
+    if not permissions.is_staff(request.user):
+        raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới thẩm định đề nghị."))
+    nomination = get_object_or_404(dossier.nominations, pk=pk)
+    form = VerdictForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_verdict(nomination, form.cleaned_data["verdict"], form.cleaned_data["reason"], request.user)
+        except workflow.NotAllowed as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Đã ghi kết quả thẩm định cho %(name)s.") % {"name": nomination.recipient_name})
+    else:
+        messages.error(request, _("Chọn kết quả thẩm định."))
+    return redirect(f"{reverse('awards:dossier', args=[dossier.reference])}#nomination-{nomination.pk}")
