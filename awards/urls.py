@@ -2,9 +2,10 @@ from django.urls import path
 
 from awards.catalogue import views as catalogue
 from awards.council import views as c
+from awards.decisions import central_views
 from awards.decisions import views as q
 from awards.dossiers import eligibility_views as e
-from awards.dossiers.views import attachments, dossier, forwarding, imports, inbox, nominations, revisions
+from awards.dossiers.views import attachments, dossier, imports, inbox, nominations, revisions
 
 app_name = "awards"
 urlpatterns = [
@@ -30,8 +31,8 @@ urlpatterns = [
     path("dossiers/<str:reference>/import/template.xlsx", imports.import_template, name="import_template"),
     path("dossiers/<str:reference>/move/<slug:action>/", dossier.move, name="move"),
     path("dossiers/<str:reference>/revisions/<int:number>/", revisions.revision, name="revision"),
-    path("dossiers/<str:reference>/forward/", forwarding.forward, name="forward"),
-    path("dossiers/<str:reference>/nominations/<int:pk>/central/", forwarding.central_decision,
+    path("dossiers/<str:reference>/forward/", central_views.forward, name="forward"),
+    path("dossiers/<str:reference>/nominations/<int:pk>/central/", central_views.central_decision,
          name="central_decision"),
 ]
 
