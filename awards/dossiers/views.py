@@ -207,7 +207,7 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
         "today": timezone.localdate(),
         "max_upload": uploads.format_limit(settings.ATTACHMENT_MAX_BYTES),
     }
-    from awards.dossiers.eligibility_views import nomination_panel
+    from awards.record.eligibility.claims import nomination_panel
 
     context["eligibility"] = nomination_panel(dossier)
     context.update(extra)
