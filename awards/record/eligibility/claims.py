@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class EligibilityError(Exception):
     """A refused eligibility operation; ``message`` is for the user."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 

@@ -365,7 +365,7 @@ def validate_criteria(criteria: list) -> list[str]:
     """Problems in a rule's criteria (unknown kinds, missing parameters); empty when it can be evaluated."""
     problems = []
 
-    def walk(spec, path):
+    def walk(spec: object, path: str) -> None:
         if not isinstance(spec, dict) or spec.get("kind") not in CRITERION_KINDS:
             problems.append(f"{path}: {spec!r}")
             return

@@ -41,7 +41,7 @@ class _SubjectForm(forms.ModelForm):
         ]
         self.order_fields(["subject"])
 
-    def save(self, commit: bool = True):
+    def save(self, commit: bool = True) -> Initiative | HoldPeriod:
         subject = self.cleaned_data["subject"]
         self.instance.unit = self.unit if subject == UNIT_SUBJECT else None
         self.instance.person = None if subject == UNIT_SUBJECT else self.persons[subject]
