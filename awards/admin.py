@@ -264,7 +264,7 @@ class EligibilityRuleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["legal_document"]
 
     def save_model(self, request, obj, form, change):
-        from awards.record.eligibility import validate_criteria
+        from awards.record.eligibility.criteria import validate_criteria
 
         problems = validate_criteria(obj.criteria)
         if problems:

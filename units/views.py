@@ -96,7 +96,7 @@ def unit_detail(request, pk: int):
     if unit is None:
         raise Http404
     # Imported here: the award history lives in the awards app, which itself imports units.
-    from awards.record.history import visible_units
+    from awards.record.history.access import visible_units
 
     context = {"unit": unit, "person_count": unit.persons.count(),
                "can_see_history": visible_units(request.user).filter(pk=unit.pk).exists()}

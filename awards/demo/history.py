@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from awards.demo.base import label, upsert
 from awards.enums import OccasionType, RecipientKind
 from awards.models import Award, AwardSource
-from awards.record.history import award_types_for_year, version_on
+from awards.record.history.entry import award_types_for_year, version_on
 from units.models import Person, Unit
 
 D = datetime.date

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from awards.core import permissions
-from awards.dossiers import workflow
 from awards.dossiers.access import _dossier
-from awards.models import Dossier, NominationEligibility
-from awards.record import eligibility
+from awards.dossiers.from_candidates import create_draft_nominations
+from awards.record.eligibility import claims
+from awards.record.eligibility.candidates import candidates_for
 from units.models import Role, Unit
 from units.selectors import subtree_ids
 
@@ -27,14 +27,6 @@ MAX_ROWS = 500
 
 
 # --- nominations -------------------------------------------------------------------------------------------
-
-def nomination_panel(dossier: Dossier) -> dict[int, dict]:
-    """For the dossier page: nomination id -> {"result", "stored"} (live result, stored override)."""
-    results = eligibility.evaluate_dossier(dossier, save=False)
-    stored = {e.nomination_id: e for e in NominationEligibility.objects.filter(nomination__dossier=dossier)
-              .select_related("override_by")}
-    return {pk: {"result": result, "stored": stored.get(pk)} for pk, result in results.items()}
-
 
 @login_required
 @require_POST
@@ -45,8 +37,8 @@ def override(request, reference, pk):
     nomination = get_object_or_404(dossier.nominations, pk=pk)
     verdict = request.POST.get("override_verdict", "")
     try:
-        eligibility.override(nomination, verdict, request.POST.get("override_reason", ""), request.user)
-    except workflow.NotAllowed as exc:
+        claims.override(nomination, verdict, request.POST.get("override_reason", ""), request.user)
+    except claims.EligibilityError as exc:
         messages.error(request, exc.message)
     else:
         if verdict:
@@ -98,7 +90,7 @@ def candidates(request):
     unit = _scope(request)
     year = _year(request)
     award_code = request.GET.get("award", "")
-    data = eligibility.candidates_for(unit, year, award_code)
+    data = candidates_for(unit, year, award_code)
     units = Unit.objects.active_on(timezone.localdate()).order_by("sort_order", "name") \
         if permissions.is_staff(request.user) else []
     return render(request, "awards/eligibility/candidates.html", {
@@ -121,14 +113,14 @@ def create_drafts(request):
     if not keys:
         messages.error(request, _("Chọn ít nhất một người hoặc tập thể."))
         return redirect(back)
-    data = eligibility.candidates_for(unit, year, award_code)
+    data = candidates_for(unit, year, award_code)
     allowed = {(item["key"], code): item for code, _name, items in data["groups"] for item in items}
     chosen = [allowed[(key, award_code)] for key in keys if (key, award_code) in allowed]
     if len(chosen) != len(keys):
         messages.error(request, _("Có đối tượng không còn trong danh sách đủ điều kiện; chưa tạo gì."))
         return redirect(back)
     proposer = None if permissions.is_staff(request.user) else request.user.unit
-    created, skipped = eligibility.create_draft_nominations(chosen, award_code, year, request.user, proposer)
+    created, skipped = create_draft_nominations(chosen, award_code, year, request.user, proposer)
     if created:
         messages.success(request, _("Đã tạo %(n)s đề nghị trong %(d)s hồ sơ dự thảo.") % {
             "n": sum(len(v) for v in created.values()), "d": len(created)})

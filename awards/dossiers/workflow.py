@@ -59,7 +59,7 @@ class Move:
 
 def _guard_complete(dossier: Dossier) -> list[str]:
     from awards.dossiers.services import completeness_problems
-    from awards.record.eligibility import submission_blocks
+    from awards.record.eligibility.claims import submission_blocks
 
     return completeness_problems(dossier) + submission_blocks(dossier)
 
@@ -212,7 +212,7 @@ def transition(dossier: Dossier, action: str, actor: User, note: str = "",
     dossier.refresh_from_db()
     if action == "submit":
         from awards.dossiers.services import record_revision
-        from awards.record.eligibility import InitiativeTaken, claim_for_dossier
+        from awards.record.eligibility.claims import InitiativeTaken, claim_for_dossier
 
         try:
             claim_for_dossier(dossier)  # stores each nomination's result and takes the initiatives it relied on
@@ -220,7 +220,7 @@ def transition(dossier: Dossier, action: str, actor: User, note: str = "",
             raise NotAllowed(exc.message) from exc
         record_revision(dossier, actor)
     if move.target == S.WITHDRAWN:
-        from awards.record.eligibility import release_for_dossier
+        from awards.record.eligibility.claims import release_for_dossier
 
         release_for_dossier(dossier)
     if move.target in (S.RETURNED, S.DECIDED):

@@ -221,7 +221,7 @@ class EligibilityRule(models.Model):
     """The criteria of one award for one recipient kind, in force from ``valid_from`` to ``valid_to``.
 
     ``criteria`` is a list of ``{"code", "kind", "params", "severity", "label"}``; the kinds form a fixed
-    vocabulary interpreted by ``awards.record.eligibility`` (see ``CRITERION_KINDS`` there)."""
+    vocabulary interpreted by ``awards.record.eligibility.criteria`` (see ``CRITERION_KINDS`` there)."""
 
     code = models.SlugField(_("mã quy tắc"), max_length=80)
     award_code = models.SlugField(_("mã danh hiệu, hình thức"), max_length=80, db_index=True)

@@ -9,8 +9,10 @@ import pytest
 
 from awards.catalogue.in_force import award_type_on
 from awards.dossiers import workflow
+from awards.dossiers.from_candidates import create_draft_nominations
 from awards.models import Award, Dossier, Initiative, Nomination
-from awards.record import eligibility
+from awards.record.eligibility.candidates import candidates_for
+from awards.record.eligibility.claims import claim_initiatives
 from tests.dossiers.test_concurrency_postgres import race
 from tests.factories import PersonFactory, make_dossier
 
@@ -43,8 +45,8 @@ def two_dossiers(unit_a, officer_a):
 def test_two_claims_of_one_initiative(two_dossiers):
     initiative, first, second = two_dossiers
     results = race(
-        lambda: eligibility.claim_initiatives(first.nominations.get().pk, [initiative.pk]),
-        lambda: eligibility.claim_initiatives(second.nominations.get().pk, [initiative.pk]),
+        lambda: claim_initiatives(first.nominations.get().pk, [initiative.pk]),
+        lambda: claim_initiatives(second.nominations.get().pk, [initiative.pk]),
     )
     assert sorted(type(r).__name__ for r in results) == ["InitiativeTaken", "NoneType"], results
     initiative.refresh_from_db()
@@ -70,12 +72,12 @@ def test_two_people_creating_drafts_for_one_candidate_at_once(unit_a, officer_a,
     makes the second wait and find the first one's nomination, so there is exactly one nomination."""
     person, _initiative = ready_for_provincial_fighter(unit_a)
     on = datetime.date(2026, 3, 1)
-    groups = eligibility.candidates_for(unit_a, 2026, CSTD_TINH, on=on)["groups"]
+    groups = candidates_for(unit_a, 2026, CSTD_TINH, on=on)["groups"]
     [(code, _name, items)] = groups
     assert (code, [item["subject"].pk for item in items]) == (CSTD_TINH, [person.pk])
 
     def press(actor, proposer):
-        return eligibility.create_draft_nominations(items, CSTD_TINH, 2026, actor, proposer)
+        return create_draft_nominations(items, CSTD_TINH, 2026, actor, proposer)
 
     results = race(lambda: press(officer_a, unit_a), lambda: press(staff, None))
     assert not [r for r in results if isinstance(r, Exception)], results

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from awards.record.eligibility import candidates_for
+from awards.record.eligibility.candidates import candidates_for
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db

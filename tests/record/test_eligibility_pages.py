@@ -13,7 +13,8 @@ from awards.catalogue.in_force import award_type_on
 from awards.dossiers import workflow
 from awards.enums import DossierState
 from awards.models import Award, Dossier, HoldPeriod, Initiative, Nomination, NominationEligibility, YearlyRating
-from awards.record import eligibility
+from awards.record.eligibility import claims, engine
+from awards.record.eligibility.facts import load_records
 from tests.factories import PersonFactory, make_dossier
 from units.models import Gender
 
@@ -48,7 +49,7 @@ def ladder_person(unit_a):
 
 def test_revoked_awards_never_count(ladder_person):
     Award.objects.filter(person=ladder_person, achievement_year=2024).update(revoked=True)
-    result = eligibility.evaluate(ladder_person, CSTD_TINH, 2026, on=D(2026, 3, 1))
+    result = engine.evaluate(ladder_person, CSTD_TINH, 2026, on=D(2026, 3, 1))
     assert result.failing_codes == ["ba_lan_cstdcs"]
 
 
@@ -60,9 +61,9 @@ def test_the_loader_needs_the_same_queries_for_one_or_fifty_people(unit_a, djang
     from units.models import Person
 
     with django_assert_num_queries(5):
-        one = eligibility.load_records(persons=Person.objects.filter(pk=people[0].pk).values("pk"))
+        one = load_records(persons=Person.objects.filter(pk=people[0].pk).values("pk"))
     with django_assert_num_queries(5):
-        many = eligibility.load_records(persons=Person.objects.filter(unit=unit_a).values("pk"))
+        many = load_records(persons=Person.objects.filter(unit=unit_a).values("pk"))
     assert len(one) == 1 and len(many) == 50
     assert many[("ca_nhan", people[3].pk)].ratings == {2025: "htxs"}
 
@@ -114,7 +115,7 @@ def test_a_hold_period_blocks_any_award(unit_a, officer_a):
 
 def test_soft_criteria_only_warn(unit_a, officer_a):
     dossier = make_dossier(unit_a, officer_a, code="bang-khen-thu-tuong", authority="thu_tuong", year=2025)
-    result = eligibility.evaluate_dossier(dossier, save=False)[dossier.nominations.get().pk]
+    result = claims.evaluate_dossier(dossier, save=False)[dossier.nominations.get().pk]
     assert result.verdict == "not_eligible" and result.hard_unmet == []
     assert workflow.can(officer_a, "submit", dossier) == (True, "")
 
@@ -152,8 +153,8 @@ def test_only_staff_override(persona, status, client_for, weak_dossier):
 
 def test_clearing_an_override_blocks_again(staff, officer_a, weak_dossier):
     nomination = weak_dossier.nominations.get()
-    eligibility.override(nomination, "eligible", "Đã kiểm tra", staff)
-    eligibility.override(nomination, "", "", staff)
+    claims.override(nomination, "eligible", "Đã kiểm tra", staff)
+    claims.override(nomination, "", "", staff)
     assert workflow.can(officer_a, "submit", weak_dossier)[0] is False
 
 
@@ -170,7 +171,7 @@ def test_submission_claims_the_initiative_and_a_second_nomination_cannot_use_it(
     other = make_dossier(unit_a, officer_a, code="bang-khen-chu-tich-ubnd-tinh", year=2026)
     other_nomination = Nomination.objects.create(dossier=other, recipient_kind="ca_nhan", person=ladder_person,
                                                  award_type=award_type_on(CSTD_TINH, D(2026, 12, 31)))
-    result = eligibility.evaluate_dossier(other, save=False)[other_nomination.pk]
+    result = claims.evaluate_dossier(other, save=False)[other_nomination.pk]
     assert "sang_kien_cap_tinh" in result.failing_codes
 
 
@@ -184,10 +185,10 @@ def test_a_claim_taken_meanwhile_is_refused(ladder_person, cstd_dossier, unit_a,
     initiative = Initiative.objects.get()
     rival = make_dossier(unit_a, officer_a, code=CSTD_TINH, year=2026, recipient=ladder_person)
     rival_nomination = rival.nominations.get()
-    eligibility.claim_initiatives(rival_nomination.pk, [initiative.pk])
-    eligibility.claim_initiatives(rival_nomination.pk, [initiative.pk])  # the same nomination again: fine
-    with pytest.raises(eligibility.InitiativeTaken) as excinfo:
-        eligibility.claim_initiatives(cstd_dossier.nominations.get().pk, [initiative.pk])
+    claims.claim_initiatives(rival_nomination.pk, [initiative.pk])
+    claims.claim_initiatives(rival_nomination.pk, [initiative.pk])  # the same nomination again: fine
+    with pytest.raises(claims.InitiativeTaken) as excinfo:
+        claims.claim_initiatives(cstd_dossier.nominations.get().pk, [initiative.pk])
     assert excinfo.value.message == "Sáng kiến \"Số hóa hồ sơ học bạ\" vừa được dùng cho một đề nghị khác."
 
 
@@ -341,9 +342,9 @@ def test_bulk_evaluation_reads_only_its_windows_and_agrees_with_one_by_one(unit_
                 Initiative.objects.create(title=f"SK {person.pk}-{year}", person=person, year=year,
                                           scope=rng.choice(["co_so", "tinh", "toan_quoc"]))
     on = D(2026, 11, 1)
-    bulk = eligibility.evaluate_many(persons=Person.objects.filter(unit=unit_a).values("pk"), year=2026, on=on)
-    book = eligibility.RuleBook()
-    single = [eligibility.evaluate(Person.objects.get(pk=r.subject_id), r.award_code, 2026, on=on, book=book)
+    bulk = engine.evaluate_many(persons=Person.objects.filter(unit=unit_a).values("pk"), year=2026, on=on)
+    book = engine.RuleBook()
+    single = [engine.evaluate(Person.objects.get(pk=r.subject_id), r.award_code, 2026, on=on, book=book)
               for r in bulk]
     assert len(bulk) == 12 * 5
     assert [r.to_json() for r in bulk] == [r.to_json() for r in single]
@@ -354,7 +355,7 @@ def test_staff_concluding_not_eligible_blocks_even_a_clean_result(staff, officer
     dossier = make_dossier(unit_a, officer_a, code="co-thi-dua-ubnd-tinh", year=2026)
     nomination = dossier.nominations.get()
     assert workflow.can(officer_a, "submit", dossier) == (True, "")
-    eligibility.override(nomination, "not_eligible", "Đơn vị đang bị thanh tra theo QĐ 15/QĐ-TTr", staff)
+    claims.override(nomination, "not_eligible", "Đơn vị đang bị thanh tra theo QĐ 15/QĐ-TTr", staff)
     allowed, reason = workflow.can(officer_a, "submit", dossier)
     assert (allowed, reason) == (False, "Ban Thi đua - Khen thưởng đã kết luận Sở Giáo dục và Đào tạo chưa đủ điều "
                                         "kiện: Đơn vị đang bị thanh tra theo QĐ 15/QĐ-TTr")

@@ -11,22 +11,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from awards.record import eligibility as e
-from awards.record.eligibility import (
-    ELIGIBLE,
-    MET,
-    NEEDS_JUDGEMENT,
-    NOT_ELIGIBLE,
-    UNKNOWN,
-    UNMET,
-    AwardFact,
-    FiguresFact,
-    HoldFact,
-    InitiativeFact,
-    Record,
-    RuleBook,
-    RuleData,
-)
+from awards.record.eligibility import candidates, criteria, engine
+from awards.record.eligibility.engine import RuleBook, RuleData
+from awards.record.eligibility.facts import AwardFact, FiguresFact, HoldFact, InitiativeFact, Record
+from awards.record.eligibility.results import ELIGIBLE, MET, NEEDS_JUDGEMENT, NOT_ELIGIBLE, UNKNOWN, UNMET, Result
 
 pytestmark = pytest.mark.django_db
 
@@ -229,7 +217,7 @@ def test_the_table_has_at_least_30_scenarios():
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
 def test_legal_scenario(scenario, book):
-    result = e.evaluate_record(record_of(scenario), scenario.award, scenario.year, book, scenario.on,
+    result = engine.evaluate_record(record_of(scenario), scenario.award, scenario.year, book, scenario.on,
                                nomination_id=NOMINATION, occasion=scenario.occasion)
     assert (result.verdict, result.failing_codes) == (scenario.verdict, scenario.failing)
 
@@ -241,7 +229,7 @@ def test_legal_scenario(scenario, book):
     (D(2025, 7, 1), "cstdcs", "Luật TĐKT 2022 Điều 23; NĐ 152/2025/NĐ-CP"),
 ])
 def test_the_rule_in_force_on_the_date_is_cited(on, rule, citation, book):
-    result = e.evaluate_record(Record(kind="ca_nhan", pk=1), CSTDCS, on.year, book, on)
+    result = engine.evaluate_record(Record(kind="ca_nhan", pk=1), CSTDCS, on.year, book, on)
     assert (result.rule_code, result.citation) == (rule, citation)
 
 
@@ -254,7 +242,7 @@ def test_the_criterion_itself_changed_with_the_2022_law(book):
 
 def test_evidence_names_the_awards_the_years_and_what_was_left_out(book):
     s = named("cstd tỉnh: CSTĐCS đột xuất không tính")
-    result = e.evaluate_record(record_of(s), s.award, s.year, book, s.on)
+    result = engine.evaluate_record(record_of(s), s.award, s.year, book, s.on)
     ladder = next(c for c in result.criteria if c.code == "ba_lan_cstdcs")
     assert ladder.evidence == [
         "Chiến sĩ thi đua cơ sở 2024 (QĐ 2024/QĐ-TEST)", "Chiến sĩ thi đua cơ sở 2025 (QĐ 2025/QĐ-TEST)",
@@ -267,7 +255,7 @@ def test_evidence_names_the_awards_the_years_and_what_was_left_out(book):
 
 def test_soft_criteria_warn_but_do_not_block(book):
     s = next(s for s in SCENARIOS if s.name == "bk ttg cá nhân: chưa có bk tỉnh")
-    result = e.evaluate_record(record_of(s), s.award, s.year, book, s.on)
+    result = engine.evaluate_record(record_of(s), s.award, s.year, book, s.on)
     assert result.verdict == NOT_ELIGIBLE
     assert result.hard_unmet == []
     assert [c.code for c in result.soft_unmet] == ["bk_tinh_5_nam_htxs"]
@@ -275,7 +263,7 @@ def test_soft_criteria_warn_but_do_not_block(book):
 
 def test_a_machine_never_declares_the_judgement_criteria_met(book):
     s = named("cstd tỉnh: 3 năm liên tục + sáng kiến cấp tỉnh")
-    result = e.evaluate_record(record_of(s), s.award, s.year, book, s.on)
+    result = engine.evaluate_record(record_of(s), s.award, s.year, book, s.on)
     judged = next(c for c in result.criteria if c.code == "tieu_bieu")
     assert (judged.status, judged.detail) == (UNKNOWN, "Cán bộ thẩm định đánh giá theo hồ sơ.")
     assert result.verdict == NEEDS_JUDGEMENT and result.is_candidate
@@ -283,53 +271,53 @@ def test_a_machine_never_declares_the_judgement_criteria_met(book):
 
 def test_initiatives_relied_on_are_reported_for_claiming(book):
     s = named("cstd tỉnh: 3 năm liên tục + sáng kiến cấp tỉnh")
-    result = e.evaluate_record(record_of(s), s.award, s.year, book, s.on)
+    result = engine.evaluate_record(record_of(s), s.award, s.year, book, s.on)
     assert result.initiative_ids == [1]
 
 
 def test_result_survives_a_json_round_trip(book):
     s = SCENARIOS[0]
-    result = e.evaluate_record(record_of(s), s.award, s.year, book, s.on)
-    again = e.Result.from_json(result.to_json())
+    result = engine.evaluate_record(record_of(s), s.award, s.year, book, s.on)
+    again = Result.from_json(result.to_json())
     assert again == result
 
 
 # --- exit paths of the criterion kinds that the table leaves implicit -------------------------------------
 
-def ctx(record: Record, year: int = 2025, on: datetime.date = ON, cutoff: int = 0) -> e.Context:
-    return e.Context(record, year, on, None, cutoff, {})
+def ctx(record: Record, year: int = 2025, on: datetime.date = ON, cutoff: int = 0) -> criteria.Context:
+    return criteria.Context(record, year, on, None, cutoff, {})
 
 
 def test_consecutive_ratings_unknown_when_a_year_is_missing():
     record = Record(kind="ca_nhan", pk=1, ratings={2025: "htxs"})
-    status, _ev, detail, _ids = e.c_consecutive_ratings(ctx(record), {"n": 2, "min_rating": "htxs"})
+    status, _ev, detail, _ids = criteria.c_consecutive_ratings(ctx(record), {"n": 2, "min_rating": "htxs"})
     assert (status, detail) == (UNKNOWN, "Chưa có xếp loại năm 2024.")
 
 
 def test_consecutive_ratings_broken_by_a_lower_rating():
     record = Record(kind="ca_nhan", pk=1, ratings={2024: "kht", 2025: "htxs"})
-    status, evidence, detail, _ids = e.c_consecutive_ratings(ctx(record), {"n": 2, "min_rating": "htxs"})
+    status, evidence, detail, _ids = criteria.c_consecutive_ratings(ctx(record), {"n": 2, "min_rating": "htxs"})
     assert (status, detail) == (UNMET, "Năm 2024 không đạt hoàn thành xuất sắc nhiệm vụ.")
     assert evidence == ["2024: Không hoàn thành nhiệm vụ", "2025: Hoàn thành xuất sắc nhiệm vụ"]
 
 
 def test_consecutive_ratings_before_a_discipline_do_not_count():
     record = Record(kind="ca_nhan", pk=1, ratings={2024: "htxs", 2025: "htxs"})
-    status, _ev, detail, _ids = e.c_consecutive_ratings(ctx(record, cutoff=2024), {"n": 2, "min_rating": "htxs"})
+    status, _ev, detail, _ids = criteria.c_consecutive_ratings(ctx(record, cutoff=2024), {"n": 2, "min_rating": "htxs"})
     assert (status, detail) == (UNMET, "Năm 2024 trở về trước không tính (kỷ luật).")
 
 
 def test_rating_at_least_met_unmet_unknown():
     params = {"min_rating": "htt"}
-    assert e.c_rating_at_least(ctx(Record("ca_nhan", 1, ratings={2025: "htxs"})), params)[0] == MET
-    assert e.c_rating_at_least(ctx(Record("ca_nhan", 1, ratings={2025: "ht"})), params)[0] == UNMET
-    assert e.c_rating_at_least(ctx(Record("ca_nhan", 1)), params)[:3] == (UNKNOWN, [], "Chưa có xếp loại năm 2025.")
+    assert criteria.c_rating_at_least(ctx(Record("ca_nhan", 1, ratings={2025: "htxs"})), params)[0] == MET
+    assert criteria.c_rating_at_least(ctx(Record("ca_nhan", 1, ratings={2025: "ht"})), params)[0] == UNMET
+    assert criteria.c_rating_at_least(ctx(Record("ca_nhan", 1)), params)[:3] == (UNKNOWN, [], "Chưa có xếp loại năm 2025.")
 
 
 def test_award_then_years_without_the_prior_award_names_it():
     record = Record(kind="tap_the", pk=1)
-    status, _ev, detail, _ids = e.c_award_then_years(
-        e.Context(record, 2025, ON, None, 0, {BK_TTG: "Bằng khen của Thủ tướng"}),
+    status, _ev, detail, _ids = criteria.c_award_then_years(
+        criteria.Context(record, 2025, ON, None, 0, {BK_TTG: "Bằng khen của Thủ tướng"}),
         {"award_codes": [BK_TTG], "years": 5})
     assert (status, detail) == (UNMET, "Chưa có Bằng khen của Thủ tướng trước đó 5 năm.")
 
@@ -338,7 +326,7 @@ def test_all_of_is_unknown_when_nothing_fails_but_something_is_unknown():
     record = Record(kind="ca_nhan", pk=1, ratings={2025: "htxs"})
     params = {"options": [{"kind": "rating_at_least", "label": "a", "params": {"min_rating": "htxs"}},
                           {"kind": "judgement", "label": "b"}]}
-    status, evidence, _detail, _ids = e.c_all_of(ctx(record), params)
+    status, evidence, _detail, _ids = criteria.c_all_of(ctx(record), params)
     assert status == UNKNOWN
     assert evidence == ["✓ a: 2025: Hoàn thành xuất sắc nhiệm vụ", "? b (Cán bộ thẩm định đánh giá theo hồ sơ.)"]
 
@@ -346,24 +334,24 @@ def test_all_of_is_unknown_when_nothing_fails_but_something_is_unknown():
 def test_any_of_is_unmet_when_every_option_fails():
     record = Record(kind="ca_nhan", pk=1, ratings={2025: "ht"})
     params = {"options": [{"kind": "rating_at_least", "label": "a", "params": {"min_rating": "htxs"}}]}
-    assert e.c_any_of(ctx(record), params)[0] == UNMET
+    assert criteria.c_any_of(ctx(record), params)[0] == UNMET
 
 
 def test_has_award_counts_within_the_window_only():
     record = Record(kind="tap_the", pk=1, awards={CO_TINH: [AwardFact(CO_TINH, 2019, "cong_trang", "1")]})
-    assert e.c_has_award(ctx(record), {"award_codes": [CO_TINH], "within_years": 5})[0] == UNMET
-    assert e.c_has_award(ctx(record), {"award_codes": [CO_TINH]})[0] == MET
+    assert criteria.c_has_award(ctx(record), {"award_codes": [CO_TINH], "within_years": 5})[0] == UNMET
+    assert criteria.c_has_award(ctx(record), {"award_codes": [CO_TINH]})[0] == MET
 
 
 def test_no_rule_at_all_needs_a_person():
-    result = e.evaluate_record(Record(kind="ca_nhan", pk=1), CSTDCS, 2025, RuleBook(rules=[]), ON)
+    result = engine.evaluate_record(Record(kind="ca_nhan", pk=1), CSTDCS, 2025, RuleBook(rules=[]), ON)
     assert (result.verdict, result.criteria, result.citation) == (NEEDS_JUDGEMENT, [], "")
 
 
 def test_validate_criteria_reports_unknown_kinds():
-    assert e.validate_criteria([{"kind": "no_hold"}, {"kind": "any_of", "options": [{"kind": "magic"}]}]) == [
+    assert criteria.validate_criteria([{"kind": "no_hold"}, {"kind": "any_of", "options": [{"kind": "magic"}]}]) == [
         "1.0: {'kind': 'magic'}"]
-    assert e.validate_criteria({"kind": "no_hold"}) == ["criteria"]
+    assert criteria.validate_criteria({"kind": "no_hold"}) == ["criteria"]
 
 
 def test_every_loaded_rule_is_understood(book):
@@ -371,7 +359,7 @@ def test_every_loaded_rule_is_understood(book):
 
     rules = list(EligibilityRule.objects.all())
     assert len(rules) == 33
-    assert {r.code: e.validate_criteria(r.criteria) for r in rules if e.validate_criteria(r.criteria)} == {}
+    assert {r.code: criteria.validate_criteria(r.criteria) for r in rules if criteria.validate_criteria(r.criteria)} == {}
 
 
 def test_ladder_awards_offered_on_the_candidates_page(book):
@@ -402,4 +390,4 @@ def test_rule_data_round_trip():
     (Record("tap_the", 1), ""),
 ])
 def test_tie_break_hint(record, hint):
-    assert e.tie_break_hint(record) == hint
+    assert candidates.tie_break_hint(record) == hint

@@ -12,7 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from awards.models import CollectiveFigures, YearlyRating
-from awards.record import facts
+from awards.record.facts import importer, xlsx_templates
 from tests.factories import PersonFactory, UnitFactory, xlsx_upload
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ GOOD_RATINGS = [
 # --- ratings: the happy path, idempotence, updates ---------------------------------------------------
 
 def test_ratings_happy_path_writes_exact_rows(unit_a, people):
-    report = facts.import_ratings(unit_a, xlsx(GOOD_RATINGS, RATING_HEADER, title="XẾP LOẠI HẰNG NĂM"))
+    report = importer.import_ratings(unit_a, xlsx(GOOD_RATINGS, RATING_HEADER, title="XẾP LOẠI HẰNG NĂM"))
     assert report.errors == []
     assert [(r.row, r.subject, r.year, r.values, r.shown) for r in report.created] == [
         (3, "Hoàng Thị Thu Hà", 2018, {"rating": "htxs"}, "Hoàn thành xuất sắc nhiệm vụ"),
@@ -73,9 +73,9 @@ def test_ratings_happy_path_writes_exact_rows(unit_a, people):
 
 
 def test_reimporting_the_same_file_changes_nothing(unit_a, people):
-    facts.import_ratings(unit_a, xlsx(GOOD_RATINGS, RATING_HEADER))
+    importer.import_ratings(unit_a, xlsx(GOOD_RATINGS, RATING_HEADER))
     before = list(YearlyRating.objects.order_by("pk").values_list("pk", "person_id", "year", "rating"))
-    again = facts.import_ratings(unit_a, xlsx(GOOD_RATINGS, RATING_HEADER))
+    again = importer.import_ratings(unit_a, xlsx(GOOD_RATINGS, RATING_HEADER))
     assert again.errors == [] and again.created == [] and again.updated == []
     assert [r.row for r in again.unchanged] == [2, 3, 4, 5, 6]
     assert list(YearlyRating.objects.order_by("pk").values_list("pk", "person_id", "year", "rating")) == before
@@ -85,7 +85,7 @@ def test_another_rating_for_the_same_person_and_year_is_an_update(unit_a, people
     YearlyRating.objects.create(person=people["Nông Văn Hải"], year=2019, rating="ht")
     YearlyRating.objects.create(person=people["Hoàng Thị Thu Hà"], year=2018, rating="htxs")
     rows = [("Nông Văn Hải", 2019, "HTXSNV"), ("Hoàng Thị Thu Hà", 2018, "HTXSNV"), ("Lăng Thị Mai", 2019, "HTNV")]
-    report = facts.import_ratings(unit_a, xlsx(rows, RATING_HEADER))
+    report = importer.import_ratings(unit_a, xlsx(rows, RATING_HEADER))
     assert [(r.row, r.subject, r.before, r.changes) for r in report.updated] == [
         (2, "Nông Văn Hải", {"rating": "ht"}, ["Xếp loại: Hoàn thành nhiệm vụ → Hoàn thành xuất sắc nhiệm vụ"])]
     assert [r.row for r in report.unchanged] == [3] and [r.row for r in report.created] == [4]
@@ -95,7 +95,7 @@ def test_another_rating_for_the_same_person_and_year_is_an_update(unit_a, people
 
 def test_a_unit_rating_is_left_alone(unit_a, people):
     YearlyRating.objects.create(unit=unit_a, year=2019, rating="htt")
-    facts.import_ratings(unit_a, xlsx([("Nông Văn Hải", 2019, "HTXSNV")], RATING_HEADER))
+    importer.import_ratings(unit_a, xlsx([("Nông Văn Hải", 2019, "HTXSNV")], RATING_HEADER))
     assert set(ratings()) == {("Nông Văn Hải", None, 2019, "htxs"), (None, unit_a.pk, 2019, "htt")}
 
 
@@ -120,7 +120,7 @@ def test_a_unit_rating_is_left_alone(unit_a, people):
 ])
 def test_rating_row_errors(unit_a, people, row, column, message):
     rows = [("Hoàng Thị Thu Hà", 2018, "HTXSNV"), row]
-    report = facts.import_ratings(unit_a, xlsx(rows, RATING_HEADER))
+    report = importer.import_ratings(unit_a, xlsx(rows, RATING_HEADER))
     assert report.error_texts == [f'Dòng 3, cột "{column}": {message}']
     assert report.created == [] and YearlyRating.objects.count() == 0
 
@@ -130,7 +130,7 @@ def test_ambiguous_name_and_person_of_another_unit_are_errors(unit_a, unit_b, pe
     PersonFactory(full_name="Vi Văn Dức", unit=unit_a)  # folds to the same name
     PersonFactory(full_name="Lò Thị Sen", unit=unit_b)
     rows = [("vi van duc", 2019, "HTTNV"), ("Lò Thị Sen", 2019, "HTTNV"), ("Nông Văn Hải", 2019, "HTTNV")]
-    report = facts.import_ratings(unit_a, xlsx(rows, RATING_HEADER))
+    report = importer.import_ratings(unit_a, xlsx(rows, RATING_HEADER))
     assert report.error_texts == [
         'Dòng 2, cột "Họ và tên": danh bạ của Sở Giáo dục và Đào tạo có 2 người tên "vi van duc", không xác định được '
         "là ai; hãy nhập xếp loại của những người này trên trang quản trị.",
@@ -142,7 +142,7 @@ def test_ambiguous_name_and_person_of_another_unit_are_errors(unit_a, unit_b, pe
 
 def test_repeated_person_and_year_is_an_error_and_errors_are_in_row_order(unit_a, people):
     rows = [("Nông Văn Hải", 2019, "HTTNV"), ("Lăng Thị Mai", "x", "?"), ("nong van hai", "2019", "HTXSNV")]
-    report = facts.import_ratings(unit_a, xlsx(rows, RATING_HEADER))
+    report = importer.import_ratings(unit_a, xlsx(rows, RATING_HEADER))
     assert report.error_texts == [
         'Dòng 3, cột "Năm": "x" không phải một năm (ghi dạng 2019, hoặc năm học 2018-2019).',
         'Dòng 3, cột "Xếp loại": xếp loại "?" không hợp lệ (ghi một trong: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành '
@@ -153,12 +153,12 @@ def test_repeated_person_and_year_is_an_error_and_errors_are_in_row_order(unit_a
 
 
 def test_file_level_problems(unit_a, people):
-    missing = facts.import_ratings(unit_a, xlsx([("Nông Văn Hải", 2019)], ["Họ và tên", "Năm"]))
+    missing = importer.import_ratings(unit_a, xlsx([("Nông Văn Hải", 2019)], ["Họ và tên", "Năm"]))
     assert missing.error_texts == ['Thiếu cột "Xếp loại".']
-    not_excel = facts.import_ratings(unit_a, SimpleUploadedFile("x.xlsx", b"Ho va ten;Nam;Xep loai\n"))
+    not_excel = importer.import_ratings(unit_a, SimpleUploadedFile("x.xlsx", b"Ho va ten;Nam;Xep loai\n"))
     assert not_excel.error_texts == ["Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ trang dữ liệu "
                                      "xét thi đua của đơn vị."]
-    empty = facts.import_ratings(unit_a, xlsx([], RATING_HEADER))
+    empty = importer.import_ratings(unit_a, xlsx([], RATING_HEADER))
     assert empty.error_texts == ["Bảng tính không có dòng dữ liệu nào."]
     assert YearlyRating.objects.count() == 0
 
@@ -172,7 +172,7 @@ GOOD_FIGURES = [
 
 
 def test_figures_happy_path_reimport_and_update(unit_a):
-    report = facts.import_figures(unit_a, xlsx(GOOD_FIGURES, FIGURE_HEADER, title="SỐ LIỆU TẬP THỂ"))
+    report = importer.import_figures(unit_a, xlsx(GOOD_FIGURES, FIGURE_HEADER, title="SỐ LIỆU TẬP THỂ"))
     assert report.errors == []
     assert [(r.row, r.year, r.shown) for r in report.created] == [
         (3, 2018, "Tổng số thành viên: 60; Hoàn thành nhiệm vụ: 60; Đạt LĐTT: 48; Đạt CSTĐCS: 8; Nữ: 42; "
@@ -182,11 +182,11 @@ def test_figures_happy_path_reimport_and_update(unit_a):
     ]
     assert figures() == [("so-a", 2018, 60, 60, 48, 8, 42, 1), ("so-a", 2019, 62, 62, 51, 9, 44, 0)]
 
-    again = facts.import_figures(unit_a, xlsx(GOOD_FIGURES, FIGURE_HEADER))
+    again = importer.import_figures(unit_a, xlsx(GOOD_FIGURES, FIGURE_HEADER))
     assert again.errors == [] and again.created == [] and again.updated == []
     assert [r.row for r in again.unchanged] == [2, 3]
 
-    changed = facts.import_figures(unit_a, xlsx([(2019, 63, 63, 51, 9, 45, 0)], FIGURE_HEADER))
+    changed = importer.import_figures(unit_a, xlsx([(2019, 63, 63, 51, 9, 45, 0)], FIGURE_HEADER))
     assert [(r.row, r.before, r.changes) for r in changed.updated] == [
         (2, {"members": 62, "completed_tasks": 62, "women": 44},
          ["Tổng số thành viên: 62 → 63", "Hoàn thành nhiệm vụ: 62 → 63", "Nữ: 44 → 45"])]
@@ -196,11 +196,11 @@ def test_figures_happy_path_reimport_and_update(unit_a):
 def test_figures_without_the_optional_column_keep_the_stored_discipline_count(unit_a):
     CollectiveFigures.objects.create(unit=unit_a, year=2019, members=62, completed_tasks=62, with_ldtt=51,
                                      with_cstdcs=9, women=44, disciplined_canh_cao_or_above=2)
-    report = facts.import_figures(unit_a, xlsx([(2019, 62, 62, 51, 9, 44), (2020, 10, 10, 5, 1, 6)],
+    report = importer.import_figures(unit_a, xlsx([(2019, 62, 62, 51, 9, 44), (2020, 10, 10, 5, 1, 6)],
                                                FIGURE_HEADER[:-1]))
     assert report.errors == [] and [r.row for r in report.unchanged] == [2] and [r.row for r in report.created] == [3]
     assert figures() == [("so-a", 2019, 62, 62, 51, 9, 44, 2), ("so-a", 2020, 10, 10, 5, 1, 6, 0)]
-    below = facts.import_figures(unit_a, xlsx([(2019, 1, 1, 1, 1, 1)], FIGURE_HEADER[:-1]))
+    below = importer.import_figures(unit_a, xlsx([(2019, 1, 1, 1, 1, 1)], FIGURE_HEADER[:-1]))
     assert below.error_texts == ['Dòng 2, cột "Tổng số thành viên": 1 nhỏ hơn số "Bị kỷ luật từ cảnh cáo trở lên" '
                                  'đã lưu (2); thêm cột "Bị kỷ luật từ cảnh cáo trở lên" vào tệp để sửa cả hai.']
     assert figures()[0] == ("so-a", 2019, 62, 62, 51, 9, 44, 2)
@@ -226,7 +226,7 @@ def test_figures_without_the_optional_column_keep_the_stored_discipline_count(un
     ((None, 62, 62, 51, 9, 44, 0), ['Dòng 3, cột "Năm": chưa ghi năm.']),
 ])
 def test_figure_row_errors(unit_a, row, errors):
-    report = facts.import_figures(unit_a, xlsx([(2018, 60, 60, 48, 8, 42, 1), row], FIGURE_HEADER))
+    report = importer.import_figures(unit_a, xlsx([(2018, 60, 60, 48, 8, 42, 1), row], FIGURE_HEADER))
     assert report.error_texts == errors
     assert CollectiveFigures.objects.count() == 0
 
@@ -234,9 +234,9 @@ def test_figure_row_errors(unit_a, row, errors):
 def test_figures_header_found_by_aliases_and_required_columns(unit_a):
     header = ["năm", "Tổng số", "Số hoàn thành nhiệm vụ trở lên", "Số đạt Lao động tiên tiến",
               "Số đạt Chiến sĩ thi đua cơ sở", "Số nữ"]
-    assert facts.import_figures(unit_a, xlsx([(2019, "1.250", "1 250", 1000, 100, 600)], header)).errors == []
+    assert importer.import_figures(unit_a, xlsx([(2019, "1.250", "1 250", 1000, 100, 600)], header)).errors == []
     assert figures() == [("so-a", 2019, 1250, 1250, 1000, 100, 600, 0)]
-    missing = facts.import_figures(unit_a, xlsx([(2019, 62)], ["Năm", "Tổng số thành viên"]))
+    missing = importer.import_figures(unit_a, xlsx([(2019, 62)], ["Năm", "Tổng số thành viên"]))
     assert missing.error_texts == ['Thiếu cột "Hoàn thành nhiệm vụ". Thiếu cột "Đạt LĐTT". Thiếu cột "Đạt CSTĐCS". '
                                    'Thiếu cột "Nữ".']
 
@@ -244,18 +244,18 @@ def test_figures_header_found_by_aliases_and_required_columns(unit_a):
 # --- the templates -----------------------------------------------------------------------------------
 
 def test_templates_have_the_header_examples_and_guide_and_import_as_empty(unit_a, people):
-    book = load_workbook(io.BytesIO(facts.build_ratings_template(unit_a)))
+    book = load_workbook(io.BytesIO(xlsx_templates.build_ratings_template(unit_a)))
     sheet = book.worksheets[0]
     assert [c.value for c in sheet[2]] == RATING_HEADER
     assert sheet["A3"].value == "Ví dụ: Nguyễn Văn An"
     guide = [row[0] for row in book["Hướng dẫn"].iter_rows(values_only=True)]
     assert guide[-3:] == ["Hoàng Thị Thu Hà", "Lăng Thị Mai", "Nông Văn Hải"]
-    empty = facts.import_ratings(unit_a, SimpleUploadedFile("m.xlsx", facts.build_ratings_template(unit_a)))
+    empty = importer.import_ratings(unit_a, SimpleUploadedFile("m.xlsx", xlsx_templates.build_ratings_template(unit_a)))
     assert empty.error_texts == ["Bảng tính không có dòng dữ liệu nào."]
 
-    book = load_workbook(io.BytesIO(facts.build_figures_template(unit_a)))
+    book = load_workbook(io.BytesIO(xlsx_templates.build_figures_template(unit_a)))
     assert [c.value for c in book.worksheets[0][2]] == FIGURE_HEADER
-    empty = facts.import_figures(unit_a, SimpleUploadedFile("m.xlsx", facts.build_figures_template(unit_a)))
+    empty = importer.import_figures(unit_a, SimpleUploadedFile("m.xlsx", xlsx_templates.build_figures_template(unit_a)))
     assert empty.error_texts == ["Bảng tính không có dòng dữ liệu nào."]
 
 

@@ -13,7 +13,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from awards.models import Award, AwardType
-from awards.record import history
+from awards.record import tables
+from awards.record.history import cells, importer
 from tests.factories import PersonFactory, xlsx_upload
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def created(recipient_filter) -> list[tuple]:
 
 
 def test_happy_path_creates_exact_rows(person):
-    report = history.import_history(person, xlsx(GOOD_ROWS, title="CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"))
+    report = importer.import_history(person, xlsx(GOOD_ROWS, title="CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"))
     assert report.errors == []
     assert [(r.row, r.year, r.award.code) for r in report.created] == [
         (3, 2016, "chien-si-thi-dua-co-so"), (4, 2017, "lao-dong-tien-tien"), (5, 2018, "bang-khen-chu-tich-ubnd-tinh")]
@@ -72,7 +73,7 @@ def test_both_tables_of_a_report_with_section_rows_and_occasion_column(unit_a):
     ]
     header = ["Năm", "Danh hiệu thi đua", "Số, ngày, tháng, năm của quyết định; cơ quan ban hành",
               "Loại hình khen thưởng"]
-    report = history.import_history(unit_a, xlsx(rows, header=header))
+    report = importer.import_history(unit_a, xlsx(rows, header=header))
     assert report.errors == []
     assert created({"unit": unit_a}) == [
         ("history", "tap-the-lao-dong-xuat-sac", "tap_the", 2015, 2015, "cong_trang", "1780/QĐ-UBND",
@@ -83,8 +84,8 @@ def test_both_tables_of_a_report_with_section_rows_and_occasion_column(unit_a):
 
 
 def test_reimport_creates_nothing_and_reports_existing_rows(person):
-    assert len(history.import_history(person, xlsx(GOOD_ROWS)).created) == 3
-    again = history.import_history(person, xlsx(GOOD_ROWS))
+    assert len(importer.import_history(person, xlsx(GOOD_ROWS)).created) == 3
+    again = importer.import_history(person, xlsx(GOOD_ROWS))
     assert again.errors == [] and again.created == []
     assert [(r.row, r.award.code, r.existing.decision_number) for r in again.existing] == [
         (2, "chien-si-thi-dua-co-so", "398/QĐ-SGDĐT"), (3, "lao-dong-tien-tien", "250/QĐ-SGDĐT"),
@@ -99,7 +100,7 @@ def test_row_already_recorded_by_a_decision_is_existing(person):
         source="province", award_type=award_type, award_code=award_type.code, recipient_kind="ca_nhan", person=person,
         recipient_name=person.full_name, year=2016, achievement_year=2016, occasion="cong_trang",
         authority=award_type.authority, decision_number="398 / qđ–sgdđt", decided_on=D(2016, 8, 12), issuer="Sở")
-    report = history.import_history(person, xlsx(GOOD_ROWS))
+    report = importer.import_history(person, xlsx(GOOD_ROWS))
     assert [r.row for r in report.existing] == [2] and [r.row for r in report.created] == [3, 4]
     assert Award.objects.count() == 3
 
@@ -137,14 +138,14 @@ def test_row_already_recorded_by_a_decision_is_existing(person):
 ])
 def test_each_error_has_its_row_and_nothing_is_written(person, row, column, message):
     header = [*HEADER, "Loại hình khen thưởng"]
-    report = history.import_history(person, xlsx([GOOD_ROWS[0], row], header=header))
+    report = importer.import_history(person, xlsx([GOOD_ROWS[0], row], header=header))
     assert [(e.row, e.column, e.message) for e in report.errors] == [(3, column, message)]
     assert report.created == [] and Award.objects.count() == 0
 
 
 def test_several_errors_are_all_listed_in_row_order(person):
     rows = [GOOD_ROWS[0], (2016, "Không có", "sai"), GOOD_ROWS[1], ("x", None, None)]
-    report = history.import_history(person, xlsx(rows))
+    report = importer.import_history(person, xlsx(rows))
     assert report.error_texts == [
         'Dòng 3, cột "Danh hiệu thi đua / Hình thức khen thưởng": không có danh hiệu, hình thức "Không có" trong '
         'danh mục năm 2016 (xem trang "Hướng dẫn").',
@@ -159,7 +160,7 @@ def test_several_errors_are_all_listed_in_row_order(person):
 
 
 def test_repeated_row_in_the_file(person):
-    report = history.import_history(person, xlsx([GOOD_ROWS[0], GOOD_ROWS[1], GOOD_ROWS[0]]))
+    report = importer.import_history(person, xlsx([GOOD_ROWS[0], GOOD_ROWS[1], GOOD_ROWS[0]]))
     assert report.error_texts == [
         'Dòng 4, cột "Danh hiệu thi đua / Hình thức khen thưởng": trùng với dòng 2 (cùng danh hiệu, hình thức, năm '
         "và số quyết định)."]
@@ -175,16 +176,16 @@ def whole(report) -> list[str]:
 
 def test_not_an_xlsx(person):
     pdf = SimpleUploadedFile("bao-cao.xlsx", b"%PDF-1.4 hello")
-    assert whole(history.import_history(person, pdf)) == [
+    assert whole(importer.import_history(person, pdf)) == [
         "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ trang quá trình khen thưởng."]
     text = SimpleUploadedFile("bao-cao.xlsx", "Năm;Danh hiệu\n2016;CSTĐCS".encode())
-    assert whole(history.import_history(person, text)) == [
+    assert whole(importer.import_history(person, text)) == [
         "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ trang quá trình khen thưởng."]
 
 
 def test_old_excel_file(person):
     ole = SimpleUploadedFile("bao-cao.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
-    assert whole(history.import_history(person, ole)) == [
+    assert whole(importer.import_history(person, ole)) == [
         "Định dạng Word/Excel cũ (.doc, .xls) không được nhận; hãy lưu lại thành .docx, .xlsx hoặc PDF."]
 
 
@@ -195,14 +196,14 @@ def test_a_docx_is_not_a_spreadsheet(person):
                          'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
                          'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
         archive.writestr("word/document.xml", "<w/>")
-    report = history.import_history(person, SimpleUploadedFile("x.xlsx", buffer.getvalue()))
+    report = importer.import_history(person, SimpleUploadedFile("x.xlsx", buffer.getvalue()))
     assert whole(report) == [
         "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ trang quá trình khen thưởng."]
 
 
 def test_huge_file(person):
-    big = SimpleUploadedFile("bao-cao.xlsx", b"PK\x03\x04" + b"\0" * (history.MAX_UPLOAD_BYTES + 1))
-    assert whole(history.import_history(person, big)) == ["Tệp lớn hơn giới hạn 5 MB."]
+    big = SimpleUploadedFile("bao-cao.xlsx", b"PK\x03\x04" + b"\0" * (importer.MAX_UPLOAD_BYTES + 1))
+    assert whole(importer.import_history(person, big)) == ["Tệp lớn hơn giới hạn 5 MB."]
 
 
 def test_zip_bomb(person):
@@ -210,29 +211,29 @@ def test_zip_bomb(person):
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "x")
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (60 * 1024 * 1024))
-    report = history.import_history(person, SimpleUploadedFile("bomb.xlsx", buffer.getvalue()))
+    report = importer.import_history(person, SimpleUploadedFile("bomb.xlsx", buffer.getvalue()))
     assert whole(report) == ["Tệp nén bất thường (có dấu hiệu tệp bom nén), không nhận."]
 
 
 def test_missing_column(person):
-    report = history.import_history(person, xlsx([(2016, "CSTĐCS")], header=["Năm", "Danh hiệu thi đua"]))
+    report = importer.import_history(person, xlsx([(2016, "CSTĐCS")], header=["Năm", "Danh hiệu thi đua"]))
     assert whole(report) == ['Thiếu cột "Số, ngày, tháng, năm của quyết định; cơ quan ban hành".']
 
 
 def test_no_header_at_all(person):
-    report = history.import_history(person, xlsx([(2016, "CSTĐCS", "x")], header=None))
+    report = importer.import_history(person, xlsx([(2016, "CSTĐCS", "x")], header=None))
     assert whole(report) == ['Thiếu cột "Năm". Thiếu cột "Danh hiệu thi đua / Hình thức khen thưởng". Thiếu cột '
                              '"Số, ngày, tháng, năm của quyết định; cơ quan ban hành".']
 
 
 def test_empty_table_and_the_template_itself(person):
-    assert whole(history.import_history(person, xlsx([]))) == ["Bảng tính không có dòng dữ liệu nào."]
-    template = SimpleUploadedFile("mau.xlsx", history.build_history_template())
-    assert whole(history.import_history(person, template)) == ["Bảng tính không có dòng dữ liệu nào."]
+    assert whole(importer.import_history(person, xlsx([]))) == ["Bảng tính không có dòng dữ liệu nào."]
+    template = SimpleUploadedFile("mau.xlsx", importer.build_history_template())
+    assert whole(importer.import_history(person, template)) == ["Bảng tính không có dòng dữ liệu nào."]
 
 
 def test_template_layout():
-    workbook = load_workbook(io.BytesIO(history.build_history_template()))
+    workbook = load_workbook(io.BytesIO(importer.build_history_template()))
     sheet = workbook["Quá trình khen thưởng"]
     assert [cell.value for cell in sheet[2]] == [*HEADER, "Loại hình khen thưởng"]
     assert sheet["A3"].value == "Ví dụ: 2019"
@@ -262,7 +263,7 @@ def test_template_layout():
     ("Quyết định số 310/QĐ-SYT ngày 7/3/2012 - Giám đốc Sở Y tế", "310/QĐ-SYT", D(2012, 3, 7), "Giám đốc Sở Y tế"),
 ])
 def test_decision_text_variants(text, number, day, issuer):
-    parsed, error = history.parse_decision_text(text)
+    parsed, error = cells.parse_decision_text(text)
     assert error is None
     assert (parsed.number, parsed.decided_on, parsed.issuer) == (number, day, issuer)
 
@@ -283,7 +284,7 @@ def test_decision_text_variants(text, number, day, issuer):
     ("Huân chương Lao động hạng 3", "huan-chuong-lao-dong-hang-ba"),
 ])
 def test_award_names_and_short_forms(text, code):
-    award, error = history.AwardMatcher(2016, "ca_nhan").find(text)
+    award, error = cells.AwardMatcher(2016, "ca_nhan").find(text)
     assert error is None and award.code == code
 
 
@@ -293,7 +294,7 @@ def test_award_names_and_short_forms(text, code):
     ("Cờ thi đua UBND tỉnh", "co-thi-dua-ubnd-tinh"),
 ])
 def test_collective_award_names(text, code):
-    award, error = history.AwardMatcher(2018, "tap_the").find(text)
+    award, error = cells.AwardMatcher(2018, "tap_the").find(text)
     assert error is None and award.code == code
 
 
@@ -302,11 +303,11 @@ def test_collective_award_names(text, code):
     ("2018 - 2019", 2019),
 ])
 def test_year_variants(value, year):
-    assert history.parse_year(value) == (year, None)
+    assert tables.parse_year(value) == (year, None)
 
 
 def test_two_years_apart_is_not_a_year():
-    assert history.parse_year("2017-2019")[1] == '"2017-2019" không phải một năm (ghi dạng 2019, hoặc năm học ' \
+    assert tables.parse_year("2017-2019")[1] == '"2017-2019" không phải một năm (ghi dạng 2019, hoặc năm học ' \
                                                   '2018-2019).'
 
 
@@ -347,7 +348,7 @@ def test_template_download(client_for):
 
 
 def test_award_is_checked_even_when_the_year_is_wrong(person):
-    report = history.import_history(person, xlsx([("x", "Cờ thi đua UBND tỉnh", "Quyết định số 5/QĐ ngày 3/2/2013")]))
+    report = importer.import_history(person, xlsx([("x", "Cờ thi đua UBND tỉnh", "Quyết định số 5/QĐ ngày 3/2/2013")]))
     assert [(e.row, e.column, e.message) for e in report.errors] == [
         (2, "Năm", '"x" không phải một năm (ghi dạng 2019, hoặc năm học 2018-2019).'),
         (2, "Danh hiệu thi đua / Hình thức khen thưởng",

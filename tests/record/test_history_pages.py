@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from awards.catalogue.in_force import award_type_on
 from awards.models import Award, AwardType
-from awards.record.history import award_types_for_year, record_history_award
+from awards.record.history.entry import award_types_for_year, record_history_award
 from tests.factories import PersonFactory, UnitFactory, UserFactory, make_dossier
 from units.models import Role
 

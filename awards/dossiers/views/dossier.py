@@ -19,10 +19,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from awards.core import permissions, uploads
 from awards.dossiers import services, workflow
 from awards.dossiers.access import _dossier, _require_edit, _version
-from awards.dossiers.eligibility_views import nomination_panel
 from awards.dossiers.forms import AttachmentForm, DossierForm
 from awards.enums import DECIDED_ABOVE_PROVINCE, DossierState
 from awards.models import Dossier
+from awards.record.eligibility.claims import nomination_panel
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""Benchmark: every ladder rule for 10,000 persons with 20-year histories (``awards.record.eligibility.evaluate_many``).
+"""Benchmark: every ladder rule for 10,000 persons with 20-year histories
+(``awards.record.eligibility.engine.evaluate_many``).
 
 Creates, inside a transaction that is rolled back, 50 units and ``--persons`` persons (default 10,000), each with
 20 years (2006-2025) of yearly ratings, titles (Lao động tiên tiến most years, Chiến sĩ thi đua cơ sở in runs,
@@ -100,7 +101,7 @@ class Command(BaseCommand):
         return units
 
     def run(self, count: int, runs: int) -> None:
-        from awards.record import eligibility
+        from awards.record.eligibility import engine
         from units.models import Person
 
         cpus = os.cpu_count()
@@ -110,17 +111,17 @@ class Command(BaseCommand):
         units = self.build(count)
         self.stdout.write(f"setup: {time.perf_counter() - start:.1f} s (not measured)")
         on = datetime.date(2026, 3, 1)
-        book = eligibility.RuleBook()
+        book = engine.RuleBook()
         codes = book.ladder_awards("ca_nhan", on)
         everyone = Person.objects.filter(unit__in=units).values("pk")
         few = Person.objects.filter(unit=units[0]).values("pk")[:100]
         with CaptureQueriesContext(connection) as small:
-            eligibility.evaluate_many(persons=few, year=2026, on=on, book=book)
+            engine.evaluate_many(persons=few, year=2026, on=on, book=book)
         times, verdicts, queries = [], {}, 0
         for _ in range(runs):
             with CaptureQueriesContext(connection) as captured:
                 begin = time.perf_counter()
-                results = eligibility.evaluate_many(persons=everyone, year=2026, on=on, book=book)
+                results = engine.evaluate_many(persons=everyone, year=2026, on=on, book=book)
                 times.append(time.perf_counter() - begin)
             queries = len(captured)
             verdicts = {}

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from awards.record import history_views as h
+from awards.record.history import views as h
 
 app_name = "history"
 urlpatterns = [

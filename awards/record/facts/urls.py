@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from awards.record import facts_views as f
-from awards.record.facts import FIGURES, RATINGS
+from awards.record.facts import views as f
+from awards.record.facts.columns import FIGURES, RATINGS
 
 app_name = "facts"
 urlpatterns = [

@@ -1,0 +1,154 @@
+"""Eligibility on a dossier's nominations: results evaluated and stored per nomination, what blocks a submission,
+staff's own conclusion (override), and the initiatives a submitted nomination takes (and a withdrawn one gives
+back), claimed once even when two submissions race.
+
+The dossier workflow calls in here (``submission_blocks`` as a guard, ``claim_for_dossier`` on submission,
+``release_for_dossier`` on withdrawal); nothing here moves a dossier. Errors carry the message for the user
+(``EligibilityError``, ``InitiativeTaken``): the dossier layer shows it or turns it into its own refusal.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db.models import Q
+from django.utils import timezone
+
+from awards.core.permissions import is_staff
+from awards.enums import RecipientKind
+from awards.models import Dossier, Initiative, Nomination, NominationEligibility
+from awards.record.eligibility.engine import RuleBook, evaluate_record
+from awards.record.eligibility.facts import load_records
+from awards.record.eligibility.results import ELIGIBLE, NEEDS_JUDGEMENT, NOT_ELIGIBLE, Result
+from awards.record.eligibility.texts import _
+
+if TYPE_CHECKING:
+    from units.models import User
+
+
+class EligibilityError(Exception):
+    """A refused eligibility operation; ``message`` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InitiativeTaken(EligibilityError):
+    """An initiative a nomination relied on was taken by another nomination meanwhile."""
+
+
+# --- results of a dossier's nominations ---------------------------------------------------------------------
+
+def _nomination_subject(nomination: Nomination) -> tuple[str, int] | None:
+    if nomination.recipient_kind == RecipientKind.INDIVIDUAL and nomination.person_id:
+        return (RecipientKind.INDIVIDUAL.value, nomination.person_id)
+    if nomination.recipient_kind == RecipientKind.COLLECTIVE and nomination.unit_id and not nomination.collective_name:
+        return (RecipientKind.COLLECTIVE.value, nomination.unit_id)
+    return None
+
+
+def evaluate_dossier(dossier: Dossier, on: datetime.date | None = None, save: bool = True) -> dict[int, Result]:
+    """Evaluate every nomination of a dossier (a constant number of queries) and store the results;
+    returns ``{nomination_id: Result}``. Recipients outside the records (a named collective, a household)
+    get no result."""
+    on = on or timezone.localdate()
+    nominations = list(dossier.nominations.select_related("award_type"))
+    subjects = {n.pk: _nomination_subject(n) for n in nominations}
+    persons = [pk for kind, pk in filter(None, subjects.values()) if kind == RecipientKind.INDIVIDUAL]
+    units = [pk for kind, pk in filter(None, subjects.values()) if kind == RecipientKind.COLLECTIVE]
+    records = load_records(persons=persons, units=units)
+    book = RuleBook()
+    results = {}
+    for n in nominations:
+        key = subjects[n.pk]
+        if key is None or key not in records:
+            continue
+        results[n.pk] = evaluate_record(records[key], n.award_type.code, dossier.year, book, on,
+                                        nomination_id=n.pk, occasion=dossier.occasion)
+    if save and results:
+        now = timezone.now()
+        existing = {e.nomination_id: e for e in NominationEligibility.objects.filter(nomination__in=results)}
+        for pk, result in results.items():
+            row = existing.get(pk) or NominationEligibility(nomination_id=pk)
+            row.verdict, row.result, row.evaluated_at = result.verdict, result.to_json(), now
+            row.hard_unmet = bool(result.hard_unmet)
+            row.save()
+    return results
+
+
+def nomination_panel(dossier: Dossier) -> dict[int, dict]:
+    """For the dossier page: nomination id -> {"result", "stored"} (live result, stored override)."""
+    results = evaluate_dossier(dossier, save=False)
+    stored = {e.nomination_id: e for e in NominationEligibility.objects.filter(nomination__dossier=dossier)
+              .select_related("override_by")}
+    return {pk: {"result": result, "stored": stored.get(pk)} for pk, result in results.items()}
+
+
+def submission_blocks(dossier: Dossier) -> list[str]:
+    """Why the dossier cannot be submitted: hard criteria unmet and not overridden by staff, naming the
+    nominee and the criterion, or staff's own conclusion "not eligible". Soft criteria only warn (they show on
+    the dossier page)."""
+    results = evaluate_dossier(dossier, save=False)
+    overrides = dict(NominationEligibility.objects.filter(nomination__in=results).exclude(
+        override_verdict="").values_list("nomination_id", "override_reason"))
+    verdicts = dict(NominationEligibility.objects.filter(nomination__in=results, override_verdict=NOT_ELIGIBLE)
+                    .values_list("nomination_id", "override_verdict"))
+    names = {n.pk: n.recipient_name for n in dossier.nominations.select_related("person", "unit", "household")}
+    problems = []
+    for pk, result in results.items():
+        if pk in verdicts:
+            problems.append(_("Ban Thi đua - Khen thưởng đã kết luận %(name)s chưa đủ điều kiện: %(reason)s") % {
+                "name": names[pk], "reason": overrides[pk]})
+            continue
+        if pk in overrides:
+            continue
+        for criterion in result.hard_unmet:
+            problems.append(_("%(name)s chưa đạt tiêu chuẩn bắt buộc \"%(criterion)s\" (%(citation)s).") % {
+                "name": names[pk], "criterion": criterion.label, "citation": result.citation})
+    return problems
+
+
+def override(nomination: Nomination, verdict: str, reason: str, actor: User) -> None:
+    """Staff's own conclusion on a nomination's eligibility, with a required reason (recorded, shown); raise
+    ``EligibilityError`` when it is refused."""
+    if not is_staff(actor):
+        raise EligibilityError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng được kết luận thay kết quả tự động."))
+    if verdict not in (ELIGIBLE, NOT_ELIGIBLE, ""):
+        raise EligibilityError(_("Kết luận không hợp lệ."))
+    reason = (reason or "").strip()
+    if verdict and not reason:
+        raise EligibilityError(_("Cần ghi lý do khi kết luận thay kết quả tự động."))
+    evaluate_dossier(nomination.dossier)
+    row, _created = NominationEligibility.objects.get_or_create(
+        nomination=nomination, defaults={"verdict": NEEDS_JUDGEMENT, "evaluated_at": timezone.now()})
+    row.override_verdict, row.override_reason = verdict, reason if verdict else ""
+    row.override_by, row.override_at = (actor, timezone.now()) if verdict else (None, None)
+    row.save()
+
+
+# --- initiatives taken and given back ----------------------------------------------------------------------
+
+def claim_initiatives(nomination_id: int, initiative_ids: list[int]) -> None:
+    """Mark initiatives as used by a nomination with a compare-and-set per row: two nominations claiming
+    the same initiative at the same time cannot both succeed (the loser gets ``InitiativeTaken``)."""
+    for pk in initiative_ids:
+        claimed = Initiative.objects.filter(pk=pk, used_note="").filter(
+            Q(used_by__isnull=True) | Q(used_by_id=nomination_id)).update(used_by_id=nomination_id,
+                                                                          used_at=timezone.now())
+        if claimed == 0:
+            title = Initiative.objects.filter(pk=pk).values_list("title", flat=True).first() or pk
+            raise InitiativeTaken(_("Sáng kiến \"%(title)s\" vừa được dùng cho một đề nghị khác.") % {"title": title})
+
+
+def claim_for_dossier(dossier: Dossier) -> None:
+    """On submission: each nomination takes the initiatives its criteria relied on."""
+    for pk, result in evaluate_dossier(dossier).items():
+        if result.initiative_ids:
+            claim_initiatives(pk, result.initiative_ids)
+
+
+def release_for_dossier(dossier: Dossier) -> None:
+    """A withdrawn dossier gives its initiatives back."""
+    Initiative.objects.filter(used_by__dossier=dossier).update(used_by=None, used_at=None)
