@@ -949,7 +949,7 @@ def submission_blocks(dossier) -> list[str]:
 def override(nomination, verdict: str, reason: str, actor) -> None:
     """Staff's own conclusion on a nomination's eligibility, with a required reason (recorded, shown)."""
     from awards.core.permissions import is_staff
-    from awards.dossiers.workflow import NotAllowed
+    from awards.core.state_machine import NotAllowed
     from awards.models import NominationEligibility
 
     if not is_staff(actor):
