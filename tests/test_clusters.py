@@ -22,7 +22,15 @@ from awards.models import Attachment
 from tests.factories import ClusterFactory, UnitFactory, UserFactory
 from units.clusters import access, closing, proposals, ranking, scoring
 from units.clusters import pdf as cluster_pdf
-from units.models import ClusterMembership, ClusterScore, ClusterYear, ClusterYearState, Role, TieBreak
+from units.models import (
+    ClusterMembership,
+    ClusterScore,
+    ClusterYear,
+    ClusterYearState,
+    ClusterYearTransition,
+    Role,
+    TieBreak,
+)
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -391,6 +399,59 @@ def test_a_stale_close_button_reports_the_conflict(cluster_year, officer_a, clie
     response = client_for("officer_a").post(url, {"version": cy.version - 1}, follow=True)
     assert "vừa được người khác thay đổi" in response.content.decode()
     assert ClusterYear.objects.get(pk=cy.pk).state == ClusterYearState.RANKED
+
+
+# --- history -----------------------------------------------------------------------------------------
+
+
+def history(cy) -> list[tuple]:
+    return list(ClusterYearTransition.objects.filter(cluster_year=cy).order_by("pk").values_list(
+        "action", "from_state", "to_state", "actor__username", "note"))
+
+
+def test_every_state_move_is_recorded_with_who_and_from_what(cluster_year, officer_a, staff, settings, tmp_path):
+    """The fixture opened self-scoring as staff; the trưởng cụm's officer checks, ranks twice, generates the
+    proposals and elects (no state change, no row); staff close the year."""
+    settings.MEDIA_ROOT = tmp_path
+    cy = ranked_year(cluster_year, officer_a)
+    rank(cy, officer_a)
+    proposals.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
+    ms = members(cy)
+    closing.elect(cy, officer_a, ms[2].unit, ms[3].unit, "Giao ước", [m.unit for m in ms], cy.version)
+    closing.close(cy, staff, cy.version)
+    S = ClusterYearState
+    assert history(cy) == [
+        ("start_self_scoring", S.OPEN, S.SELF_SCORING, "staff", ""),
+        ("finish_check", S.SELF_SCORING, S.CHECKED, "officer_a", ""),
+        ("record_ranking", S.CHECKED, S.RANKED, "officer_a", ""),
+        ("record_ranking", S.RANKED, S.RANKED, "officer_a", ""),
+        ("close", S.RANKED, S.CLOSED, "staff", ""),
+    ]
+    closed = ClusterYear.objects.get(pk=cy.pk)
+    assert closed.closed_at == ClusterYearTransition.objects.get(cluster_year=cy, action="close").at
+
+
+def test_refused_and_stale_moves_leave_no_row(cluster_year, officer_a, officer_b):
+    with pytest.raises(NotAllowed, match="Chưa chấm đủ các tiêu chí cho"):
+        scoring.finish_check(cluster_year, officer_a, cluster_year.version)
+    with pytest.raises(NotAllowed, match="Chỉ cán bộ thi đua của Sở Giáo dục và Đào tạo"):
+        scoring.finish_check(cluster_year, officer_b, cluster_year.version)
+    check_all(cluster_year, officer_a, {})
+    with pytest.raises(Conflict, match="vừa được người khác thay đổi"):
+        ranking.record_ranking(cluster_year, officer_a, {m.pk: 0 for m in members(cluster_year)},
+                               datetime.date(2021, 1, 8), "Hữu Lũng", "09 đơn vị", 9, cluster_year.version - 1)
+    assert [row[0] for row in history(cluster_year)] == ["start_self_scoring", "finish_check"]
+
+
+def test_the_start_button_records_its_user(unit_a, officer_a, client_for):
+    cluster = ClusterFactory()
+    ClusterMembership.objects.create(cluster=cluster, unit=unit_a, year=2021)
+    cy = ClusterYear.objects.create(cluster=cluster, year=2021, leader=unit_a)
+    scoring.set_criteria(cy, CRITERIA, officer_a, cy.version)
+    url = reverse("units:cluster_action", args=[cluster.pk, 2021, "start"])
+    assert client_for("officer_a").post(url, {"version": cy.version}).status_code == 302
+    assert history(cy) == [("start_self_scoring", ClusterYearState.OPEN, ClusterYearState.SELF_SCORING,
+                            "officer_a", "")]
 
 
 # --- PDFs -------------------------------------------------------------------------------------------
