@@ -22,7 +22,9 @@ from units.models import Role, User
 
 S = CampaignStatus
 STAFF = frozenset({Role.BOARD_STAFF, Role.ADMINISTRATOR})
-__all__ = ["MOVES", "Conflict", "NotAllowed", "WorkflowError", "available_moves", "can", "transition"]
+# The engine's errors belong to this module's API: callers catch workflow.NotAllowed, Conflict, WorkflowError.
+__all__ = ["MACHINE", "MOVES", "STAFF", "Conflict", "NotAllowed", "WorkflowError", "available_moves", "can",
+           "transition"]
 
 
 def _guard_has_content(campaign: Campaign) -> list[str]:

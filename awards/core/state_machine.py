@@ -160,7 +160,7 @@ class Machine(Generic[M]):
                   **(fields or {})}
         with transaction.atomic():
             self._update(obj, values, {self.state_field: seen}, expected_version)
-            self.history.model.objects.create(**{
+            self.history.model._default_manager.create(**{
                 self.history.owner: obj, "action": action, self.history.from_field: seen,
                 self.history.to_field: move.target, "actor": actor, "at": now, "note": note})
             obj.refresh_from_db()
@@ -172,7 +172,8 @@ class Machine(Generic[M]):
               fields: Mapping[str, Any] | None = None, conflict: Callable[[M], str] | None = None) -> None:
         """An edit that keeps the state: bump the version (and write ``fields``) only if the row still has
         ``expected_version`` (and is still ``in_state``); else ``Conflict`` (``conflict`` words it, when given)."""
-        assert self.version_field, f"{self.model.__name__} has no version to claim"
+        if not self.version_field:
+            raise TypeError(f"{self.model.__name__} has no version to claim")
         condition = {self.state_field: in_state} if in_state is not None else {}
         self._update(obj, dict(fields or {}), condition, expected_version, conflict)
         for name, value in (fields or {}).items():

@@ -26,7 +26,9 @@ from awards.models import Dossier, DossierTransition
 from units.models import Role, User
 
 S = DossierState
-__all__ = ["MOVES", "Conflict", "NotAllowed", "WorkflowError", "available_moves", "can", "transition"]
+# The engine's errors belong to this module's API: callers catch workflow.NotAllowed, Conflict, WorkflowError.
+__all__ = ["MACHINE", "MOVES", "OFFICER", "STAFF", "Conflict", "NotAllowed", "WorkflowError", "available_moves", "can",
+           "transition"]
 
 
 def _own_unit(user: User, dossier: Dossier) -> tuple[bool, str]:
