@@ -7,6 +7,7 @@ from units.models import (
     ClusterMembership,
     ClusterScore,
     ClusterYear,
+    ClusterYearTransition,
     EmulationCluster,
     Household,
     Person,
@@ -144,3 +145,22 @@ class ClusterYearAdmin(admin.ModelAdmin):
     filter_horizontal = ["covenant_signatories"]
     inlines = [ClusterCriterionInline]
     list_select_related = ["cluster", "leader", "deputy"]
+
+
+@admin.register(ClusterYearTransition)
+class ClusterYearTransitionAdmin(admin.ModelAdmin):
+    """The append-only history written by units.clusters.workflow: shown, never added, edited or deleted."""
+
+    list_display = ["cluster_year", "action", "from_state", "to_state", "actor", "at"]
+    list_filter = ["action", "to_state"]
+    search_fields = ["cluster_year__cluster__name", "note"]
+    list_select_related = ["cluster_year__cluster", "actor"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

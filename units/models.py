@@ -13,6 +13,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from units.models_clusters import (  # noqa: F401  (same app, own module)
+    ClusterCriterion,
+    ClusterScore,
+    ClusterYearState,
+    ClusterYearTransition,
+)
 from units.text import nfc
 
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
@@ -320,14 +326,6 @@ class EmulationCluster(models.Model):
         super().save(*args, **kwargs)
 
 
-class ClusterYearState(models.TextChoices):
-    OPEN = "open", _("Đang chuẩn bị bảng tiêu chí")
-    SELF_SCORING = "self_scoring", _("Các đơn vị đang tự chấm điểm")
-    CHECKED = "checked", _("Trưởng cụm đã chấm điểm")
-    RANKED = "ranked", _("Đã họp suy tôn, xếp hạng")
-    CLOSED = "closed", _("Đã kết thúc năm")
-
-
 class TieBreak(models.TextChoices):
     """After the trưởng cụm's total; at equal merit the law's rule comes last (NĐ 152/2025 Điều 4: a collective
     with at least 70 % women is preferred)."""
@@ -349,7 +347,7 @@ class ClusterMembership(models.Model):
         related_name="cluster_memberships",
     )
     year = models.PositiveSmallIntegerField(_("năm"), validators=YEAR_VALIDATORS)
-    # The member's year in its cluster's review (units.clusters.services): totals are computed, never typed.
+    # The member's year in its cluster's review (units.clusters.scoring): totals are computed, never typed.
     women_percent = models.DecimalField(
         _("tỷ lệ nữ (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
@@ -396,7 +394,8 @@ class ClusterYear(models.Model):
         related_name="+",
     )
     note = models.TextField(_("ghi chú"), blank=True)
-    # The year's review (chấm điểm, suy tôn, đề nghị khen thưởng): every change goes through units.clusters.services.
+    # The year's review (chấm điểm, suy tôn, đề nghị khen thưởng): every change goes through units.clusters;
+    # state moves through units.clusters.workflow, recorded in ClusterYearTransition.
     state = models.CharField(_("trạng thái bình xét"), max_length=20, choices=ClusterYearState.choices,
                              default=ClusterYearState.OPEN, editable=False)
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
@@ -476,5 +475,3 @@ class ClusterYear(models.Model):
         if errors:
             raise ValidationError(errors)
 
-
-from units.models_clusters import ClusterCriterion, ClusterScore  # noqa: E402,F401  (same app, own module)

@@ -1,13 +1,16 @@
-"""A cluster year's scoring table (bảng chấm điểm) and each member's scores.
+"""A cluster year's review: its states and their append-only history, its scoring table (bảng chấm điểm) and
+each member's scores.
 
-Imported at the end of ``units.models``: same app, own module. Rules (maximum points, totals, ranking,
-states) live in ``units.clusters.services``; these models only hold the rows."""
+Imported by ``units.models``: same app, own module (it never imports ``units.models``; foreign keys are named
+by string). Rules (maximum points, totals, ranking, states) live in ``units.clusters``; these models only hold
+the rows."""
 
 from __future__ import annotations
 
 import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -16,6 +19,45 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from units.text import nfc
+
+
+class ClusterYearState(models.TextChoices):
+    OPEN = "open", _("Đang chuẩn bị bảng tiêu chí")
+    SELF_SCORING = "self_scoring", _("Các đơn vị đang tự chấm điểm")
+    CHECKED = "checked", _("Trưởng cụm đã chấm điểm")
+    RANKED = "ranked", _("Đã họp suy tôn, xếp hạng")
+    CLOSED = "closed", _("Đã kết thúc năm")
+
+
+class ClusterYearTransition(models.Model):
+    """Append-only history of a cluster year's states: who moved it, when, from what to what, and why."""
+
+    cluster_year = models.ForeignKey(
+        "units.ClusterYear", verbose_name=_("năm của cụm, khối"), on_delete=models.CASCADE, related_name="history",
+    )
+    action = models.CharField(_("thao tác"), max_length=30)
+    from_state = models.CharField(_("từ trạng thái"), max_length=20, choices=ClusterYearState.choices)
+    to_state = models.CharField(_("sang trạng thái"), max_length=20, choices=ClusterYearState.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), on_delete=models.PROTECT,
+                              related_name="+")
+    at = models.DateTimeField(_("lúc"))
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("lịch sử trạng thái của cụm, khối")
+        verbose_name_plural = pgettext_lazy("số nhiều", "lịch sử trạng thái của cụm, khối")
+        ordering = ["cluster_year", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.cluster_year_id}: {self.from_state} -> {self.to_state}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("ClusterYearTransition is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("ClusterYearTransition is append-only.")
 
 
 class ClusterCriterion(models.Model):

@@ -13,7 +13,7 @@ from units.models import Role
 # app_label -> model names whose add/change/view (and delete where listed) staff may use.
 STAFF_MODELS = {
     "units": ["unit", "person", "household", "emulationcluster", "clustermembership", "clusteryear",
-              "clustercriterion", "clusterscore"],
+              "clustercriterion", "clusterscore", "clusteryeartransition"],
     "awards": [
         "legaldocument", "awardtype", "basesalary", "holiday", "processingtimelimit", "dossier", "nomination",
         "attachment", "dossiertransition", "dossierrevision", "councilsession", "agendaitem", "vote", "signer",

@@ -1,6 +1,6 @@
-"""The 2020 year of every cụm and khối thi đua, played through ``units.clusters.services``: the scoring table, the
-members' self-scores, the trưởng cụm's check, the suy tôn meeting and its ranking, the proposals the ranking
-and the quota generate (the dossiers ``DEMO20-001`` … ``DEMO20-009`` of ``awards.demo.proposals``, whose
+"""The 2020 year of every cụm and khối thi đua, played through the services of ``units.clusters``: the scoring
+table, the members' self-scores, the trưởng cụm's check, the suy tôn meeting and its ranking, the proposals the
+ranking and the quota generate (the dossiers ``DEMO20-001`` … ``DEMO20-009`` of ``awards.demo.proposals``, whose
 decided awards are the 9 Cờ thi đua and the 29 Bằng khen "được bình xét trong các cụm thi đua"), the election
 of the 2021 trưởng and phó cụm (the rotation of ``awards.demo.clusters``) and the giao ước for 2021.
 
@@ -19,20 +19,20 @@ from django.utils import timezone
 from awards.demo.base import D
 from awards.demo.clock import clock
 from awards.demo.proposals import Review
-from units.clusters import services as clusters
+from units.clusters import access, closing, proposals, ranking, scoring
 from units.models import ClusterMembership, ClusterScore, ClusterYear, ClusterYearState, TieBreak, Unit, User
 
 YEAR = 2020
 CRITERIA = [
-    clusters.CriterionSpec("1", "Thực hiện các chỉ tiêu, nhiệm vụ chính trị, kinh tế - xã hội được giao", Decimal(30),
+    scoring.CriterionSpec("1", "Thực hiện các chỉ tiêu, nhiệm vụ chính trị, kinh tế - xã hội được giao", Decimal(30),
                            "I. Thực hiện nhiệm vụ chuyên môn"),
-    clusters.CriterionSpec("2", "Cải cách hành chính, chuyển đổi số, thực hành tiết kiệm, chống lãng phí",
+    scoring.CriterionSpec("2", "Cải cách hành chính, chuyển đổi số, thực hành tiết kiệm, chống lãng phí",
                            Decimal(15), "I. Thực hiện nhiệm vụ chuyên môn"),
-    clusters.CriterionSpec("3", "Tổ chức, triển khai các phong trào thi đua; phát hiện, nhân rộng điển hình tiên tiến",
+    scoring.CriterionSpec("3", "Tổ chức, triển khai các phong trào thi đua; phát hiện, nhân rộng điển hình tiên tiến",
                            Decimal(20), "II. Công tác thi đua, khen thưởng"),
-    clusters.CriterionSpec("4", "Công tác khen thưởng kịp thời, đúng đối tượng; thực hiện giao ước thi đua của cụm",
+    scoring.CriterionSpec("4", "Công tác khen thưởng kịp thời, đúng đối tượng; thực hiện giao ước thi đua của cụm",
                            Decimal(15), "II. Công tác thi đua, khen thưởng"),
-    clusters.CriterionSpec("5", "Xây dựng tổ chức Đảng, chính quyền, đoàn thể trong sạch, vững mạnh; nội bộ đoàn kết",
+    scoring.CriterionSpec("5", "Xây dựng tổ chức Đảng, chính quyền, đoàn thể trong sạch, vững mạnh; nội bộ đoàn kết",
                            Decimal(20), "III. Xây dựng tổ chức"),
 ]
 SELF_SCORED_ON, CHECKED_ON, MEETING_ON = D(2020, 11, 20), D(2020, 11, 30), D(2020, 12, 4)
@@ -67,12 +67,12 @@ def prepare(reviews: list[Review], officers: dict[str, User]) -> dict[str, Clust
         officer = officers[review.proposer]
         assert cy.leader.code == review.proposer, (cy.cluster.code, cy.leader.code)
         with clock(D(2020, 11, 2), 8, index):
-            criteria = clusters.set_criteria(cy, CRITERIA, officer, cy.version)
-            clusters.update_settings(cy, officer, cy.version, flag_quota=1, merit_quota=len(review.merit),
+            criteria = scoring.set_criteria(cy, CRITERIA, officer, cy.version)
+            ranking.update_settings(cy, officer, cy.version, flag_quota=1, merit_quota=len(review.merit),
                                      tie_break=TieBreak.CRITERION_THEN_VOTES, tie_break_criterion=criteria[0],
                                      submission_number="", submission_date=None)
-            clusters.start_self_scoring(cy, officer, cy.version)
-        ranked = _order(review, list(clusters.memberships(cy)))
+            scoring.start_self_scoring(cy, officer, cy.version)
+        ranked = _order(review, list(access.memberships(cy)))
         with clock(SELF_SCORED_ON, 9, index):
             for position, membership in enumerate(ranked):
                 for criterion, points in zip(criteria, _checked(position), strict=True):
@@ -82,16 +82,16 @@ def prepare(reviews: list[Review], officers: dict[str, User]) -> dict[str, Clust
                 women = Decimal(72) if membership.unit.code.startswith("hoi-lien-hiep-phu-nu") else Decimal(38)
                 ClusterMembership.objects.filter(pk=membership.pk).update(self_submitted_at=timezone.now(),
                                                                           women_percent=women)
-                clusters.recompute_totals(membership)
+                scoring.recompute_totals(membership)
         with clock(CHECKED_ON, 14, index):
             points = {(m.pk, c.pk): p for position, m in enumerate(ranked)
                       for c, p in zip(criteria, _checked(position), strict=True)}
-            clusters.save_checked_scores(cy, officer, points, cy.version)
-            clusters.finish_check(cy, officer, cy.version)
+            scoring.save_checked_scores(cy, officer, points, cy.version)
+            scoring.finish_check(cy, officer, cy.version)
         voters = len(ranked)
         votes = {m.pk: max(voters - position, 0) for position, m in enumerate(ranked)}
         with clock(MEETING_ON, 9, index):
-            rows = clusters.record_ranking(
+            rows = ranking.record_ranking(
                 cy, officer, votes, MEETING_ON, f"Trụ sở {cy.leader.name}",
                 f"Lãnh đạo và cán bộ thi đua - khen thưởng của {voters:02d} đơn vị thành viên; đại diện Ban Thi đua - "
                 "Khen thưởng, Sở Nội vụ", voters, cy.version)
@@ -104,16 +104,16 @@ def generate(cy: ClusterYear, officer: User, reference: str, submission_number: 
     """The cluster's dossier, by the service, with the Story's reference and tờ trình number (documents are the
     demo's shared attachment files, not rendered here)."""
     cy.refresh_from_db()
-    clusters.update_settings(cy, officer, cy.version, flag_quota=cy.flag_quota, merit_quota=cy.merit_quota,
+    ranking.update_settings(cy, officer, cy.version, flag_quota=cy.flag_quota, merit_quota=cy.merit_quota,
                              tie_break=cy.tie_break, tie_break_criterion=cy.tie_break_criterion,
                              submission_number=submission_number, submission_date=submission_date)
-    return clusters.generate_proposals(cy, officer, cy.version, reference=reference, attach_documents=False)
+    return proposals.generate_proposals(cy, officer, cy.version, reference=reference, attach_documents=False)
 
 
 def adopt(cy: ClusterYear, dossier) -> None:
     """Link a dossier made before the review existed, after checking it is what the ranking and quota propose."""
     cy.refresh_from_db()
-    expected = [(p.membership.unit_id, p.award_code) for p in clusters.proposals(cy)]
+    expected = [(p.membership.unit_id, p.award_code) for p in ranking.proposals(cy)]
     actual = list(dossier.nominations.order_by("position").values_list("unit", "award_type__code"))
     assert actual == expected, (cy.cluster.code, actual, expected)
     ClusterYear.objects.filter(pk=cy.pk, dossier__isnull=True).update(
@@ -131,8 +131,8 @@ def close(years: dict[str, ClusterYear], officers: dict[str, User], reviews: lis
         officer = officers[review.proposer]
         rotation = rotations[review.cluster]
         with clock(MEETING_ON, 11, index):
-            members = [m.unit for m in clusters.memberships(cy)]
-            clusters.elect(cy, officer, units[rotation[2]], units[rotation[3]], COVENANT, members, cy.version)
+            members = [m.unit for m in access.memberships(cy)]
+            closing.elect(cy, officer, units[rotation[2]], units[rotation[3]], COVENANT, members, cy.version)
         with clock(D(2020, 12, 7), 16, index):
-            clusters.close(cy, officer, cy.version)
+            closing.close(cy, officer, cy.version)
         assert ClusterYear.objects.get(pk=cy.pk).state == ClusterYearState.CLOSED

@@ -175,7 +175,7 @@ class Story:
         submission_number = f"{number}/TTr-{symbol}" if symbol else f"{number}/TTr"
         review = REVIEW_OF.get(proposal.reference)
         if review is not None:
-            # The cụm/khối's proposal is generated from its ranking and quota by units.clusters.services.
+            # The cụm/khối's proposal is generated from its ranking and quota by units.clusters.proposals.
             dossier = cluster_reviews.generate(self.cluster_years[review.cluster], officer, proposal.reference,
                                                submission_number, batch.proposed_on)
             generated = list(dossier.nominations.order_by("position").values_list("unit__code", "award_type__code",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.catalogue.in_force import award_types_on
+from awards.core.state_machine import NotAllowed
 from awards.enums import AttachmentKind, DossierState, Verdict
 from awards.models import Dossier, DossierRevision, Nomination
 
@@ -186,9 +187,6 @@ def diff_snapshots(old: dict, new: dict) -> dict:
 
 def set_verdict(nomination, verdict: str, reason: str, actor) -> None:
     """Staff's appraisal of one nomination, while the dossier is received."""
-
-    from awards.dossiers.workflow import NotAllowed
-
     if nomination.dossier.state != DossierState.RECEIVED:
         raise NotAllowed(_("Chỉ thẩm định khi hồ sơ đã được tiếp nhận và chưa hoàn thành thẩm định."))
     if verdict not in Verdict.values or verdict == Verdict.PENDING:

@@ -15,20 +15,29 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from awards.core.state_machine import Conflict, NotAllowed
 from awards.dossiers import workflow
 from awards.enums import DossierState
 from awards.models import Attachment
 from tests.factories import ClusterFactory, UnitFactory, UserFactory
+from units.clusters import access, closing, proposals, ranking, scoring
 from units.clusters import pdf as cluster_pdf
-from units.clusters import services as clusters
-from units.models import ClusterMembership, ClusterScore, ClusterYear, ClusterYearState, Role, TieBreak
+from units.models import (
+    ClusterMembership,
+    ClusterScore,
+    ClusterYear,
+    ClusterYearState,
+    ClusterYearTransition,
+    Role,
+    TieBreak,
+)
 
 pytestmark = pytest.mark.django_db
 D = Decimal
 CRITERIA = [
-    clusters.CriterionSpec("1", "Thực hiện nhiệm vụ chính trị, chỉ tiêu kinh tế - xã hội", D(40), "A. Nhiệm vụ"),
-    clusters.CriterionSpec("2", "Tổ chức phong trào thi đua, công tác khen thưởng", D(30), "B. Thi đua"),
-    clusters.CriterionSpec("3", "Xây dựng Đảng, chính quyền, đoàn thể vững mạnh", D(30), "C. Xây dựng tổ chức"),
+    scoring.CriterionSpec("1", "Thực hiện nhiệm vụ chính trị, chỉ tiêu kinh tế - xã hội", D(40), "A. Nhiệm vụ"),
+    scoring.CriterionSpec("2", "Tổ chức phong trào thi đua, công tác khen thưởng", D(30), "B. Thi đua"),
+    scoring.CriterionSpec("3", "Xây dựng Đảng, chính quyền, đoàn thể vững mạnh", D(30), "C. Xây dựng tổ chức"),
 ]
 
 
@@ -43,13 +52,13 @@ def cluster_year(unit_a, unit_b, officer_a, officer_b, staff):
     cy = ClusterYear.objects.create(cluster=cluster, year=2020, leader=unit_a, deputy=unit_b, flag_quota=1,
                                     merit_quota=2, submission_number="05/TTr-CTĐ",
                                     submission_date=datetime.date(2021, 1, 12))
-    clusters.set_criteria(cy, CRITERIA, staff, cy.version)
-    clusters.start_self_scoring(cy, staff, cy.version)
+    scoring.set_criteria(cy, CRITERIA, staff, cy.version)
+    scoring.start_self_scoring(cy, staff, cy.version)
     return cy
 
 
 def members(cy):
-    return list(clusters.memberships(cy))
+    return list(access.memberships(cy))
 
 
 def criteria(cy):
@@ -63,13 +72,13 @@ def check_all(cy, actor, totals: dict[int, tuple]) -> None:
     for m in members(cy):
         a, b, c = totals.get(m.pk, (30, 20, 20))
         points.update({(m.pk, c1.pk): a, (m.pk, c2.pk): b, (m.pk, c3.pk): c})
-    clusters.save_checked_scores(cy, actor, points, cy.version)
-    clusters.finish_check(cy, actor, cy.version)
+    scoring.save_checked_scores(cy, actor, points, cy.version)
+    scoring.finish_check(cy, actor, cy.version)
 
 
 def rank(cy, actor, votes: dict[int, int] | None = None, voters: int = 9):
     votes = {m.pk: (votes or {}).get(m.pk, 0) for m in members(cy)}
-    return clusters.record_ranking(cy, actor, votes, datetime.date(2021, 1, 8), "Hội trường UBND huyện Hữu Lũng",
+    return ranking.record_ranking(cy, actor, votes, datetime.date(2021, 1, 8), "Hội trường UBND huyện Hữu Lũng",
                                    "Đại diện lãnh đạo 09 đơn vị thành viên", voters, cy.version)
 
 
@@ -83,16 +92,16 @@ def descending(cy) -> dict[int, tuple]:
 
 def test_self_score_above_the_maximum_is_refused_and_nothing_is_saved(cluster_year, officer_b):
     c1, c2, _c3 = criteria(cluster_year)
-    with pytest.raises(clusters.NotAllowed, match="vượt điểm tối đa 40"):
-        clusters.save_self_scores(cluster_year, officer_b, {c1.pk: ("40.5", ""), c2.pk: ("10", "")},
+    with pytest.raises(NotAllowed, match="vượt điểm tối đa 40"):
+        scoring.save_self_scores(cluster_year, officer_b, {c1.pk: ("40.5", ""), c2.pk: ("10", "")},
                                   cluster_year.version)
     assert not ClusterScore.objects.exists()
 
 
 def test_negative_self_score_is_refused(cluster_year, officer_b):
     c1 = criteria(cluster_year)[0]
-    with pytest.raises(clusters.NotAllowed, match="không được âm"):
-        clusters.save_self_scores(cluster_year, officer_b, {c1.pk: ("-1", "")}, cluster_year.version)
+    with pytest.raises(NotAllowed, match="không được âm"):
+        scoring.save_self_scores(cluster_year, officer_b, {c1.pk: ("-1", "")}, cluster_year.version)
 
 
 def test_database_refuses_negative_points(cluster_year):
@@ -112,8 +121,8 @@ def test_model_clean_refuses_points_above_the_maximum(cluster_year):
 def test_checked_score_above_the_maximum_names_the_unit(cluster_year, officer_a, unit_b):
     membership = next(m for m in members(cluster_year) if m.unit == unit_b)
     c3 = criteria(cluster_year)[2]
-    with pytest.raises(clusters.NotAllowed, match=r"Sở Y tế: Tiêu chí 3: điểm 31 vượt điểm tối đa 30\."):
-        clusters.save_checked_scores(cluster_year, officer_a, {(membership.pk, c3.pk): "31"}, cluster_year.version)
+    with pytest.raises(NotAllowed, match=r"Sở Y tế: Tiêu chí 3: điểm 31 vượt điểm tối đa 30\."):
+        scoring.save_checked_scores(cluster_year, officer_a, {(membership.pk, c3.pk): "31"}, cluster_year.version)
 
 
 def test_totals_are_computed_from_the_scores(cluster_year, officer_b, unit_b, client_for):
@@ -134,10 +143,10 @@ def test_totals_are_computed_from_the_scores(cluster_year, officer_b, unit_b, cl
 def test_checked_total_appears_once_every_criterion_is_checked(cluster_year, officer_a):
     m = members(cluster_year)[0]
     c1, c2, c3 = criteria(cluster_year)
-    clusters.save_checked_scores(cluster_year, officer_a, {(m.pk, c1.pk): "35", (m.pk, c2.pk): "25"},
+    scoring.save_checked_scores(cluster_year, officer_a, {(m.pk, c1.pk): "35", (m.pk, c2.pk): "25"},
                                  cluster_year.version)
     assert ClusterMembership.objects.get(pk=m.pk).checked_total is None
-    clusters.save_checked_scores(cluster_year, officer_a, {(m.pk, c3.pk): "22.5"}, cluster_year.version)
+    scoring.save_checked_scores(cluster_year, officer_a, {(m.pk, c3.pk): "22.5"}, cluster_year.version)
     assert ClusterMembership.objects.get(pk=m.pk).checked_total == D("82.50")
 
 
@@ -152,8 +161,8 @@ def test_a_refused_self_score_form_keeps_what_was_typed(cluster_year, client_for
 
 
 def test_finish_check_needs_every_score(cluster_year, officer_a):
-    with pytest.raises(clusters.NotAllowed, match="Chưa chấm đủ các tiêu chí cho"):
-        clusters.finish_check(cluster_year, officer_a, cluster_year.version)
+    with pytest.raises(NotAllowed, match="Chưa chấm đủ các tiêu chí cho"):
+        scoring.finish_check(cluster_year, officer_a, cluster_year.version)
 
 
 # --- ranking ----------------------------------------------------------------------------------------
@@ -161,11 +170,11 @@ def test_finish_check_needs_every_score(cluster_year, officer_a):
 
 def row(name, total, criterion=0, votes=0, women=False):
     membership = ClusterMembership(unit=UnitFactory.build(name=name))
-    return clusters.RankRow(membership, D(total), D(criterion), votes, women)
+    return ranking.RankRow(membership, D(total), D(criterion), votes, women)
 
 
 def order(rows, rule=TieBreak.CRITERION_THEN_VOTES):
-    return [(r.unit.name, r.rank) for r in clusters.rank_rows(rows, rule)]
+    return [(r.unit.name, r.rank) for r in ranking.rank_rows(rows, rule)]
 
 
 def test_ranking_by_checked_total():
@@ -205,7 +214,7 @@ def test_women_share_threshold_is_70_percent(cluster_year, officer_a, staff):
 def test_ranking_uses_the_configured_criterion_from_the_checked_scores(cluster_year, officer_a, staff):
     ms = members(cluster_year)
     _c1, _c2, c3 = criteria(cluster_year)
-    clusters.update_settings(cluster_year, staff, cluster_year.version, flag_quota=1, merit_quota=2,
+    ranking.update_settings(cluster_year, staff, cluster_year.version, flag_quota=1, merit_quota=2,
                              tie_break=TieBreak.CRITERION_THEN_VOTES, tie_break_criterion=c3,
                              submission_number="05/TTr-CTĐ", submission_date=None)
     # ms[5] and ms[6] both total 80; ms[6] scores more on criterion 3
@@ -229,7 +238,7 @@ def test_quota_one_flag_two_merits_makes_one_dossier_with_three_nominations(clus
     settings.MEDIA_ROOT = tmp_path
     cy = ranked_year(cluster_year, officer_a)
     ms = members(cy)
-    dossier = clusters.generate_proposals(cy, officer_a, cy.version)
+    dossier = proposals.generate_proposals(cy, officer_a, cy.version)
     assert (dossier.unit, dossier.created_by, dossier.state, dossier.year, dossier.occasion) == (
         unit_a, officer_a, DossierState.DRAFT, 2020, "cong_trang")
     assert dossier.title == "Đề nghị khen thưởng tổng kết Cụm thi đua các huyện nội địa năm 2020"
@@ -249,7 +258,7 @@ def test_quota_one_flag_two_merits_makes_one_dossier_with_three_nominations(clus
 def test_the_cluster_dossier_follows_the_normal_workflow(cluster_year, officer_a, officer_b, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     cy = ranked_year(cluster_year, officer_a)
-    dossier = clusters.generate_proposals(cy, officer_a, cy.version)
+    dossier = proposals.generate_proposals(cy, officer_a, cy.version)
     allowed, reason = workflow.can(officer_a, "submit", dossier)
     assert not allowed and reason == "Thiếu tài liệu: Báo cáo thành tích."
     Attachment.objects.create(dossier=dossier, kind="bao_cao", file=ContentFile(b"%PDF-1.4 x", name="bc.pdf"),
@@ -264,7 +273,7 @@ def test_staff_generating_makes_the_dossier_of_the_leader_unit(cluster_year, off
                                                                tmp_path):
     settings.MEDIA_ROOT = tmp_path
     cy = ranked_year(cluster_year, officer_a)
-    dossier = clusters.generate_proposals(cy, staff, cy.version, attach_documents=False)
+    dossier = proposals.generate_proposals(cy, staff, cy.version, attach_documents=False)
     assert (dossier.unit, dossier.created_by) == (unit_a, officer_a)
 
 
@@ -274,34 +283,34 @@ def test_tie_across_the_quota_boundary_is_refused(cluster_year, officer_a):
     totals[ms[3].pk] = totals[ms[2].pk]  # ranks 3 and 4 equal in everything
     check_all(cluster_year, officer_a, totals)
     rank(cluster_year, officer_a, {ms[2].pk: 4, ms[3].pk: 4})
-    with pytest.raises(clusters.NotAllowed, match="bằng nhau ở ranh giới chỉ tiêu"):
-        clusters.generate_proposals(cluster_year, officer_a, cluster_year.version)
+    with pytest.raises(NotAllowed, match="bằng nhau ở ranh giới chỉ tiêu"):
+        proposals.generate_proposals(cluster_year, officer_a, cluster_year.version)
 
 
 def test_generating_twice_is_refused(cluster_year, officer_a, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     cy = ranked_year(cluster_year, officer_a)
-    clusters.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
-    with pytest.raises(clusters.NotAllowed, match="đã được lập"):
-        clusters.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
+    proposals.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
+    with pytest.raises(NotAllowed, match="đã được lập"):
+        proposals.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
 
 
 # --- permissions ------------------------------------------------------------------------------------
 
 
 def test_a_member_officer_cannot_check_scores(cluster_year, officer_b):
-    with pytest.raises(clusters.NotAllowed, match="Chỉ cán bộ thi đua của Sở Giáo dục và Đào tạo"):
-        clusters.save_checked_scores(cluster_year, officer_b, {}, cluster_year.version)
+    with pytest.raises(NotAllowed, match="Chỉ cán bộ thi đua của Sở Giáo dục và Đào tạo"):
+        scoring.save_checked_scores(cluster_year, officer_b, {}, cluster_year.version)
 
 
 def test_an_officer_self_scores_only_for_its_own_unit(cluster_year, officer_b, unit_b):
     c1 = criteria(cluster_year)[0]
-    clusters.save_self_scores(cluster_year, officer_b, {c1.pk: ("30", "")}, cluster_year.version)
+    scoring.save_self_scores(cluster_year, officer_b, {c1.pk: ("30", "")}, cluster_year.version)
     assert list(ClusterScore.objects.values_list("membership__unit", flat=True)) == [unit_b.pk]
 
 
 def test_staff_do_not_self_score(cluster_year, staff):
-    assert clusters.can_self_score(staff, cluster_year) == (
+    assert access.can_self_score(staff, cluster_year) == (
         False, "Chỉ cán bộ thi đua của đơn vị thành viên mới tự chấm điểm cho đơn vị mình.")
 
 
@@ -339,57 +348,110 @@ def test_a_member_officer_posting_close_gets_403(cluster_year, client_for, offic
 
 def test_closing_requires_the_proposals(cluster_year, officer_a):
     ranked_year(cluster_year, officer_a)
-    with pytest.raises(clusters.NotAllowed, match="Chưa lập hồ sơ đề nghị"):
-        clusters.close(cluster_year, officer_a, cluster_year.version)
+    with pytest.raises(NotAllowed, match="Chưa lập hồ sơ đề nghị"):
+        closing.close(cluster_year, officer_a, cluster_year.version)
 
 
 def test_close_then_close_again_and_rerank_are_refused(cluster_year, officer_a, unit_a, unit_b):
     cy = ranked_year(cluster_year, officer_a)
-    clusters.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
+    proposals.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
     ms = members(cy)
-    clusters.elect(cy, officer_a, ms[2].unit, ms[3].unit, "Giao ước thi đua năm 2021 giữa 09 đơn vị.",
+    closing.elect(cy, officer_a, ms[2].unit, ms[3].unit, "Giao ước thi đua năm 2021 giữa 09 đơn vị.",
                    [m.unit for m in ms], cy.version)
-    following = clusters.close(cy, officer_a, cy.version)
+    following = closing.close(cy, officer_a, cy.version)
     assert ClusterYear.objects.get(pk=cy.pk).state == ClusterYearState.CLOSED
     assert (following.year, following.leader, following.deputy) == (2021, ms[2].unit, ms[3].unit)
     assert ClusterMembership.objects.filter(cluster=cy.cluster, year=2021).count() == 9
-    with pytest.raises(clusters.NotAllowed, match="đã kết thúc"):
-        clusters.close(cy, officer_a, cy.version)
-    with pytest.raises(clusters.NotAllowed, match="Đã kết thúc năm"):
+    with pytest.raises(NotAllowed, match="đã kết thúc"):
+        closing.close(cy, officer_a, cy.version)
+    with pytest.raises(NotAllowed, match="Đã kết thúc năm"):
         rank(cy, officer_a)
 
 
 def test_reranking_after_generating_is_refused(cluster_year, officer_a):
     cy = ranked_year(cluster_year, officer_a)
     rank(cy, officer_a)  # before generating: allowed
-    clusters.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
-    with pytest.raises(clusters.NotAllowed, match="không xếp hạng lại được"):
+    proposals.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
+    with pytest.raises(NotAllowed, match="không xếp hạng lại được"):
         rank(cy, officer_a)
 
 
 def test_steps_out_of_order_are_refused(cluster_year, officer_a):
-    with pytest.raises(clusters.NotAllowed, match="Các đơn vị đang tự chấm điểm"):
+    with pytest.raises(NotAllowed, match="Các đơn vị đang tự chấm điểm"):
         rank(cluster_year, officer_a)
 
 
 def test_concurrent_modification_is_reported_and_nothing_is_saved(cluster_year, officer_a, officer_b):
     seen = cluster_year.version
     c1 = criteria(cluster_year)[0]
-    clusters.save_self_scores(cluster_year, officer_b, {c1.pk: ("30", "")}, seen)  # someone else saves first
+    scoring.save_self_scores(cluster_year, officer_b, {c1.pk: ("30", "")}, seen)  # someone else saves first
     stale = ClusterYear.objects.get(pk=cluster_year.pk)
     m = members(cluster_year)[0]
-    with pytest.raises(clusters.Conflict, match="vừa được người khác thay đổi"):
-        clusters.save_checked_scores(stale, officer_a, {(m.pk, c1.pk): "20"}, seen)
+    with pytest.raises(Conflict, match="vừa được người khác thay đổi"):
+        scoring.save_checked_scores(stale, officer_a, {(m.pk, c1.pk): "20"}, seen)
     assert not ClusterScore.objects.filter(checked_points__isnull=False).exists()
 
 
 def test_a_stale_close_button_reports_the_conflict(cluster_year, officer_a, client_for):
     cy = ranked_year(cluster_year, officer_a)
-    clusters.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
+    proposals.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
     url = reverse("units:cluster_action", args=[cy.cluster_id, 2020, "close"])
     response = client_for("officer_a").post(url, {"version": cy.version - 1}, follow=True)
     assert "vừa được người khác thay đổi" in response.content.decode()
     assert ClusterYear.objects.get(pk=cy.pk).state == ClusterYearState.RANKED
+
+
+# --- history -----------------------------------------------------------------------------------------
+
+
+def history(cy) -> list[tuple]:
+    return list(ClusterYearTransition.objects.filter(cluster_year=cy).order_by("pk").values_list(
+        "action", "from_state", "to_state", "actor__username", "note"))
+
+
+def test_every_state_move_is_recorded_with_who_and_from_what(cluster_year, officer_a, staff, settings, tmp_path):
+    """The fixture opened self-scoring as staff; the trưởng cụm's officer checks, ranks twice, generates the
+    proposals and elects (no state change, no row); staff close the year."""
+    settings.MEDIA_ROOT = tmp_path
+    cy = ranked_year(cluster_year, officer_a)
+    rank(cy, officer_a)
+    proposals.generate_proposals(cy, officer_a, cy.version, attach_documents=False)
+    ms = members(cy)
+    closing.elect(cy, officer_a, ms[2].unit, ms[3].unit, "Giao ước", [m.unit for m in ms], cy.version)
+    closing.close(cy, staff, cy.version)
+    S = ClusterYearState
+    assert history(cy) == [
+        ("start_self_scoring", S.OPEN, S.SELF_SCORING, "staff", ""),
+        ("finish_check", S.SELF_SCORING, S.CHECKED, "officer_a", ""),
+        ("record_ranking", S.CHECKED, S.RANKED, "officer_a", ""),
+        ("record_ranking", S.RANKED, S.RANKED, "officer_a", ""),
+        ("close", S.RANKED, S.CLOSED, "staff", ""),
+    ]
+    closed = ClusterYear.objects.get(pk=cy.pk)
+    assert closed.closed_at == ClusterYearTransition.objects.get(cluster_year=cy, action="close").at
+
+
+def test_refused_and_stale_moves_leave_no_row(cluster_year, officer_a, officer_b):
+    with pytest.raises(NotAllowed, match="Chưa chấm đủ các tiêu chí cho"):
+        scoring.finish_check(cluster_year, officer_a, cluster_year.version)
+    with pytest.raises(NotAllowed, match="Chỉ cán bộ thi đua của Sở Giáo dục và Đào tạo"):
+        scoring.finish_check(cluster_year, officer_b, cluster_year.version)
+    check_all(cluster_year, officer_a, {})
+    with pytest.raises(Conflict, match="vừa được người khác thay đổi"):
+        ranking.record_ranking(cluster_year, officer_a, {m.pk: 0 for m in members(cluster_year)},
+                               datetime.date(2021, 1, 8), "Hữu Lũng", "09 đơn vị", 9, cluster_year.version - 1)
+    assert [row[0] for row in history(cluster_year)] == ["start_self_scoring", "finish_check"]
+
+
+def test_the_start_button_records_its_user(unit_a, officer_a, client_for):
+    cluster = ClusterFactory()
+    ClusterMembership.objects.create(cluster=cluster, unit=unit_a, year=2021)
+    cy = ClusterYear.objects.create(cluster=cluster, year=2021, leader=unit_a)
+    scoring.set_criteria(cy, CRITERIA, officer_a, cy.version)
+    url = reverse("units:cluster_action", args=[cluster.pk, 2021, "start"])
+    assert client_for("officer_a").post(url, {"version": cy.version}).status_code == 302
+    assert history(cy) == [("start_self_scoring", ClusterYearState.OPEN, ClusterYearState.SELF_SCORING,
+                            "officer_a", "")]
 
 
 # --- PDFs -------------------------------------------------------------------------------------------
@@ -406,7 +468,7 @@ def pdf_text(data: bytes, tmp_path) -> str:
 def test_minutes_pdf_has_the_vietnamese_text(cluster_year, officer_a, unit_b, tmp_path):
     cy = ranked_year(cluster_year, officer_a)
     ms = members(cy)
-    clusters.elect(cy, officer_a, unit_b, ms[2].unit, "Thi đua hoàn thành xuất sắc nhiệm vụ năm 2021.",
+    closing.elect(cy, officer_a, unit_b, ms[2].unit, "Thi đua hoàn thành xuất sắc nhiệm vụ năm 2021.",
                    [m.unit for m in ms], cy.version)
     text = " ".join(pdf_text(cluster_pdf.render_minutes(cy), tmp_path).split())
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
@@ -512,19 +574,19 @@ def test_election_refuses_the_same_unit_twice(cluster_year, officer_a, unit_b, c
 def test_two_members_saving_at_once_do_not_conflict(cluster_year, officer_a, officer_b):
     seen = cluster_year.version
     c1 = criteria(cluster_year)[0]
-    clusters.save_self_scores(ClusterYear.objects.get(pk=cluster_year.pk), officer_b, {c1.pk: ("30", "")}, seen)
-    clusters.save_self_scores(ClusterYear.objects.get(pk=cluster_year.pk), officer_a, {c1.pk: ("31", "")}, seen)
+    scoring.save_self_scores(ClusterYear.objects.get(pk=cluster_year.pk), officer_b, {c1.pk: ("30", "")}, seen)
+    scoring.save_self_scores(ClusterYear.objects.get(pk=cluster_year.pk), officer_a, {c1.pk: ("31", "")}, seen)
     assert sorted(ClusterScore.objects.values_list("self_points", flat=True)) == [D(30), D(31)]
 
 
 def test_self_scores_after_the_check_are_refused(cluster_year, officer_a, officer_b):
     stale = ClusterYear.objects.get(pk=cluster_year.pk)
     check_all(cluster_year, officer_a, {})
-    with pytest.raises(clusters.NotAllowed, match="Chỉ tự chấm điểm khi"):
-        clusters.save_self_scores(ClusterYear.objects.get(pk=cluster_year.pk), officer_b,
+    with pytest.raises(NotAllowed, match="Chỉ tự chấm điểm khi"):
+        scoring.save_self_scores(ClusterYear.objects.get(pk=cluster_year.pk), officer_b,
                                   {criteria(cluster_year)[0].pk: ("30", "")}, stale.version)
-    with pytest.raises(clusters.Conflict, match="điểm tự chấm chưa được lưu"):
-        clusters.save_self_scores(stale, officer_b, {criteria(cluster_year)[0].pk: ("30", "")}, stale.version)
+    with pytest.raises(Conflict, match="điểm tự chấm chưa được lưu"):
+        scoring.save_self_scores(stale, officer_b, {criteria(cluster_year)[0].pk: ("30", "")}, stale.version)
 
 
 def test_evidence_file_is_checked_stored_and_served_to_viewers_only(cluster_year, officer_b, unit_b, client_for,

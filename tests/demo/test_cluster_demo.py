@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from awards.models import Award
-from units.clusters import services as clusters
+from units.clusters import ranking
 from units.models import ClusterMembership, ClusterScore, ClusterYear, ClusterYearState
 
 pytestmark = pytest.mark.django_db
@@ -48,5 +48,5 @@ def test_cluster_proposals_are_the_decided_9_flags_and_29_merits(demo_data):
 
 def test_the_quota_regenerates_the_same_proposals(demo_data):
     for cy in ClusterYear.objects.filter(year=2020):
-        expected = [(p.membership.unit_id, p.award_code) for p in clusters.proposals(cy)]
+        expected = [(p.membership.unit_id, p.award_code) for p in ranking.proposals(cy)]
         assert list(cy.dossier.nominations.order_by("position").values_list("unit", "award_type__code")) == expected

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.test_dossier_journey import shoot_page, sign_in
 from tests.factories import ClusterFactory, UnitFactory
-from units.clusters import services as clusters
+from units.clusters import scoring
 from units.models import ClusterMembership, ClusterScore, ClusterYear
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -29,11 +29,11 @@ def test_leader_checks_ranks_generates_and_closes(browser, browser_context_args,
     cy = ClusterYear.objects.create(cluster=cluster, year=2020, leader=unit_a, deputy=unit_b, flag_quota=1,
                                     merit_quota=2, submission_number="07/TTr-CTĐ",
                                     submission_date=datetime.date(2021, 1, 12))
-    criteria = clusters.set_criteria(cy, [
-        clusters.CriterionSpec("1", "Thực hiện nhiệm vụ chính trị được giao", Decimal(60)),
-        clusters.CriterionSpec("2", "Tổ chức phong trào thi đua", Decimal(40)),
+    criteria = scoring.set_criteria(cy, [
+        scoring.CriterionSpec("1", "Thực hiện nhiệm vụ chính trị được giao", Decimal(60)),
+        scoring.CriterionSpec("2", "Tổ chức phong trào thi đua", Decimal(40)),
     ], staff, cy.version)
-    clusters.start_self_scoring(cy, staff, cy.version)
+    scoring.start_self_scoring(cy, staff, cy.version)
     # every member has scored itself: Hữu Lũng 95, Bắc Sơn 90, Sở Y tế 85, Chi Lăng 80, Sở GD&ĐT 75
     self_points = {unit_a: (45, 30), unit_b: (50, 35), others[0]: (55, 35), others[1]: (58, 37), others[2]: (50, 30)}
     for unit, points in self_points.items():
@@ -41,7 +41,7 @@ def test_leader_checks_ranks_generates_and_closes(browser, browser_context_args,
         for criterion, value in zip(criteria, points, strict=True):
             ClusterScore.objects.create(membership=membership, criterion=criterion, self_points=Decimal(value),
                                         evidence="Báo cáo tổng kết năm 2020")
-        clusters.recompute_totals(membership)
+        scoring.recompute_totals(membership)
 
     page = sign_in(browser.new_context(**browser_context_args), live_server.url, "officer_a")
     page.on("dialog", lambda dialog: dialog.accept())

@@ -15,7 +15,7 @@ OUR_APPS = ["units", "awards", "campaigns"]
 READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossierrevision", "councilsession",
              "agendaitem", "vote", "numbersequence", "decision", "decisionline", "decisiondocument", "award",
              "dashboardreport", "attachmentaccess", "nominationeligibility",
-             "campaigntransition", "campaigndocument", "targetreport"}
+             "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition"}
 
 
 def test_every_model_is_registered():

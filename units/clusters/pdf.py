@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from awards.catalogue.in_force import legal_bases_on
 from awards.core import pdf
-from units.clusters import services as clusters
+from awards.core.state_machine import NotAllowed
+from units.clusters import ranking
 from units.models import ClusterYear
 
 
@@ -20,7 +21,7 @@ def _two(n: int) -> str:
 
 def vote_summary(cluster_year: ClusterYear) -> str:
     """"Đơn vị dẫn đầu: Huyện Hữu Lũng, 05/06 phiếu suy tôn" for the dossier's biên bản attachment."""
-    rows = clusters.ranking_rows(cluster_year)
+    rows = ranking.ranking_rows(cluster_year)
     if not rows or not cluster_year.voters:
         return ""
     first = rows[0]
@@ -29,13 +30,13 @@ def vote_summary(cluster_year: ClusterYear) -> str:
 
 def context(cluster_year: ClusterYear) -> dict:
     criteria = list(cluster_year.criteria.all())
-    rows = clusters.ranking_rows(cluster_year)
+    rows = ranking.ranking_rows(cluster_year)
     try:
-        proposed = clusters.proposals(cluster_year)
-    except clusters.NotAllowed:
+        proposed = ranking.proposals(cluster_year)
+    except NotAllowed:
         proposed = []
-    flags = [p for p in proposed if p.award_code == clusters.FLAG_AWARD]
-    merits = [p for p in proposed if p.award_code == clusters.MERIT_AWARD]
+    flags = [p for p in proposed if p.award_code == ranking.FLAG_AWARD]
+    merits = [p for p in proposed if p.award_code == ranking.MERIT_AWARD]
     day = cluster_year.meeting_date or timezone.localdate()
     submission_day = cluster_year.submission_date or day
     return {

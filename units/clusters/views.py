@@ -1,6 +1,6 @@
 """Pages of a cluster's year: overview, settings (criteria table, quota, tie-break), self-scoring, the trưởng
 cụm's check, the ranking meeting, election and giao ước, the actions, and the two PDFs. Thin: every rule is
-in ``units.clusters.services``; a refused form is shown again with what was typed."""
+in the services of ``units.clusters``; a refused form is shown again with what was typed."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from awards.core.state_machine import NotAllowed, WorkflowError
+from units.clusters import access, closing, proposals, ranking, scoring
 from units.clusters import pdf as cluster_pdf
-from units.clusters import services as clusters
 from units.models import ClusterScore, ClusterYear, ClusterYearState, TieBreak, Unit
 from units.text import nfc
 
@@ -27,14 +28,14 @@ S = ClusterYearState
 def _cluster_year(request, pk: int, year: int) -> ClusterYear:
     cluster_year = get_object_or_404(ClusterYear.objects.select_related("cluster", "leader", "deputy", "dossier"),
                                      cluster_id=pk, year=year)
-    if not clusters.can_view(request.user, cluster_year):
+    if not access.can_view(request.user, cluster_year):
         raise Http404
     return cluster_year
 
 
 def _manager(request, pk: int, year: int) -> ClusterYear:
     cluster_year = _cluster_year(request, pk, year)
-    allowed, reason = clusters.can_manage(request.user, cluster_year)
+    allowed, reason = access.can_manage(request.user, cluster_year)
     if not allowed:
         raise PermissionDenied(reason)
     return cluster_year
@@ -59,30 +60,30 @@ def _scores(cluster_year: ClusterYear) -> dict[tuple[int, int], ClusterScore]:
 def overview(request, pk: int, year: int):
     cy = _cluster_year(request, pk, year)
     user = request.user
-    manage, manage_reason = clusters.can_manage(user, cy)
-    self_score, self_reason = clusters.can_self_score(user, cy)
+    manage, manage_reason = access.can_manage(user, cy)
+    self_score, self_reason = access.can_self_score(user, cy)
     criteria = list(cy.criteria.all())
     scores = _scores(cy)
-    members = list(clusters.memberships(cy))
+    members = list(access.memberships(cy))
     grid = [(m, [scores.get((m.pk, c.pk)) for c in criteria]) for m in members]
-    ranking = clusters.ranking_rows(cy) if cy.state in (S.RANKED, S.CLOSED) else []
+    ranked = ranking.ranking_rows(cy) if cy.state in (S.RANKED, S.CLOSED) else []
     try:
-        proposed = clusters.proposals(cy) if cy.state in (S.RANKED, S.CLOSED) else []
+        proposed = ranking.proposals(cy) if cy.state in (S.RANKED, S.CLOSED) else []
         proposal_problem = ""
-    except clusters.NotAllowed as exc:
+    except NotAllowed as exc:
         proposed, proposal_problem = [], exc.message
     context = {
-        "cy": cy, "cluster": cy.cluster, "criteria": criteria, "grid": grid, "ranking": ranking,
+        "cy": cy, "cluster": cy.cluster, "criteria": criteria, "grid": grid, "ranking": ranked,
         "proposed": proposed, "proposal_problem": proposal_problem, "manage": manage, "manage_reason": manage_reason,
-        "self_score": self_score, "self_reason": self_reason, "own": clusters.member_of(user, cy),
+        "self_score": self_score, "self_reason": self_reason, "own": access.member_of(user, cy),
         "max_total": sum((c.max_points for c in criteria), start=Decimal(0)),
         "signatories": list(cy.covenant_signatories.all()), "S": S,
-        "flag_award": clusters.FLAG_AWARD,
+        "flag_award": ranking.FLAG_AWARD,
     }
     return render(request, "units/cluster_year.html", context)
 
 
-def _parse_criteria(text: str) -> list[clusters.CriterionSpec]:
+def _parse_criteria(text: str) -> list[scoring.CriterionSpec]:
     """One criterion a line: ``số | nhóm | nội dung | điểm tối đa`` (the group may be empty)."""
     specs = []
     for index, line in enumerate((text or "").splitlines(), start=1):
@@ -90,20 +91,20 @@ def _parse_criteria(text: str) -> list[clusters.CriterionSpec]:
             continue
         parts = [p.strip() for p in line.split("|")]
         if len(parts) != 4 or not parts[0] or not parts[2]:
-            raise clusters.NotAllowed(_("Dòng %(n)s: cần đúng 4 phần \"số | nhóm | nội dung | điểm tối đa\".") % {
+            raise NotAllowed(_("Dòng %(n)s: cần đúng 4 phần \"số | nhóm | nội dung | điểm tối đa\".") % {
                 "n": index})
         try:
             maximum = Decimal(parts[3].replace(",", "."))
         except InvalidOperation:
-            raise clusters.NotAllowed(_("Dòng %(n)s: điểm tối đa không hợp lệ.") % {"n": index}) from None
+            raise NotAllowed(_("Dòng %(n)s: điểm tối đa không hợp lệ.") % {"n": index}) from None
         if not maximum.is_finite() or maximum <= 0:
-            raise clusters.NotAllowed(_("Dòng %(n)s: điểm tối đa phải lớn hơn 0.") % {"n": index})
-        specs.append(clusters.CriterionSpec(parts[0], nfc(parts[2]), maximum, nfc(parts[1])))
+            raise NotAllowed(_("Dòng %(n)s: điểm tối đa phải lớn hơn 0.") % {"n": index})
+        specs.append(scoring.CriterionSpec(parts[0], nfc(parts[2]), maximum, nfc(parts[1])))
     numbers = [s.number for s in specs]
     if len(set(numbers)) != len(numbers):
-        raise clusters.NotAllowed(_("Số thứ tự tiêu chí bị trùng."))
+        raise NotAllowed(_("Số thứ tự tiêu chí bị trùng."))
     if not specs:
-        raise clusters.NotAllowed(_("Bảng tiêu chí chưa có dòng nào."))
+        raise NotAllowed(_("Bảng tiêu chí chưa có dòng nào."))
     return specs
 
 
@@ -113,7 +114,7 @@ def settings_page(request, pk: int, year: int):
     cy = _manager(request, pk, year)
     criteria = list(cy.criteria.all())
     values = {
-        "criteria": "\n".join(f"{c.number} | {c.group} | {c.text} | {clusters.plain(c.max_points)}" for c in criteria),
+        "criteria": "\n".join(f"{c.number} | {c.group} | {c.text} | {scoring.plain(c.max_points)}" for c in criteria),
         "flag_quota": cy.flag_quota, "merit_quota": cy.merit_quota, "tie_break": cy.tie_break,
         "tie_break_criterion": cy.tie_break_criterion.number if cy.tie_break_criterion_id else "",
         "submission_number": cy.submission_number,
@@ -124,7 +125,7 @@ def settings_page(request, pk: int, year: int):
         values = {name: request.POST.get(name, "") for name in values}
         try:
             _save_settings(cy, request, values)
-        except clusters.ClusterError as exc:
+        except WorkflowError as exc:
             error = exc.message
         else:
             messages.success(request, _("Đã lưu bảng tiêu chí và chỉ tiêu đề nghị."))
@@ -136,30 +137,30 @@ def settings_page(request, pk: int, year: int):
 
 def _save_settings(cy: ClusterYear, request, values: dict) -> None:
     if cy.state == S.CLOSED or cy.dossier_id:
-        raise clusters.NotAllowed(_("Đã lập hồ sơ đề nghị: không đổi được chỉ tiêu, quy tắc xếp hạng."))
+        raise NotAllowed(_("Đã lập hồ sơ đề nghị: không đổi được chỉ tiêu, quy tắc xếp hạng."))
     quotas = []
     for name in ("flag_quota", "merit_quota"):
         value = str(values[name]).strip()
         if not value.isdigit() or int(value) > 50:
-            raise clusters.NotAllowed(_("Chỉ tiêu đề nghị phải là số nguyên từ 0 đến 50."))
+            raise NotAllowed(_("Chỉ tiêu đề nghị phải là số nguyên từ 0 đến 50."))
         quotas.append(int(value))
     if values["tie_break"] not in TieBreak.values:
-        raise clusters.NotAllowed(_("Quy tắc xếp hạng không hợp lệ."))
+        raise NotAllowed(_("Quy tắc xếp hạng không hợp lệ."))
     submission_date = None
     if values["submission_date"]:
         try:
             submission_date = datetime.date.fromisoformat(values["submission_date"])
         except ValueError:
-            raise clusters.NotAllowed(_("Ngày tờ trình không hợp lệ.")) from None
+            raise NotAllowed(_("Ngày tờ trình không hợp lệ.")) from None
     version = _version(request)
     if cy.state == S.OPEN:
-        clusters.set_criteria(cy, _parse_criteria(values["criteria"]), request.user, version)
+        scoring.set_criteria(cy, _parse_criteria(values["criteria"]), request.user, version)
         version += 1
     number = str(values["tie_break_criterion"]).strip()
     criterion = cy.criteria.filter(number=number).first() if number else None
     if number and criterion is None:
-        raise clusters.NotAllowed(_("Không có tiêu chí số %(n)s trong bảng.") % {"n": number})
-    clusters.update_settings(cy, request.user, version, flag_quota=quotas[0], merit_quota=quotas[1],
+        raise NotAllowed(_("Không có tiêu chí số %(n)s trong bảng.") % {"n": number})
+    ranking.update_settings(cy, request.user, version, flag_quota=quotas[0], merit_quota=quotas[1],
                              tie_break=values["tie_break"], tie_break_criterion=criterion,
                              submission_number=nfc(values["submission_number"]), submission_date=submission_date)
 
@@ -168,7 +169,7 @@ def _save_settings(cy: ClusterYear, request, values: dict) -> None:
 @require_http_methods(["GET", "POST"])
 def self_score(request, pk: int, year: int):
     cy = _cluster_year(request, pk, year)
-    own = clusters.member_of(request.user, cy)
+    own = access.member_of(request.user, cy)
     if own is None:
         raise PermissionDenied(_("Chỉ cán bộ thi đua của đơn vị thành viên mới tự chấm điểm cho đơn vị mình."))
     criteria = list(cy.criteria.all())
@@ -176,10 +177,10 @@ def self_score(request, pk: int, year: int):
     values = {}
     for c in criteria:
         score = scores.get((own.pk, c.pk))
-        values[c.pk] = {"points": clusters.plain(score.self_points) if score else "",
+        values[c.pk] = {"points": scoring.plain(score.self_points) if score else "",
                         "evidence": score.evidence if score else ""}
     stored = {c.pk: scores.get((own.pk, c.pk)) for c in criteria}
-    women = clusters.plain(own.women_percent)
+    women = scoring.plain(own.women_percent)
     error = ""
     if request.method == "POST":
         values = {c.pk: {"points": request.POST.get(f"points-{c.pk}", "").strip(),
@@ -189,14 +190,14 @@ def self_score(request, pk: int, year: int):
             women_value = _decimal_or_none(women, _("Tỷ lệ nữ không hợp lệ."))
             typed = {pk_: (v["points"], v["evidence"]) for pk_, v in values.items()}
             files = _evidence_files(request, criteria)
-            clusters.save_self_scores(cy, request.user, typed, _version(request), women_percent=women_value,
+            scoring.save_self_scores(cy, request.user, typed, _version(request), women_percent=women_value,
                                       files=files)
-        except clusters.ClusterError as exc:
+        except WorkflowError as exc:
             error = exc.message
         else:
             messages.success(request, _("Đã lưu điểm tự chấm của %(unit)s.") % {"unit": own.unit.name})
             return _back(cy)
-    allowed, reason = clusters.can_self_score(request.user, cy)
+    allowed, reason = access.can_self_score(request.user, cy)
     rows = [(c, values[c.pk], stored[c.pk]) for c in criteria]
     return render(request, "units/cluster_self_score.html", {
         "cy": cy, "cluster": cy.cluster, "own": own, "rows": rows, "women": women, "error": error,
@@ -217,7 +218,7 @@ def _evidence_files(request, criteria) -> dict:
         try:
             inspected = uploads.inspect_upload(uploaded, settings.ATTACHMENT_MAX_BYTES)
         except uploads.UploadRejected as exc:
-            raise clusters.NotAllowed(_("Tiêu chí %(n)s: %(message)s") % {"n": criterion.number,
+            raise NotAllowed(_("Tiêu chí %(n)s: %(message)s") % {"n": criterion.number,
                                                                            "message": exc.message}) from None
         uploaded.original_name = inspected.original_name
         uploaded.checked_content_type = inspected.content_type
@@ -243,9 +244,9 @@ def _decimal_or_none(value: str, message: str) -> Decimal | None:
     try:
         number = Decimal(value.replace(",", "."))
     except InvalidOperation:
-        raise clusters.NotAllowed(message) from None
+        raise NotAllowed(message) from None
     if not number.is_finite():
-        raise clusters.NotAllowed(message)
+        raise NotAllowed(message)
     return number
 
 
@@ -254,7 +255,7 @@ def _decimal_or_none(value: str, message: str) -> Decimal | None:
 def check(request, pk: int, year: int):
     cy = _manager(request, pk, year)
     criteria = list(cy.criteria.all())
-    members = list(clusters.memberships(cy))
+    members = list(access.memberships(cy))
     scores = _scores(cy)
     typed: dict[str, str] = {}
     error = ""
@@ -263,10 +264,10 @@ def check(request, pk: int, year: int):
                  for m in members for c in criteria}
         points = {(m.pk, c.pk): typed[f"{m.pk}-{c.pk}"] for m in members for c in criteria}
         try:
-            clusters.save_checked_scores(cy, request.user, points, _version(request))
+            scoring.save_checked_scores(cy, request.user, points, _version(request))
             if request.POST.get("finish") == "1":
-                clusters.finish_check(cy, request.user, cy.version)
-        except clusters.ClusterError as exc:
+                scoring.finish_check(cy, request.user, cy.version)
+        except WorkflowError as exc:
             error = exc.message
         else:
             messages.success(request, _("Đã lưu điểm chấm của trưởng cụm.") if request.POST.get("finish") != "1"
@@ -280,9 +281,9 @@ def check(request, pk: int, year: int):
             if typed:
                 value = typed[f"{m.pk}-{c.pk}"]
             elif score is not None and score.checked_points is not None:
-                value = clusters.plain(score.checked_points)
+                value = scoring.plain(score.checked_points)
             else:
-                value = clusters.plain(score.self_points) if score is not None else ""
+                value = scoring.plain(score.self_points) if score is not None else ""
             cells.append({"criterion": c, "score": score, "value": value})
         rows.append((m, cells))
     return render(request, "units/cluster_check.html", {
@@ -292,9 +293,9 @@ def check(request, pk: int, year: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def ranking(request, pk: int, year: int):
+def ranking_page(request, pk: int, year: int):
     cy = _manager(request, pk, year)
-    members = list(clusters.memberships(cy))
+    members = list(access.memberships(cy))
     values = {
         "meeting_date": cy.meeting_date.isoformat() if cy.meeting_date else "",
         "meeting_place": cy.meeting_place, "attendance": cy.attendance,
@@ -310,13 +311,13 @@ def ranking(request, pk: int, year: int):
             try:
                 day = datetime.date.fromisoformat(values["meeting_date"]) if values["meeting_date"] else None
             except ValueError:
-                raise clusters.NotAllowed(_("Ngày họp không hợp lệ.")) from None
+                raise NotAllowed(_("Ngày họp không hợp lệ.")) from None
             if not str(values["voters"]).isdigit() or any(not str(v).isdigit() for v in values["votes"].values()):
-                raise clusters.NotAllowed(_("Số đại biểu và số phiếu phải là số nguyên không âm."))
-            clusters.record_ranking(cy, request.user, {k: int(v) for k, v in values["votes"].items()}, day,
+                raise NotAllowed(_("Số đại biểu và số phiếu phải là số nguyên không âm."))
+            ranking.record_ranking(cy, request.user, {k: int(v) for k, v in values["votes"].items()}, day,
                                     values["meeting_place"], values["attendance"], int(values["voters"]),
                                     _version(request))
-        except clusters.ClusterError as exc:
+        except WorkflowError as exc:
             error = exc.message
         else:
             messages.success(request, _("Đã ghi kết quả họp suy tôn và xếp hạng."))
@@ -331,7 +332,7 @@ def ranking(request, pk: int, year: int):
 @require_http_methods(["GET", "POST"])
 def election(request, pk: int, year: int):
     cy = _manager(request, pk, year)
-    members = list(clusters.memberships(cy))
+    members = list(access.memberships(cy))
     values = {"next_leader": cy.next_leader_id or "", "next_deputy": cy.next_deputy_id or "",
               "covenant": cy.covenant, "signatories": set(cy.covenant_signatories.values_list("pk", flat=True))}
     error = ""
@@ -345,10 +346,10 @@ def election(request, pk: int, year: int):
             return by_pk.get(int(value)) if str(value).isdigit() else None
 
         try:
-            clusters.elect(cy, request.user, unit(values["next_leader"]), unit(values["next_deputy"]),
+            closing.elect(cy, request.user, unit(values["next_leader"]), unit(values["next_deputy"]),
                            values["covenant"], [by_pk[i] for i in values["signatories"] if i in by_pk],
                            _version(request))
-        except clusters.ClusterError as exc:
+        except WorkflowError as exc:
             error = exc.message
         else:
             messages.success(request, _("Đã ghi kết quả bầu trưởng, phó cụm và giao ước thi đua năm sau."))
@@ -359,10 +360,10 @@ def election(request, pk: int, year: int):
 
 
 ACTIONS = {
-    "start": (clusters.start_self_scoring, gettext_lazy("Đã mở bước tự chấm điểm cho các đơn vị thành viên.")),
-    "finish_check": (clusters.finish_check, gettext_lazy("Đã hoàn thành chấm điểm.")),
-    "generate": (clusters.generate_proposals, gettext_lazy("Đã lập hồ sơ đề nghị khen thưởng của cụm, khối.")),
-    "close": (clusters.close, gettext_lazy("Đã kết thúc năm của cụm, khối.")),
+    "start": (scoring.start_self_scoring, gettext_lazy("Đã mở bước tự chấm điểm cho các đơn vị thành viên.")),
+    "finish_check": (scoring.finish_check, gettext_lazy("Đã hoàn thành chấm điểm.")),
+    "generate": (proposals.generate_proposals, gettext_lazy("Đã lập hồ sơ đề nghị khen thưởng của cụm, khối.")),
+    "close": (closing.close, gettext_lazy("Đã kết thúc năm của cụm, khối.")),
 }
 
 
@@ -375,12 +376,12 @@ def action(request, pk: int, year: int, name: str):
     service, done = ACTIONS[name]
     try:
         service(cy, request.user, _version(request))
-    except clusters.NotAllowed as exc:
-        allowed, _reason = clusters.can_manage(request.user, cy)
+    except NotAllowed as exc:
+        allowed, _reason = access.can_manage(request.user, cy)
         if not allowed:
             raise PermissionDenied(exc.message) from None
         messages.error(request, exc.message)
-    except clusters.ClusterError as exc:
+    except WorkflowError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, str(done))
