@@ -4,8 +4,8 @@ from awards.catalogue import views as catalogue
 from awards.council import views as c
 from awards.decisions import central_views
 from awards.decisions import views as q
-from awards.dossiers import eligibility_views as e
 from awards.dossiers.views import attachments, dossier, imports, inbox, nominations, revisions
+from awards.dossiers.views import eligibility as e
 
 app_name = "awards"
 urlpatterns = [

@@ -2,8 +2,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from awards.decisions import views as decision_views
-from awards.reports import views as dashboard_views
 from config import views as config_views
 from units import views as unit_views
 from units.forms import LoginForm
@@ -27,14 +25,7 @@ urlpatterns = [
     path("units/", include("awards.record.facts.urls")),
     path("awards/", include("awards.urls")),
     path("campaigns/", include("campaigns.urls")),
-    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
-    path("dashboard/awards/", dashboard_views.drill, name="dashboard_drill"),
-    path("dashboard/export.xlsx", dashboard_views.export_xlsx, name="dashboard_xlsx"),
-    path("dashboard/reports/", dashboard_views.report_request, name="dashboard_report_request"),
-    path("dashboard/reports/<int:pk>/", dashboard_views.report_status, name="dashboard_report"),
-    path("dashboard/reports/<int:pk>/file.pdf", dashboard_views.report_download, name="dashboard_report_file"),
-    path("dashboard/forms/<str:form>.xlsx", dashboard_views.statistics_form, name="statistics_form"),
-    path("public/decisions/", decision_views.public_list, name="public_decisions"),
-    path("public/decisions/<int:pk>/", decision_views.public_detail, name="public_decision"),
+    path("dashboard/", include("awards.reports.urls")),
+    path("public/decisions/", include("awards.decisions.public_urls")),
     path("admin/", admin.site.urls),
 ]

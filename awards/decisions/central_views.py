@@ -13,14 +13,14 @@ from django.views.decorators.http import require_POST
 from awards.core import permissions
 from awards.decisions import central
 from awards.dossiers import workflow
-from awards.dossiers.access import _dossier
+from awards.dossiers.access import dossier_in_scope
 from awards.dossiers.forms import CentralDecisionForm, ForwardForm
 
 
 @login_required
 @require_POST
 def forward(request, reference):
-    dossier = _dossier(request, reference)
+    dossier = dossier_in_scope(request, reference)
     if not permissions.is_staff(request.user):
         raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới trình cấp trên."))
     form = ForwardForm(request.POST)
@@ -39,7 +39,7 @@ def forward(request, reference):
 @login_required
 @require_POST
 def central_decision(request, reference, pk):
-    dossier = _dossier(request, reference)
+    dossier = dossier_in_scope(request, reference)
     if not permissions.is_staff(request.user):
         raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới ghi quyết định của cấp trên."))
     nomination = get_object_or_404(dossier.nominations, pk=pk)

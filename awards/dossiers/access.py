@@ -11,18 +11,18 @@ from awards.core import permissions
 from awards.models import Dossier
 
 
-def _dossier(request: HttpRequest, reference: str) -> Dossier:
+def dossier_in_scope(request: HttpRequest, reference: str) -> Dossier:
     queryset = permissions.visible_dossiers(request.user).select_related("unit", "campaign", "created_by")
     return get_object_or_404(queryset, reference=reference)
 
 
-def _require_edit(request: HttpRequest, dossier: Dossier) -> None:
+def require_edit(request: HttpRequest, dossier: Dossier) -> None:
     allowed, reason = permissions.can_edit(request.user, dossier)
     if not allowed:
         raise PermissionDenied(reason)
 
 
-def _version(request: HttpRequest) -> int:
+def posted_version(request: HttpRequest) -> int:
     try:
         return int(request.POST.get("version", ""))
     except ValueError:

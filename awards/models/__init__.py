@@ -1,35 +1,39 @@
-"""Models of the awards app: the catalogue (``catalogue``) and the dossier workflow (``dossiers``)."""
+"""Every model of the awards app, one module per package: ``catalogue`` (award types, legal documents, lương
+cơ sở, holidays and time limits), ``record`` (yearly facts, eligibility rules and results), ``dossiers``,
+``council``, ``decisions`` (decisions, signers, number series, the Award record), ``documents`` (rendered
+decision documents) and ``reports`` (dashboard PDFs). Code imports the models from here."""
 
-from awards.models.catalogue import RECIPIENT_BONUS, RECIPIENT_FLAG, AwardType, BaseSalary, LegalDocument
+from awards.models.catalogue import (
+    RECIPIENT_BONUS,
+    RECIPIENT_FLAG,
+    AwardType,
+    BaseSalary,
+    Holiday,
+    LegalDocument,
+    ProcessingTimeLimit,
+)
+from awards.models.council import AgendaItem, CouncilSession, Vote
 from awards.models.decisions import (
     Award,
     AwardSource,
-    DashboardReport,
     Decision,
-    DecisionDocument,
     DecisionLine,
     DecisionState,
-    DocumentKind,
-    DocumentStatus,
     NumberSequence,
     Rounding,
     Signer,
     SignerCapacity,
 )
+from awards.models.documents import DecisionDocument, DocumentKind, DocumentStatus
 from awards.models.dossiers import (
-    AgendaItem,
     Attachment,
     AttachmentAccess,
-    CouncilSession,
     Dossier,
     DossierRevision,
     DossierTransition,
-    Holiday,
     Nomination,
-    ProcessingTimeLimit,
-    Vote,
 )
-from awards.models.facts import (
+from awards.models.record import (
     CollectiveFigures,
     EligibilityRule,
     HoldPeriod,
@@ -37,6 +41,7 @@ from awards.models.facts import (
     NominationEligibility,
     YearlyRating,
 )
+from awards.models.reports import DashboardReport
 
 __all__ = [
     "RECIPIENT_BONUS",

@@ -23,6 +23,7 @@ from awards.enums import (
     AuthorityLevel,
     AwardFamily,
     LegalDocumentKind,
+    OccasionType,
     RecipientKind,
 )
 from units.models import ValidityQuerySet
@@ -227,3 +228,39 @@ class BaseSalary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.amount:,} đ từ {self.valid_from:%d/%m/%Y}".replace(",", ".")
+
+
+class Holiday(models.Model):
+    """A public holiday: not a working day when deadlines are counted."""
+
+    date = models.DateField(_("ngày"), unique=True)
+    name = models.CharField(_("tên ngày nghỉ"), max_length=150)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ lễ, Tết")
+        verbose_name_plural = pgettext_lazy("số nhiều", "ngày nghỉ lễ, Tết")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} - {self.name}"
+
+
+
+class ProcessingTimeLimit(models.Model):
+    """How many working days the board has to appraise a received dossier; the row with the dossier's
+    occasion wins over the default row (occasion left empty)."""
+
+    occasion = models.CharField(
+        _("loại hình khen thưởng"), max_length=20, choices=OccasionType.choices, blank=True, unique=True,
+        help_text=_("Để trống: thời hạn mặc định cho mọi loại hình."),
+    )
+    working_days = models.PositiveSmallIntegerField(_("số ngày làm việc"), validators=[MinValueValidator(1)])
+
+    class Meta:
+        verbose_name = _("thời hạn thẩm định")
+        verbose_name_plural = pgettext_lazy("số nhiều", "thời hạn thẩm định")
+        ordering = ["occasion"]
+
+    def __str__(self) -> str:
+        label = self.get_occasion_display() if self.occasion else _("Mặc định")
+        return f"{label}: {self.working_days}"

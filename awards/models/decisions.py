@@ -161,49 +161,6 @@ class DecisionLine(models.Model):
         return self.recipient_name
 
 
-class DocumentKind(models.TextChoices):
-    DECISION = "decision", _("Quyết định kèm danh sách")
-    CERTIFICATES = "certificates", _("Bằng khen, Giấy khen in theo từng người")
-    SUBMISSION = "submission", _("Tờ trình của Ban Thi đua - Khen thưởng")
-
-
-class DocumentStatus(models.TextChoices):
-    PENDING = "pending", _("Chờ tạo")
-    RENDERING = "rendering", _("Đang tạo")
-    DONE = "done", _("Đã tạo")
-    FAILED = "failed", _("Lỗi")
-
-
-class DecisionDocument(models.Model):
-    """A rendered file of a decision. Claimed by a conditional update, never overwritten once done: new
-    content makes a new version."""
-
-    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField(max_length=20, choices=DocumentKind.choices)
-    version = models.PositiveIntegerField()
-    content_key = models.CharField(max_length=64, help_text="sha256 of the content the file was asked for")
-    status = models.CharField(max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.PENDING)
-    file = models.FileField(upload_to="decisions/", blank=True, max_length=200)
-    sha256 = models.CharField(max_length=64, blank=True)
-    size = models.PositiveBigIntegerField(null=True, blank=True)
-    pages = models.PositiveIntegerField(null=True, blank=True)
-    error = models.TextField(blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("tệp văn bản")
-        verbose_name_plural = pgettext_lazy("số nhiều", "tệp văn bản")
-        ordering = ["decision", "kind", "-version"]
-        constraints = [models.UniqueConstraint(fields=["decision", "kind", "version"], name="document_version_unique")]
-        indexes = [models.Index(fields=["status", "started_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.decision_id} {self.kind} v{self.version} ({self.status})"
-
-
 class AwardSource(models.TextChoices):
     PROVINCE = "province", _("Quyết định của tỉnh")
     CENTRAL = "central", _("Quyết định của cấp trên")
@@ -260,23 +217,3 @@ class Award(models.Model):
         return f"{self.recipient_name}: {self.award_type} ({self.decision_number})"
 
 
-class DashboardReport(models.Model):
-    """The dashboard of a year as a PDF, rendered by a worker; a unit-scoped one for unit officers."""
-
-    year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.PENDING)
-    file = models.FileField(upload_to="reports/", blank=True, max_length=200)
-    sha256 = models.CharField(max_length=64, blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("báo cáo tổng hợp (PDF)")
-        verbose_name_plural = pgettext_lazy("số nhiều", "báo cáo tổng hợp (PDF)")
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.year} ({self.status})"

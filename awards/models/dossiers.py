@@ -1,5 +1,4 @@
-"""Nomination dossiers (hồ sơ đề nghị khen thưởng), their nominations, attachments, history and revisions,
-and the Hội đồng Thi đua - Khen thưởng sessions that vote on them.
+"""Nomination dossiers (hồ sơ đề nghị khen thưởng), their nominations, attachments, history and revisions.
 
 State changes never happen here: every move goes through ``awards.dossiers.workflow.transition``."""
 
@@ -9,7 +8,6 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -24,47 +22,10 @@ from awards.enums import (
     DossierState,
     OccasionType,
     RecipientKind,
-    SessionStatus,
     Verdict,
-    VoteChoice,
 )
 from units.models import YEAR_VALIDATORS
 from units.text import fold, nfc
-
-
-class Holiday(models.Model):
-    """A public holiday: not a working day when deadlines are counted."""
-
-    date = models.DateField(_("ngày"), unique=True)
-    name = models.CharField(_("tên ngày nghỉ"), max_length=150)
-
-    class Meta:
-        verbose_name = _("ngày nghỉ lễ, Tết")
-        verbose_name_plural = pgettext_lazy("số nhiều", "ngày nghỉ lễ, Tết")
-        ordering = ["date"]
-
-    def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y} - {self.name}"
-
-
-class ProcessingTimeLimit(models.Model):
-    """How many working days the board has to appraise a received dossier; the row with the dossier's
-    occasion wins over the default row (occasion left empty)."""
-
-    occasion = models.CharField(
-        _("loại hình khen thưởng"), max_length=20, choices=OccasionType.choices, blank=True, unique=True,
-        help_text=_("Để trống: thời hạn mặc định cho mọi loại hình."),
-    )
-    working_days = models.PositiveSmallIntegerField(_("số ngày làm việc"), validators=[MinValueValidator(1)])
-
-    class Meta:
-        verbose_name = _("thời hạn thẩm định")
-        verbose_name_plural = pgettext_lazy("số nhiều", "thời hạn thẩm định")
-        ordering = ["occasion"]
-
-    def __str__(self) -> str:
-        label = self.get_occasion_display() if self.occasion else _("Mặc định")
-        return f"{label}: {self.working_days}"
 
 
 def dossier_reference() -> str:
@@ -312,85 +273,6 @@ class DossierRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id} #{self.number}"
-
-
-class CouncilSession(models.Model):
-    """A meeting (or written round) of the Hội đồng Thi đua - Khen thưởng tỉnh."""
-
-    title = models.CharField(_("tên phiên họp"), max_length=255)
-    held_on = models.DateField(_("ngày họp"))
-    place = models.CharField(_("địa điểm"), max_length=255, blank=True)
-    status = models.CharField(_("trạng thái"), max_length=10, choices=SessionStatus.choices,
-                              default=SessionStatus.OPEN, editable=False)
-    members = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("thành viên Hội đồng"),
-                                     related_name="council_sessions")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True, editable=False)
-    minutes_pdf = models.FileField(_("biên bản (PDF)"), upload_to="council/", blank=True, editable=False)
-
-    class Meta:
-        verbose_name = _("phiên họp Hội đồng")
-        verbose_name_plural = pgettext_lazy("số nhiều", "phiên họp Hội đồng")
-        ordering = ["-held_on", "-pk"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class AgendaItem(models.Model):
-    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="items")
-    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="agenda_items")
-    position = models.PositiveIntegerField(default=0)
-    # Filled when the session closes: the tally as a share of ALL members, absent ones included.
-    yes_count = models.PositiveIntegerField(null=True, blank=True)
-    no_count = models.PositiveIntegerField(null=True, blank=True)
-    member_count = models.PositiveIntegerField(null=True, blank=True)
-    threshold_pct = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
-    passed = models.BooleanField(null=True)
-
-    class Meta:
-        verbose_name = _("nội dung xét tại phiên họp")
-        verbose_name_plural = pgettext_lazy("số nhiều", "nội dung xét tại phiên họp")
-        ordering = ["session", "position", "pk"]
-        constraints = [models.UniqueConstraint(fields=["session", "nomination"], name="agenda_item_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.session} - {self.nomination}"
-
-
-class Vote(models.Model):
-    """One live vote per member per agenda item (a database constraint); changed or voided votes stay as
-    voided rows with a reason, never deleted."""
-
-    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="votes")
-    choice = models.CharField(_("ý kiến"), max_length=5, choices=VoteChoice.choices)
-    written = models.BooleanField(_("phiếu bằng văn bản (vắng mặt)"), default=False)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    cast_at = models.DateTimeField(auto_now_add=True)
-    voided = models.BooleanField(default=False)
-    void_reason = models.CharField(max_length=255, blank=True)
-    voided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                  related_name="+")
-    voided_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("phiếu biểu quyết")
-        verbose_name_plural = pgettext_lazy("số nhiều", "phiếu biểu quyết")
-        ordering = ["item", "cast_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["item", "member"], condition=Q(voided=False), name="one_live_vote_per_member",
-                violation_error_message=_("Thành viên này đã bỏ phiếu cho nội dung này."),
-            ),
-            models.CheckConstraint(
-                condition=Q(voided=False) | ~Q(void_reason=""), name="voided_vote_has_reason",
-                violation_error_message=_("Hủy phiếu phải ghi rõ lý do."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.member} - {self.get_choice_display()}"
 
 
 class AttachmentAccess(models.Model):

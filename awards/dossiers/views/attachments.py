@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from awards.core import uploads
 from awards.dossiers import services
-from awards.dossiers.access import _dossier, _require_edit, _version
+from awards.dossiers.access import dossier_in_scope, posted_version, require_edit
 from awards.dossiers.forms import AttachmentForm
 from awards.dossiers.views.dossier import detail_context
 from awards.models import Attachment, AttachmentAccess
@@ -22,8 +22,8 @@ from awards.models import Attachment, AttachmentAccess
 @login_required
 @require_POST
 def attachment_add(request, reference):
-    dossier = _dossier(request, reference)
-    _require_edit(request, dossier)
+    dossier = dossier_in_scope(request, reference)
+    require_edit(request, dossier)
     form = AttachmentForm(request.POST, request.FILES, dossier=dossier)
     if form.is_valid():
         uploaded = form.cleaned_data["file"]
@@ -54,7 +54,7 @@ def attachment_add(request, reference):
 @login_required
 @require_GET
 def attachment_download(request, reference, pk):
-    dossier = _dossier(request, reference)
+    dossier = dossier_in_scope(request, reference)
     attachment = get_object_or_404(Attachment, pk=pk, dossier=dossier)
     try:
         handle = attachment.file.open("rb")
@@ -70,12 +70,12 @@ def attachment_download(request, reference, pk):
 @login_required
 @require_POST
 def attachment_delete(request, reference, pk):
-    dossier = _dossier(request, reference)
-    _require_edit(request, dossier)
+    dossier = dossier_in_scope(request, reference)
+    require_edit(request, dossier)
     attachment = get_object_or_404(Attachment, pk=pk, dossier=dossier)
     try:
         with transaction.atomic():
-            services.claim_edit(dossier, _version(request))
+            services.claim_edit(dossier, posted_version(request))
             name = attachment.original_name
             attachment.delete()
             transaction.on_commit(lambda: attachment.file.delete(save=False))

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from awards.core import permissions, uploads
 from awards.dossiers import services, workflow
-from awards.dossiers.access import _dossier, _require_edit, _version
+from awards.dossiers.access import dossier_in_scope, posted_version, require_edit
 from awards.dossiers.forms import AttachmentForm, DossierForm
 from awards.enums import DECIDED_ABOVE_PROVINCE, DossierState
 from awards.models import Dossier
@@ -47,13 +47,13 @@ def dossier_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def dossier_edit(request, reference):
-    dossier = _dossier(request, reference)
-    _require_edit(request, dossier)
+    dossier = dossier_in_scope(request, reference)
+    require_edit(request, dossier)
     form = DossierForm(request.POST or None, instance=dossier)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                services.claim_edit(dossier, _version(request))
+                services.claim_edit(dossier, posted_version(request))
                 form.instance.version = dossier.version
                 form.save()
         except services.DossierChanged as exc:
@@ -67,7 +67,7 @@ def dossier_edit(request, reference):
 @login_required
 @require_GET
 def dossier_detail(request, reference):
-    dossier = _dossier(request, reference)
+    dossier = dossier_in_scope(request, reference)
     return render(request, "awards/dossiers/detail.html", detail_context(request, dossier))
 
 
@@ -107,7 +107,7 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
 @login_required
 @require_POST
 def move(request, reference, action):
-    dossier = _dossier(request, reference)
+    dossier = dossier_in_scope(request, reference)
     rule = workflow.MOVES.get(action)
     if rule is None or rule.system:
         raise Http404

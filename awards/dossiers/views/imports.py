@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from awards.dossiers import services
-from awards.dossiers.access import _dossier, _require_edit
+from awards.dossiers.access import dossier_in_scope, require_edit
 from awards.dossiers.forms import ImportForm
 from awards.dossiers.importing import save, template
 
@@ -19,8 +19,8 @@ from awards.dossiers.importing import save, template
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_nominees(request, reference):
-    dossier = _dossier(request, reference)
-    _require_edit(request, dossier)
+    dossier = dossier_in_scope(request, reference)
+    require_edit(request, dossier)
     form = ImportForm(request.POST or None, request.FILES or None, initial={"version": dossier.version})
     report = None
     if request.method == "POST" and form.is_valid():
@@ -45,7 +45,7 @@ def import_nominees(request, reference):
 @login_required
 @require_GET
 def import_template(request, reference):
-    dossier = _dossier(request, reference)
+    dossier = dossier_in_scope(request, reference)
     response = HttpResponse(template.build_template(dossier),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="mau-danh-sach-{dossier.reference}.xlsx"'

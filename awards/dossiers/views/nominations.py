@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from awards.core import permissions
 from awards.dossiers import services, workflow
-from awards.dossiers.access import _dossier, _require_edit, _version
+from awards.dossiers.access import dossier_in_scope, posted_version, require_edit
 from awards.dossiers.forms import NominationForm, VerdictForm
 from awards.enums import RecipientKind
 from awards.models import Nomination
@@ -22,8 +22,8 @@ from awards.models import Nomination
 @login_required
 @require_http_methods(["GET", "POST"])
 def nomination_form(request, reference, pk=None):
-    dossier = _dossier(request, reference)
-    _require_edit(request, dossier)
+    dossier = dossier_in_scope(request, reference)
+    require_edit(request, dossier)
     nomination = get_object_or_404(dossier.nominations, pk=pk) if pk else None
     initial = NominationForm.initial_for(nomination) if nomination else {}
     form = NominationForm(request.POST or None, dossier=dossier, initial=initial)
@@ -61,7 +61,7 @@ def nomination_form(request, reference, pk=None):
 @require_GET
 def award_options(request, reference):
     """htmx: the award types offered for the chosen recipient kind."""
-    dossier = _dossier(request, reference)
+    dossier = dossier_in_scope(request, reference)
     kind = request.GET.get("recipient_kind")
     if kind not in RecipientKind.values:
         kind = None
@@ -72,12 +72,12 @@ def award_options(request, reference):
 @login_required
 @require_POST
 def nomination_delete(request, reference, pk):
-    dossier = _dossier(request, reference)
-    _require_edit(request, dossier)
+    dossier = dossier_in_scope(request, reference)
+    require_edit(request, dossier)
     nomination = get_object_or_404(dossier.nominations, pk=pk)
     try:
         with transaction.atomic():
-            services.claim_edit(dossier, _version(request))
+            services.claim_edit(dossier, posted_version(request))
             name = nomination.recipient_name
             nomination.delete()
     except services.DossierChanged as exc:
@@ -90,7 +90,7 @@ def nomination_delete(request, reference, pk):
 @login_required
 @require_POST
 def verdict(request, reference, pk):
-    dossier = _dossier(request, reference)
+    dossier = dossier_in_scope(request, reference)
     if not permissions.is_staff(request.user):
         raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới thẩm định đề nghị."))
     nomination = get_object_or_404(dossier.nominations, pk=pk)

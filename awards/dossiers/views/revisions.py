@@ -8,13 +8,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from awards.dossiers import services
-from awards.dossiers.access import _dossier
+from awards.dossiers.access import dossier_in_scope
 
 
 @login_required
 @require_GET
 def revision(request, reference, number):
-    dossier = _dossier(request, reference)
+    dossier = dossier_in_scope(request, reference)
     revisions = {r.number: r for r in dossier.revisions.filter(number__in=[number, number - 1])}
     current = revisions.get(number)
     if current is None:

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 from awards.enums import NON_LADDER_OCCASIONS
-from awards.models.facts import (
+from awards.models.record import (
     RATING_RANK,
     SCOPE_RANK,
     DisciplineLevel,

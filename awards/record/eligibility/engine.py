@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from awards.enums import RecipientKind
 from awards.models import AwardType, EligibilityRule
-from awards.models.facts import HoldKind
+from awards.models.record import HoldKind
 from awards.record.eligibility.criteria import (
     NON_LADDER,
     Compiled,

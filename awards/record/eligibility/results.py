@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext_lazy
 
-from awards.models.facts import Severity
+from awards.models.record import Severity
 
 MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
 ELIGIBLE, NOT_ELIGIBLE, NEEDS_JUDGEMENT = "eligible", "not_eligible", "needs_judgement"

@@ -1,4 +1,4 @@
-"""The yearly facts of a unit and its people (``awards.models.facts``), as the Board and units record them day to
+"""The yearly facts of a unit and its people (``awards.models.record``), as the Board and units record them day to
 day: the page "Dữ liệu xét thi đua" of a unit, and the Excel import of yearly ratings and collective figures.
 
 * ``access``: board staff import for any unit, a unit officer for his unit and its sub-units; only the Board

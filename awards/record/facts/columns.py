@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from awards.core.sheets import MSG_NOT_XLSX, cell_text, is_blank, shown, vi_label
-from awards.models.facts import Rating
+from awards.models.record import Rating
 from awards.record.tables import TableLayout
 from units.text import fold, nfc
 

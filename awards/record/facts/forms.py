@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from awards.models import HoldPeriod, Initiative
-from awards.models.facts import HoldKind
+from awards.models.record import HoldKind
 from awards.record.tables import MIN_YEAR
 from units.models import Person, Unit
 from units.text import nfc, vietnamese_sort_key

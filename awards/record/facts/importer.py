@@ -15,7 +15,7 @@ from django.db import transaction
 
 from awards.core.sheets import ErrorsReport, ImportError, Refused, cell_text, is_blank, shown, vi_label
 from awards.models import CollectiveFigures, YearlyRating
-from awards.models.facts import Rating
+from awards.models.record import Rating
 from awards.record.facts.columns import (
     COL_COMPLETED,
     COL_CSTDCS,

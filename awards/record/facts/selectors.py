@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import CollectiveFigures, HoldPeriod, Initiative, YearlyRating
-from awards.models.facts import Rating
+from awards.models.record import Rating
 from awards.record.facts.columns import RATING_SHORT
 from units.models import Person, Unit
 from units.text import vietnamese_sort_key

@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from awards.core.sheets import vi_label
-from awards.models.facts import Rating
+from awards.models.record import Rating
 from awards.record.facts.columns import FIGURE_COLUMNS, RATING_COLUMNS, RATINGS
 from awards.record.tables import EXAMPLE_MARK, GUIDE_SHEET_TITLE, template_sheet
 from units.models import Person, Unit

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from awards.core import permissions
-from awards.dossiers.access import _dossier
+from awards.dossiers.access import dossier_in_scope
 from awards.dossiers.from_candidates import create_draft_nominations
 from awards.record.eligibility import claims
 from awards.record.eligibility.candidates import candidates_for
@@ -31,7 +31,7 @@ MAX_ROWS = 500
 @login_required
 @require_POST
 def override(request, reference, pk):
-    dossier = _dossier(request, reference)
+    dossier = dossier_in_scope(request, reference)
     if not permissions.is_staff(request.user):
         raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng được kết luận thay kết quả tự động."))
     nomination = get_object_or_404(dossier.nominations, pk=pk)

@@ -1,0 +1,93 @@
+"""The Hội đồng Thi đua - Khen thưởng: sessions, the nominations on their agenda, and the members' votes."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from awards.enums import SessionStatus, VoteChoice
+from awards.models.dossiers import Nomination
+
+
+class CouncilSession(models.Model):
+    """A meeting (or written round) of the Hội đồng Thi đua - Khen thưởng tỉnh."""
+
+    title = models.CharField(_("tên phiên họp"), max_length=255)
+    held_on = models.DateField(_("ngày họp"))
+    place = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=SessionStatus.choices,
+                              default=SessionStatus.OPEN, editable=False)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("thành viên Hội đồng"),
+                                     related_name="council_sessions")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True, editable=False)
+    minutes_pdf = models.FileField(_("biên bản (PDF)"), upload_to="council/", blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("phiên họp Hội đồng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "phiên họp Hội đồng")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+
+class AgendaItem(models.Model):
+    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="items")
+    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="agenda_items")
+    position = models.PositiveIntegerField(default=0)
+    # Filled when the session closes: the tally as a share of ALL members, absent ones included.
+    yes_count = models.PositiveIntegerField(null=True, blank=True)
+    no_count = models.PositiveIntegerField(null=True, blank=True)
+    member_count = models.PositiveIntegerField(null=True, blank=True)
+    threshold_pct = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    passed = models.BooleanField(null=True)
+
+    class Meta:
+        verbose_name = _("nội dung xét tại phiên họp")
+        verbose_name_plural = pgettext_lazy("số nhiều", "nội dung xét tại phiên họp")
+        ordering = ["session", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["session", "nomination"], name="agenda_item_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.session} - {self.nomination}"
+
+
+
+class Vote(models.Model):
+    """One live vote per member per agenda item (a database constraint); changed or voided votes stay as
+    voided rows with a reason, never deleted."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="votes")
+    choice = models.CharField(_("ý kiến"), max_length=5, choices=VoteChoice.choices)
+    written = models.BooleanField(_("phiếu bằng văn bản (vắng mặt)"), default=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    cast_at = models.DateTimeField(auto_now_add=True)
+    voided = models.BooleanField(default=False)
+    void_reason = models.CharField(max_length=255, blank=True)
+    voided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                  related_name="+")
+    voided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("phiếu biểu quyết")
+        verbose_name_plural = pgettext_lazy("số nhiều", "phiếu biểu quyết")
+        ordering = ["item", "cast_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "member"], condition=Q(voided=False), name="one_live_vote_per_member",
+                violation_error_message=_("Thành viên này đã bỏ phiếu cho nội dung này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(voided=False) | ~Q(void_reason=""), name="voided_vote_has_reason",
+                violation_error_message=_("Hủy phiếu phải ghi rõ lý do."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} - {self.get_choice_display()}"

@@ -1,0 +1,15 @@
+"""The dashboard and its exports, mounted at ``/dashboard/``; the names are global (``dashboard``, …)."""
+
+from django.urls import path
+
+from awards.reports import views
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("awards/", views.drill, name="dashboard_drill"),
+    path("export.xlsx", views.export_xlsx, name="dashboard_xlsx"),
+    path("reports/", views.report_request, name="dashboard_report_request"),
+    path("reports/<int:pk>/", views.report_status, name="dashboard_report"),
+    path("reports/<int:pk>/file.pdf", views.report_download, name="dashboard_report_file"),
+    path("forms/<str:form>.xlsx", views.statistics_form, name="statistics_form"),
+]
