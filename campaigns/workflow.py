@@ -73,11 +73,9 @@ MACHINE: Machine[Campaign] = Machine(
     model=Campaign,
     moves=MOVES,
     texts=Texts(
-        unknown=lambda: _("Thao tác không hợp lệ."),
         wrong_role=lambda move, campaign: _(
             "Chỉ cán bộ Ban Thi đua - Khen thưởng mới thực hiện được \"%(action)s\".") % {"action": move.label},
         wrong_state=_wrong_state,
-        missing_note=lambda move: _("Cần ghi rõ lý do khi \"%(action)s\".") % {"action": move.label},
         conflict=_conflict,
     ),
     history=History(CampaignTransition, "campaign", from_field="from_status", to_field="to_status"),

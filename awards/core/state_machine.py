@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 if TYPE_CHECKING:
     from units.models import User
@@ -68,15 +69,28 @@ def table(*moves: Move[M]) -> dict[str, Move[M]]:
     return {move.action: move for move in moves}
 
 
+def _unknown() -> str:
+    return _("Thao tác không hợp lệ.")
+
+
+def _wrong_role(move: Move[Any], obj: Any) -> str:
+    return _("Vai trò của bạn không được thực hiện thao tác \"%(action)s\".") % {"action": move.label}
+
+
+def _missing_note(move: Move[Any]) -> str:
+    return _("Cần ghi rõ lý do khi \"%(action)s\".") % {"action": move.label}
+
+
 @dataclass(frozen=True)
 class Texts(Generic[M]):
-    """A workflow's own messages, built when needed (in the user's language)."""
+    """A workflow's own messages, built when needed (in the user's language). Every workflow words the wrong
+    state and the conflict about its own object; the other three have common words it may replace."""
 
-    unknown: Callable[[], str]
-    wrong_role: Callable[[Move[M], M], str]
     wrong_state: Callable[[Move[M], M], str]
-    missing_note: Callable[[Move[M]], str]
     conflict: Callable[[M], str]  # given the row as it is now
+    unknown: Callable[[], str] = _unknown
+    wrong_role: Callable[[Move[M], M], str] = _wrong_role
+    missing_note: Callable[[Move[M]], str] = _missing_note
 
 
 @dataclass(frozen=True)

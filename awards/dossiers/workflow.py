@@ -145,11 +145,7 @@ MACHINE: Machine[Dossier] = Machine(
     model=Dossier,
     moves=MOVES,
     texts=Texts(
-        unknown=lambda: _("Thao tác không hợp lệ."),
-        wrong_role=lambda move, dossier: _("Vai trò của bạn không được thực hiện thao tác \"%(action)s\".") % {
-            "action": move.label},
         wrong_state=_wrong_state,
-        missing_note=lambda move: _("Cần ghi rõ lý do khi \"%(action)s\".") % {"action": move.label},
         conflict=_conflict,
     ),
     history=History(DossierTransition, "dossier"),

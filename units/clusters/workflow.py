@@ -88,11 +88,7 @@ MACHINE: Machine[ClusterYear] = Machine(
     model=ClusterYear,
     moves=MOVES,
     texts=Texts(
-        unknown=lambda: _("Thao tác không hợp lệ."),
-        wrong_role=lambda move, cluster_year: _("Vai trò của bạn không được thực hiện thao tác \"%(action)s\".") % {
-            "action": move.label},
         wrong_state=_wrong_state,
-        missing_note=lambda move: _("Cần ghi rõ lý do khi \"%(action)s\".") % {"action": move.label},
         conflict=_conflict,
     ),
     history=History(ClusterYearTransition, "cluster_year"),
