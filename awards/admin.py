@@ -12,6 +12,7 @@ from awards.models import (
     CollectiveFigures,
     CouncilSession,
     DashboardReport,
+    DecidingPower,
     Decision,
     DecisionDocument,
     DecisionLine,
@@ -22,6 +23,7 @@ from awards.models import (
     HoldPeriod,
     Holiday,
     Initiative,
+    IssuingBody,
     LegalDocument,
     Nomination,
     NominationEligibility,
@@ -35,10 +37,34 @@ from awards.models import (
 
 @admin.register(LegalDocument)
 class LegalDocumentAdmin(admin.ModelAdmin):
-    list_display = ["number", "kind", "issued_on", "valid_from", "valid_to", "basis_order"]
-    list_filter = ["kind"]
+    list_display = ["number", "kind", "issued_on", "valid_from", "valid_to", "basis_order", "body"]
+    list_filter = ["kind", ("body", admin.EmptyFieldListFilter)]
     search_fields = ["number", "title"]
-    autocomplete_fields = ["replaced_by"]
+    autocomplete_fields = ["replaced_by", "body"]
+
+
+@admin.register(IssuingBody)
+class IssuingBodyAdmin(admin.ModelAdmin):
+    """Board staff and administrators keep the bodies; unit officers never reach the admin."""
+
+    list_display = ["head_title", "kind", "symbol", "valid_from", "valid_to"]
+    list_filter = ["kind", ("valid_to", admin.EmptyFieldListFilter)]
+    search_fields = ["head_title", "unit__name", "symbol"]
+    autocomplete_fields = ["unit"]
+    fieldsets = [
+        (None, {"fields": ["unit", "kind", "head_title", "short_head_title", "valid_from", "valid_to"]}),
+        (_("Thể thức quyết định (NĐ 30/2020/NĐ-CP)"), {"fields": [
+            "parent_name", "issuer_name", "symbol", "place", "authority_line", "signature_title", "deputy_title",
+            "fund_name"]}),
+        (_("Ghi chú"), {"fields": ["note"]}),
+    ]
+
+
+@admin.register(DecidingPower)
+class DecidingPowerAdmin(admin.ModelAdmin):
+    list_display = ["award_code", "body_kind", "valid_from", "valid_to", "legal_citation"]
+    list_filter = ["body_kind", "award_code"]
+    search_fields = ["award_code", "legal_citation"]
 
 
 @admin.register(AwardType)
@@ -161,13 +187,14 @@ class VoteAdmin(ReadOnlyAdmin):
 
 @admin.register(Signer)
 class SignerAdmin(admin.ModelAdmin):
-    list_display = ["full_name", "position", "capacity", "valid_from", "valid_to"]
-    list_filter = ["capacity"]
+    list_display = ["full_name", "position", "capacity", "body", "valid_from", "valid_to"]
+    list_filter = ["capacity", "body__kind"]
+    autocomplete_fields = ["body"]
 
 
 @admin.register(NumberSequence)
 class NumberSequenceAdmin(ReadOnlyAdmin):
-    list_display = ["authority", "year", "last_number"]
+    list_display = ["body", "year", "last_number"]
 
 
 class DecisionLineInline(admin.TabularInline):
@@ -180,8 +207,8 @@ class DecisionLineInline(admin.TabularInline):
 
 @admin.register(Decision)
 class DecisionAdmin(ReadOnlyAdmin):
-    list_display = ["code", "decided_on", "subject", "state", "signer"]
-    list_filter = ["state", "year"]
+    list_display = ["code", "body", "decided_on", "subject", "state", "signer"]
+    list_filter = ["state", "year", "body__kind"]
     search_fields = ["subject", "number"]
     inlines = [DecisionLineInline]
 

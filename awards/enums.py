@@ -22,6 +22,7 @@ class Authority(models.TextChoices):
     PRIME_MINISTER = "thu_tuong", _("Thủ tướng Chính phủ")
     MINISTRY = "bo_nganh", _("Bộ, ban, ngành, cơ quan Trung ương")
     PROVINCE_CHAIR = "chu_tich_ubnd_tinh", _("Chủ tịch Ủy ban nhân dân tỉnh")
+    DISTRICT_CHAIR = "chu_tich_ubnd_huyen", _("Chủ tịch Ủy ban nhân dân cấp huyện")
     COMMUNE_CHAIR = "chu_tich_ubnd_xa", _("Chủ tịch Ủy ban nhân dân cấp xã")
     UNIT_HEAD = "thu_truong_don_vi", _("Thủ trưởng cơ quan, đơn vị, doanh nghiệp")
 
@@ -41,12 +42,35 @@ AUTHORITY_LEVEL = {
     Authority.PRIME_MINISTER: AuthorityLevel.GOVERNMENT,
     Authority.MINISTRY: AuthorityLevel.MINISTRY,
     Authority.PROVINCE_CHAIR: AuthorityLevel.PROVINCE,
+    Authority.DISTRICT_CHAIR: AuthorityLevel.BASE,
     Authority.COMMUNE_CHAIR: AuthorityLevel.BASE,
     Authority.UNIT_HEAD: AuthorityLevel.BASE,
 }
 
 # Awards the province proposes upward rather than decides (the dossier is forwarded).
 DECIDED_ABOVE_PROVINCE = {Authority.PRESIDENT, Authority.PRIME_MINISTER, Authority.MINISTRY}
+
+
+class BodyKind(models.TextChoices):
+    """What kind of body issues a decision (cơ quan ban hành); it fixes the authority its head exercises."""
+
+    PROVINCE = "tinh", _("Tỉnh (Chủ tịch UBND tỉnh)")
+    DEPARTMENT = "so_ban_nganh", _("Sở, ban, ngành")
+    DISTRICT = "huyen", _("Huyện, thành phố (đến 30/6/2025)")
+    COMMUNE = "xa_phuong", _("Xã, phường")
+    PUBLIC_SERVICE = "su_nghiep", _("Đơn vị sự nghiệp")
+    ENTERPRISE = "doanh_nghiep", _("Doanh nghiệp")
+
+
+# Luật Thi đua, khen thưởng 2022 Điều 79-80: the head of each kind of body decides in his own name.
+BODY_AUTHORITY = {
+    BodyKind.PROVINCE: Authority.PROVINCE_CHAIR,
+    BodyKind.DEPARTMENT: Authority.UNIT_HEAD,
+    BodyKind.DISTRICT: Authority.DISTRICT_CHAIR,
+    BodyKind.COMMUNE: Authority.COMMUNE_CHAIR,
+    BodyKind.PUBLIC_SERVICE: Authority.UNIT_HEAD,
+    BodyKind.ENTERPRISE: Authority.UNIT_HEAD,
+}
 
 
 class RecipientKind(models.TextChoices):

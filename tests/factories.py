@@ -125,3 +125,36 @@ def make_draft_decision(unit, officer, staff):
     dossier = make_dossier(unit, officer, state="awaiting_decision", verdict="eligible")
     return decisions.draft_decision(list(dossier.nominations.all()), staff, _dt.date(2021, 2, 6), signer,
                                     "đã có thành tích xuất sắc năm 2020")
+
+
+def make_body(unit, kind="so_ban_nganh", **values):
+    """An issuing body for ``unit``: by default a Sở whose head is its Giám đốc (override any field)."""
+    import datetime as _dt
+
+    from awards.models import IssuingBody
+
+    upper = unit.name.upper()
+    fields = {
+        "head_title": f"Giám đốc {unit.name}", "signature_title": "GIÁM ĐỐC", "deputy_title": "PHÓ GIÁM ĐỐC",
+        "parent_name": "UBND TỈNH LẠNG SƠN", "issuer_name": upper, "authority_line": f"GIÁM ĐỐC {upper}",
+        "symbol": "QĐ-SGDĐT", "place": "Lạng Sơn", "fund_name": f"Quỹ Thi đua, khen thưởng của {unit.name}",
+        "valid_from": _dt.date(2004, 7, 1),
+    }
+    fields.update(values)
+    return IssuingBody.objects.create(unit=unit, kind=kind, **fields)
+
+
+def make_commune_body(name="Đề Thám", **values):
+    """A commune of 2019-2021 (until 30/6/2025) deciding through its Chủ tịch UBND xã."""
+    import datetime as _dt
+
+    unit = UnitFactory(code=f"xa-{len(name)}-{name.lower().replace(' ', '-')}", name=f"Xã {name}",
+                       kind=UnitKind.COMMUNE, valid_to=_dt.date(2025, 6, 30))
+    fields = {
+        "head_title": f"Chủ tịch UBND xã {name}", "signature_title": "CHỦ TỊCH", "deputy_title": "PHÓ CHỦ TỊCH",
+        "parent_name": "", "issuer_name": f"ỦY BAN NHÂN DÂN / XÃ {name.upper()}",
+        "authority_line": f"CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ {name.upper()}", "symbol": "QĐ-UBND", "place": name,
+        "fund_name": f"Quỹ Thi đua, khen thưởng xã {name}", "valid_to": _dt.date(2025, 6, 30),
+    }
+    fields.update(values)
+    return make_body(unit, kind="xa_phuong", **fields)

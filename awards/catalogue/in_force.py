@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from awards.models import AwardType, BaseSalary, LegalDocument
+from awards.enums import LegalDocumentKind
+from awards.models import AwardType, BaseSalary, IssuingBody, LegalDocument
+
+# The national texts a unit's decision cites besides its own Quy chế: laws, decrees and circulars.
+NATIONAL_KINDS = [LegalDocumentKind.LAW, LegalDocumentKind.DECREE, LegalDocumentKind.CIRCULAR]
 
 
 class CatalogueError(Exception):
@@ -35,8 +39,15 @@ def award_types_on(day: datetime.date) -> QuerySet[AwardType]:
     return AwardType.objects.active_on(day).order_by("sort_order", "name")
 
 
-def legal_bases_on(day: datetime.date) -> QuerySet[LegalDocument]:
-    """Legal documents in force on ``day`` that serve as căn cứ of decisions, in citation order."""
-    return (
-        LegalDocument.objects.active_on(day).exclude(basis_text="").order_by("basis_order", "issued_on")
-    )
+def legal_bases_on(day: datetime.date, body: IssuingBody | None = None) -> QuerySet[LegalDocument]:
+    """Legal documents in force on ``day`` that serve as căn cứ of decisions of ``body``, in citation order.
+
+    The province (``body`` None or the province's body) cites every text that belongs to no body, as before
+    bodies existed. A unit cites the national texts in force (laws, decrees, circulars) and its own documents,
+    its Quy chế thi đua, khen thưởng first among them by ``basis_order``."""
+    documents = LegalDocument.objects.active_on(day).exclude(basis_text="")
+    if body is None or body.is_province:
+        documents = documents.filter(body__isnull=True)
+    else:
+        documents = documents.filter(Q(body__isnull=True, kind__in=NATIONAL_KINDS) | Q(body=body))
+    return documents.order_by("basis_order", "issued_on")

@@ -1,7 +1,9 @@
 """Preparing, publishing and revoking award decisions; the award record they write.
 
-A decision is drafted from approved nominations of one award type, numbered from a per-authority,
-per-year sequence (a cancelled draft keeps its number: never reused), and becomes visible to units and
+A decision is issued by a body (``IssuingBody``: the Chủ tịch UBND tỉnh unless another is named). It is drafted
+from approved nominations of one award type the body may decide on that day (``catalogue.powers.may_decide``),
+numbered from the body's own per-year sequence (a cancelled draft keeps its number: never reused), copies what
+the body prints (header, symbol, authority line, signature titles, place), and becomes visible to units and
 writes ``Award`` rows only when published, all at once or not at all."""
 
 from __future__ import annotations
@@ -11,13 +13,12 @@ import math
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.catalogue import in_force
+from awards.catalogue import bodies, in_force, powers
 from awards.core.permissions import is_staff
 from awards.documents.wording import format_date_words
 from awards.dossiers import workflow
@@ -37,12 +38,14 @@ from awards.models import (
     DecisionLine,
     DecisionState,
     Dossier,
+    IssuingBody,
     Nomination,
     NumberSequence,
     Rounding,
     Signer,
 )
 from units.models import User
+from units.selectors import subtree_ids
 
 
 class DecisionError(workflow.WorkflowError):
@@ -51,15 +54,16 @@ class DecisionError(workflow.WorkflowError):
 
 # --- numbers and words ------------------------------------------------------------------------------
 
-def allocate_number(authority: str, year: int) -> int:
-    """The next number of ``authority`` in ``year``; safe under concurrent drafts (row lock)."""
+def allocate_number(body: IssuingBody, year: int) -> int:
+    """The next number of ``body``'s series in ``year`` ("12" of "12/QĐ-SGDĐT"): gapless and distinct under
+    concurrent drafts, because the sequence row is locked until the drafting transaction ends."""
     with transaction.atomic():
         try:
             with transaction.atomic():
-                NumberSequence.objects.get_or_create(authority=authority, year=year)
+                NumberSequence.objects.get_or_create(body=body, year=year)
         except IntegrityError:
             pass  # created by a concurrent draft a moment ago
-        sequence = NumberSequence.objects.select_for_update().get(authority=authority, year=year)
+        sequence = NumberSequence.objects.select_for_update().get(body=body, year=year)
         sequence.last_number = F("last_number") + 1
         sequence.save(update_fields=["last_number"])
         sequence.refresh_from_db(fields=["last_number"])
@@ -83,15 +87,20 @@ def bonus_for(award_type: AwardType, kind: str, base_salary: int, rounding: str)
 
 # --- what is ready ----------------------------------------------------------------------------------
 
-def ready_nominations() -> QuerySet[Nomination]:
-    """Approved nominations the province decides: eligible, voted through where a vote is needed, in
-    dossiers waiting for a decision, not already in a live decision."""
+def ready_nominations(body: IssuingBody | None = None) -> QuerySet[Nomination]:
+    """Approved nominations ``body`` decides (the province when None): eligible, voted through where a vote is
+    needed, in dossiers waiting for a decision of its authority, not already in a live decision. A unit's body
+    decides only dossiers of the unit and the units under it."""
+    body = body or bodies.province_body()
+    nominations = Nomination.objects.filter(
+        dossier__state=DossierState.AWAITING_DECISION,
+        dossier__authority=body.authority,
+        verdict=Verdict.ELIGIBLE,
+    )
+    if not body.is_province:
+        nominations = nominations.filter(dossier__unit_id__in=subtree_ids(body.unit_id))
     return (
-        Nomination.objects.filter(
-            dossier__state=DossierState.AWAITING_DECISION,
-            dossier__authority=Authority.PROVINCE_CHAIR,
-            verdict=Verdict.ELIGIBLE,
-        )
+        nominations
         .filter(Q(award_type__requires_council_vote=False) | Q(council_result=CouncilResult.PASSED))
         .exclude(decision_lines__active=True)
         .select_related("award_type", "dossier", "dossier__unit", "person", "person__unit", "unit", "household")
@@ -99,20 +108,18 @@ def ready_nominations() -> QuerySet[Nomination]:
     )
 
 
-def ready_by_award_type() -> list[tuple[AwardType, list[Nomination]]]:
+def ready_by_award_type(body: IssuingBody | None = None) -> list[tuple[AwardType, list[Nomination]]]:
     groups: dict[int, list[Nomination]] = defaultdict(list)
     types: dict[int, AwardType] = {}
-    for nomination in ready_nominations():
+    for nomination in ready_nominations(body):
         groups[nomination.award_type_id].append(nomination)
         types[nomination.award_type_id] = nomination.award_type
     return [(types[pk], items) for pk, items in groups.items()]
 
 
-def signer_on(day: datetime.date, capacity: str | None = None) -> Signer | None:
-    signers = Signer.objects.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-    if capacity:
-        signers = signers.filter(capacity=capacity)
-    return signers.order_by("capacity", "-valid_from").first()
+def signer_on(day: datetime.date, capacity: str | None = None, body: IssuingBody | None = None) -> Signer | None:
+    """A signer of ``body`` (the province when None) in force on ``day``, the head before his deputies."""
+    return bodies.signer_on(body or bodies.province_body(), day, capacity)
 
 
 # --- drafting ---------------------------------------------------------------------------------------
@@ -131,12 +138,14 @@ def already_decided(nominations: list[Nomination]) -> list[str]:
 
 
 def default_texts(award_type: AwardType, nominations: list[Nomination], decided_on: datetime.date,
-                  bonus_enabled: bool = True) -> dict:
-    bases = [doc.basis_text for doc in in_force.legal_bases_on(decided_on)]
+                  bonus_enabled: bool = True, body: IssuingBody | None = None) -> dict:
+    body = body or bodies.province_body()
+    bases = [doc.basis_text for doc in in_force.legal_bases_on(decided_on, body)]
     council_dates = sorted({item.session.held_on for n in nominations
                             for item in n.agenda_items.select_related("session").all() if item.passed})
+    council = "tỉnh" if body.is_province else body.unit.name
     for held_on in council_dates:
-        bases.append(f"Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh {format_date_words(held_on)};")
+        bases.append(f"Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng {council} {format_date_words(held_on)};")
     by_unit: dict[str, list[str]] = defaultdict(list)
     for dossier in sorted({n.dossier for n in nominations}, key=lambda d: (d.unit.name, d.pk)):
         if dossier.submission_number:
@@ -148,6 +157,16 @@ def default_texts(award_type: AwardType, nominations: list[Nomination], decided_
                  for unit, numbers in by_unit.items()]
     proposal_text = "Theo đề nghị của " + "; ".join(proposals) + "."
     units = sorted({n.dossier.unit.name for n in nominations})
+    if not body.is_province:
+        return {
+            "subject": f"Về việc tặng {award_type.name}",
+            "legal_bases": "\n".join(bases),
+            "proposals": proposal_text,
+            "executors": ", ".join(["Thủ trưởng các cơ quan, đơn vị có liên quan",
+                                    *(f"Thủ trưởng {u}" for u in units if u != body.unit.name)])
+                         + " và các tập thể, cá nhân có tên tại Điều 1",
+            "recipients": "\n".join([f"Như Điều {3 if bonus_enabled else 2};", "Lưu: VT."]),
+        }
     return {
         "subject": f"Về việc tặng {award_type.name}",
         "legal_bases": "\n".join(bases),
@@ -171,14 +190,32 @@ def line_detail(nomination: Nomination) -> str:
     return ""
 
 
+def issuer_fields(body: IssuingBody) -> dict:
+    """What a decision copies from its body, so a later edit of the body leaves the decision as it was made."""
+    lines = body.issuer_lines
+    return {
+        "body": body, "authority": body.authority, "symbol": body.symbol, "parent_line": body.parent_name,
+        "issuer_line1": lines[0] if lines else "", "issuer_line2": " ".join(lines[1:]), "place": body.place,
+        "authority_line": body.authority_line, "signature_title": body.signature_title,
+        "deputy_title": body.deputy_title, "fund_name": body.fund_name,
+    }
+
+
 @transaction.atomic
 def draft_decision(nominations: list[Nomination], actor: User, decided_on: datetime.date, signer: Signer,
-                   reason: str, bonus_enabled: bool = True, rounding: str = Rounding.UP_10000) -> Decision:
+                   reason: str, bonus_enabled: bool = True, rounding: str = Rounding.UP_10000,
+                   body: IssuingBody | None = None) -> Decision:
+    """A draft decision of ``body`` (the Chủ tịch UBND tỉnh when None) for ``nominations``, numbered from the
+    body's series of the year of ``decided_on``."""
     if not is_staff(actor):
         raise DecisionError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới dự thảo quyết định."))
     if not nominations:
         raise DecisionError(_("Chọn ít nhất một đề nghị đã được duyệt."))
-    ready = {n.pk for n in ready_nominations().filter(pk__in=[n.pk for n in nominations])}
+    body = body or bodies.province_body()
+    if signer.body_id != body.pk:
+        raise DecisionError(_("%(name)s không ký quyết định của %(body)s.") % {
+            "name": signer.full_name, "body": body.head_title})
+    ready = {n.pk for n in ready_nominations(body).filter(pk__in=[n.pk for n in nominations])}
     refused = [n.recipient_name for n in nominations if n.pk not in ready]
     if refused:
         raise DecisionError(_("Chưa đưa được vào quyết định: %(names)s.") % {"names": ", ".join(refused)})
@@ -192,10 +229,13 @@ def draft_decision(nominations: list[Nomination], actor: User, decided_on: datet
     years = {n.dossier.year for n in nominations}
     occasions = {n.dossier.occasion for n in nominations}
     award_type = nominations[0].award_type
+    allowed, why = powers.may_decide(body, award_type, decided_on)
+    if not allowed:
+        raise DecisionError(why)
     base = in_force.base_salary_on(decided_on) if bonus_enabled else None
-    texts = default_texts(award_type, nominations, decided_on, bonus_enabled)
+    texts = default_texts(award_type, nominations, decided_on, bonus_enabled, body)
     decision = Decision.objects.create(
-        authority=Authority.PROVINCE_CHAIR, number=allocate_number(Authority.PROVINCE_CHAIR, decided_on.year),
+        **issuer_fields(body), number=allocate_number(body, decided_on.year),
         year=decided_on.year, decided_on=decided_on, signer=signer, award_type=award_type,
         occasion=occasions.pop() if len(occasions) == 1 else nominations[0].dossier.occasion,
         achievement_year=max(years), reason=reason.strip(), bonus_enabled=bonus_enabled, rounding=rounding,
@@ -251,7 +291,7 @@ def publish(decision: Decision, actor: User) -> int:
         "nomination", "nomination__dossier", "nomination__award_type"))
     if not lines:
         raise DecisionError(_("Quyết định chưa có ai trong danh sách."))
-    issuer = f"Chủ tịch UBND tỉnh {settings.PROVINCE_NAME}"
+    issuer = decision.body.head_title
     try:
         with transaction.atomic():
             Award.objects.bulk_create(_awards_for(decision, lines, issuer))
@@ -278,6 +318,7 @@ def _awards_for(decision: Decision, lines: list[DecisionLine], issuer: str) -> l
             achievement_year=line.nomination.dossier.year, occasion=line.nomination.dossier.occasion,
             authority=decision.authority, decision_number=decision.code, decided_on=decision.decided_on,
             issuer=issuer, bonus_amount=line.bonus_amount, campaign=line.nomination.dossier.campaign,
+            body_id=decision.body_id,
         )
         for line in lines
     ]

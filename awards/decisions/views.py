@@ -22,6 +22,7 @@ from awards.core import permissions
 from awards.decisions import services as decisions
 from awards.documents import services as documents
 from awards.documents import wording
+from awards.enums import BodyKind
 from awards.models import (
     Decision,
     DecisionDocument,
@@ -58,7 +59,8 @@ def _require_staff(request) -> None:
 class PrepareForm(forms.Form):
     decided_on = forms.DateField(label=gettext_lazy("Ngày ký"), widget=forms.DateInput(attrs={"type": "date"}),
                                  input_formats=["%Y-%m-%d", "%d/%m/%Y"])
-    signer = forms.ModelChoiceField(label=gettext_lazy("Người ký"), queryset=Signer.objects.all())
+    signer = forms.ModelChoiceField(label=gettext_lazy("Người ký"),
+                                    queryset=Signer.objects.filter(body__kind=BodyKind.PROVINCE))
     reason = forms.CharField(label=gettext_lazy("Lý do khen thưởng"), max_length=500,
                              initial="đã có thành tích xuất sắc")
     bonus_enabled = forms.BooleanField(label=gettext_lazy("Có điều khoản tiền thưởng"), required=False, initial=True)

@@ -18,8 +18,7 @@ from awards.demo.clusters import CLUSTERS as PROVINCE_CLUSTERS
 from awards.demo.clusters import YEARS, C
 from awards.demo.people import PersonSpec
 from awards.demo.units import DISTRICTS_END, U
-from awards.enums import Authority
-from awards.models import Signer, SignerCapacity
+from awards.models import Signer, SignerCapacity, province_body
 from units.models import (
     ClusterKind,
     ClusterMembership,
@@ -247,11 +246,12 @@ def _seed_people() -> None:
 
 
 def _seed_signers() -> dict[str, Signer]:
+    province = province_body()
     return {
         spec.full_name: upsert(
             Signer,
             {"full_name": spec.full_name, "capacity": spec.capacity},
-            {"position": spec.position, "authority": Authority.PROVINCE_CHAIR, "valid_from": spec.valid_from,
+            {"position": spec.position, "body": province, "valid_from": spec.valid_from,
              "valid_to": spec.valid_to},
         )
         for spec in SIGNERS

@@ -23,6 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from awards.demo.base import D, label, upsert
+from awards.enums import BodyKind
+from awards.models import IssuingBody
 from units.models import Unit, UnitKind
 
 ROOT = "ubnd-tinh"
@@ -174,6 +176,8 @@ def seed_units() -> dict[str, int]:
         )
     for spec in UNITS:
         by_code[spec.code].predecessors.set([by_code[code] for code in spec.predecessors])
+    # The province's body (made by migration 0012 before the tree existed) belongs to the root.
+    IssuingBody.objects.filter(kind=BodyKind.PROVINCE, unit__isnull=True).update(unit=by_code[ROOT])
     return {label(Unit): len(UNITS)}
 
 

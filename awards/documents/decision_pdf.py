@@ -19,7 +19,7 @@ from django.utils import translation
 
 from awards.core import pdf
 from awards.documents.wording import article_one, bonus_article, counts_phrase
-from awards.enums import Authority, AwardFamily, RecipientKind
+from awards.enums import AwardFamily, RecipientKind
 from awards.models import AgendaItem, Decision, DecisionLine, DocumentKind, SignerCapacity
 
 TEMPLATES = {
@@ -33,7 +33,6 @@ GROUPS = [
     (RecipientKind.HOUSEHOLD, "Hộ gia đình"),
 ]
 ROMAN = ["I", "II", "III", "IV", "V"]
-ISSUER_WORDS = {Authority.PROVINCE_CHAIR: "Chủ tịch UBND tỉnh"}
 CERTIFICATE_TITLES = {AwardFamily.CERTIFICATE_OF_MERIT: "BẰNG KHEN", AwardFamily.COMMENDATION: "GIẤY KHEN"}
 
 
@@ -42,11 +41,12 @@ def date_words(day: datetime.date) -> str:
     return pdf.place_date(day, "-").split(", ", 1)[1]
 
 
-def signature_lines(capacity: str) -> list[str]:
-    """The authority and position above the signature: ["CHỦ TỊCH"] or ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]."""
-    if capacity == SignerCapacity.ON_BEHALF:
-        return ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
-    return ["CHỦ TỊCH"]
+def signature_lines(decision: Decision) -> list[str]:
+    """The authority and position above the signature, as the decision's body words them: ["CHỦ TỊCH"] or
+    ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]; ["GIÁM ĐỐC"] or ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"] for a Sở."""
+    if decision.signer.capacity == SignerCapacity.ON_BEHALF:
+        return [f"KT. {decision.signature_title}", decision.deputy_title]
+    return [decision.signature_title]
 
 
 def split_lines(text: str) -> list[str]:
@@ -112,7 +112,7 @@ def decision_context(decision: Decision) -> dict:
         "place_date": pdf.place_date(decision.decided_on, decision.place),
         "date_words": date_words(decision.decided_on),
         "short_date": f"{decision.decided_on:%d/%m/%Y}",
-        "issuer_words": ISSUER_WORDS.get(decision.authority, Authority(decision.authority).label),
+        "issuer_words": decision.body.short_title,
         "legal_bases": split_lines(decision.legal_bases),
         "proposals": split_lines(decision.proposals),
         "article_one": article_one(decision),
@@ -122,7 +122,7 @@ def decision_context(decision: Decision) -> dict:
         "execution": (f"Quyết định có hiệu lực kể từ ngày ký. {executors} chịu trách nhiệm thi hành "
                       "Quyết định này./."),
         "recipients": split_lines(decision.recipients),
-        "signature_lines": signature_lines(decision.signer.capacity),
+        "signature_lines": signature_lines(decision),
         "signer": decision.signer,
         "lines": lines,
         "groups": groups,

@@ -50,7 +50,7 @@ def bonus_article(decision: Decision) -> str:
              for kind, amount in sorted(amounts, key=lambda pair: order[pair[0]])]
     return ("Kèm theo " + decision.award_type.name + ", " + "; ".join(parts)
             + f" (mức lương cơ sở {decision.base_salary:,} đồng). ".replace(",", ".")
-            + "Kinh phí khen thưởng chi từ Quỹ Thi đua, khen thưởng tỉnh.")
+            + f"Kinh phí khen thưởng chi từ {decision.fund_name}.")
 
 
 
@@ -68,10 +68,10 @@ def award_phrase(award_type: AwardType) -> str:
 
 def portal_sentence(decision: Decision, collectives: int, individuals: int, households: int) -> str:
     """"Quyết định số 163/QĐ-UBND của Chủ tịch UBND tỉnh tặng Bằng khen cho 32 tập thể, vì: Đã có thành tích
-    xuất sắc năm 2023." (the province portal's phrasing)."""
+    xuất sắc năm 2023." (the province portal's phrasing; another body is named by its short title)."""
     kinds = ([RecipientKind.COLLECTIVE] * collectives + [RecipientKind.INDIVIDUAL] * individuals
              + [RecipientKind.HOUSEHOLD] * households)
     reason = decision.reason.strip().rstrip(".")
     reason = reason[:1].upper() + reason[1:]
-    return (f"Quyết định số {decision.code} của Chủ tịch UBND tỉnh tặng {award_phrase(decision.award_type)} "
+    return (f"Quyết định số {decision.code} của {decision.body.short_title} tặng {award_phrase(decision.award_type)} "
             f"{counts_phrase(kinds)}, vì: {reason}.")

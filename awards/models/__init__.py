@@ -1,13 +1,16 @@
 """Every model of the awards app, one module per package: ``catalogue`` (award types, legal documents, lương
 cơ sở, holidays and time limits), ``record`` (yearly facts, eligibility rules and results), ``dossiers``,
-``council``, ``decisions`` (decisions, signers, number series, the Award record), ``documents`` (rendered
-decision documents) and ``reports`` (dashboard PDFs). Code imports the models from here."""
+``council``, ``decisions`` (decisions, signers, number series, the Award record), ``bodies`` (the bodies that
+issue decisions: the province and every unit deciding its own titles), ``documents`` (rendered decision
+documents) and ``reports`` (dashboard PDFs). Code imports the models from here."""
 
+from awards.models.bodies import IssuingBody, province_body
 from awards.models.catalogue import (
     RECIPIENT_BONUS,
     RECIPIENT_FLAG,
     AwardType,
     BaseSalary,
+    DecidingPower,
     Holiday,
     LegalDocument,
     ProcessingTimeLimit,
@@ -56,6 +59,7 @@ __all__ = [
     "CollectiveFigures",
     "CouncilSession",
     "DashboardReport",
+    "DecidingPower",
     "Decision",
     "DecisionDocument",
     "DecisionLine",
@@ -69,6 +73,7 @@ __all__ = [
     "HoldPeriod",
     "Holiday",
     "Initiative",
+    "IssuingBody",
     "LegalDocument",
     "Nomination",
     "NominationEligibility",
@@ -79,4 +84,5 @@ __all__ = [
     "SignerCapacity",
     "Vote",
     "YearlyRating",
+    "province_body",
 ]

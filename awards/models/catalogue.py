@@ -22,6 +22,7 @@ from awards.enums import (
     Authority,
     AuthorityLevel,
     AwardFamily,
+    BodyKind,
     LegalDocumentKind,
     OccasionType,
     RecipientKind,
@@ -50,6 +51,12 @@ class LegalDocument(models.Model):
                     'ngày 15 tháng 6 năm 2022;". Để trống nếu văn bản không dùng làm căn cứ.'),
     )
     basis_order = models.PositiveSmallIntegerField(_("thứ tự trong phần căn cứ"), default=100)
+    body = models.ForeignKey(
+        "awards.IssuingBody", verbose_name=_("văn bản riêng của cơ quan ban hành"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="legal_documents",
+        help_text=_("Để trống: văn bản của Trung ương hoặc của tỉnh, làm căn cứ cho quyết định của tỉnh. Chọn một "
+                    "cơ quan cho văn bản riêng của cơ quan đó, ví dụ Quy chế thi đua, khen thưởng của Sở."),
+    )
 
     objects = ValidityQuerySet.as_manager()
 
@@ -212,6 +219,37 @@ RECIPIENT_BONUS = {
     RecipientKind.INDIVIDUAL: "bonus_individual",
     RecipientKind.HOUSEHOLD: "bonus_household",
 }
+
+
+class DecidingPower(models.Model):
+    """Which kind of body may decide an award, from when to when (thẩm quyền quyết định). Keyed on the award code,
+    not on a version, so a Lao động tiên tiến decided by a xã is the same title as one decided by a Sở and counts
+    the same in every ladder; the law changes who decides (Luật 2003, Luật 2022, NĐ 129/2025), not what."""
+
+    award_code = models.SlugField(_("mã danh hiệu, hình thức"), max_length=80)
+    body_kind = models.CharField(_("loại cơ quan ban hành"), max_length=20, choices=BodyKind.choices)
+    valid_from = models.DateField(_("từ ngày"))
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    legal_citation = models.CharField(_("căn cứ pháp lý"), max_length=255)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    objects = ValidityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thẩm quyền quyết định khen thưởng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "thẩm quyền quyết định khen thưởng")
+        ordering = ["award_code", "body_kind", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["award_code", "body_kind", "valid_from"], name="deciding_power_unique"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="deciding_power_valid_range",
+                violation_error_message=_("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.award_code}: {self.get_body_kind_display()} ({self.legal_citation})"
 
 
 class BaseSalary(models.Model):

@@ -13,21 +13,31 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from awards.enums import Authority, OccasionType, RecipientKind
+from awards.models.bodies import province_body
 from units.models import YEAR_VALIDATORS
 from units.text import nfc
 
 
 class SignerCapacity(models.TextChoices):
-    CHAIR = "chu_tich", _("CHỦ TỊCH")
-    ON_BEHALF = "kt_chu_tich", _("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+    """The head signs in his own name, or a deputy signs for him ("KT."); the printed titles come from the body
+    ("CHỦ TỊCH", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"). The values keep their first names."""
+
+    CHAIR = "chu_tich", _("Người đứng đầu ký (CHỦ TỊCH, GIÁM ĐỐC...)")
+    ON_BEHALF = "kt_chu_tich", _("Cấp phó ký thay (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH...)")
+
+
+def _body_or_province(instance: models.Model) -> None:
+    """A row saved without a body belongs to the province: the only issuer before bodies existed."""
+    if instance.body_id is None:
+        instance.body = province_body()
 
 
 class Signer(models.Model):
+    body = models.ForeignKey("awards.IssuingBody", verbose_name=_("ký quyết định của"), on_delete=models.PROTECT,
+                             related_name="signers")
     full_name = models.CharField(_("họ và tên"), max_length=150)
     position = models.CharField(_("chức vụ"), max_length=150, help_text=_('Ví dụ "Chủ tịch UBND tỉnh"'))
     capacity = models.CharField(_("thẩm quyền ký"), max_length=20, choices=SignerCapacity.choices)
-    authority = models.CharField(_("ký thay cho"), max_length=30, choices=Authority.choices,
-                                 default=Authority.PROVINCE_CHAIR)
     valid_from = models.DateField(_("từ ngày"))
     valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
 
@@ -42,23 +52,25 @@ class Signer(models.Model):
     def save(self, *args, **kwargs):
         self.full_name = nfc(self.full_name)
         self.position = nfc(self.position)
+        _body_or_province(self)
         super().save(*args, **kwargs)
 
 
 class NumberSequence(models.Model):
-    """The last decision number given per authority and year ("163/QĐ-UBND")."""
+    """The last decision number a body gave in a year ("163/QĐ-UBND", "12/QĐ-SGDĐT")."""
 
-    authority = models.CharField(max_length=30, choices=Authority.choices)
+    body = models.ForeignKey("awards.IssuingBody", verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT,
+                             related_name="number_sequences")
     year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("sổ số quyết định")
         verbose_name_plural = pgettext_lazy("số nhiều", "sổ số quyết định")
-        constraints = [models.UniqueConstraint(fields=["authority", "year"], name="number_sequence_unique")]
+        constraints = [models.UniqueConstraint(fields=["body", "year"], name="number_sequence_unique")]
 
     def __str__(self) -> str:
-        return f"{self.authority} {self.year}: {self.last_number}"
+        return f"{self.body} {self.year}: {self.last_number}"
 
 
 class DecisionState(models.TextChoices):
@@ -75,6 +87,8 @@ class Rounding(models.TextChoices):
 
 
 class Decision(models.Model):
+    body = models.ForeignKey("awards.IssuingBody", verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT,
+                             related_name="decisions")
     authority = models.CharField(_("thẩm quyền"), max_length=30, choices=Authority.choices,
                                  default=Authority.PROVINCE_CHAIR)
     number = models.PositiveIntegerField(_("số"))
@@ -82,6 +96,7 @@ class Decision(models.Model):
     symbol = models.CharField(_("ký hiệu"), max_length=30, default="QĐ-UBND")
     state = models.CharField(_("trạng thái"), max_length=12, choices=DecisionState.choices,
                              default=DecisionState.DRAFT, editable=False)
+    parent_line = models.CharField(_("cơ quan chủ quản"), max_length=120, blank=True)
     issuer_line1 = models.CharField(_("cơ quan ban hành (dòng 1)"), max_length=120, default="ỦY BAN NHÂN DÂN")
     issuer_line2 = models.CharField(_("cơ quan ban hành (dòng 2)"), max_length=120, default="TỈNH LẠNG SƠN")
     place = models.CharField(_("địa danh"), max_length=60, default="Lạng Sơn")
@@ -94,6 +109,9 @@ class Decision(models.Model):
     subject = models.CharField(_("trích yếu"), max_length=300)
     authority_line = models.CharField(_("dòng thẩm quyền ban hành"), max_length=200,
                                       default="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN")
+    signature_title = models.CharField(_("chức danh ký"), max_length=100, default="CHỦ TỊCH")
+    deputy_title = models.CharField(_("chức danh cấp phó ký thay"), max_length=100, default="PHÓ CHỦ TỊCH")
+    fund_name = models.CharField(_("quỹ chi tiền thưởng"), max_length=200, default="Quỹ Thi đua, khen thưởng tỉnh")
     legal_bases = models.TextField(_("căn cứ (mỗi dòng một căn cứ)"))
     proposals = models.TextField(_("theo đề nghị của"))
     reason = models.TextField(_("lý do khen thưởng"), help_text=_('Ví dụ "đã có thành tích xuất sắc năm 2020"'))
@@ -119,13 +137,17 @@ class Decision(models.Model):
         verbose_name_plural = pgettext_lazy("số nhiều", "quyết định khen thưởng")
         ordering = ["-year", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["authority", "year", "number"], name="decision_number_unique",
+            models.UniqueConstraint(fields=["body", "year", "number"], name="decision_number_unique",
                                     violation_error_message=_("Số quyết định này đã được dùng.")),
         ]
         indexes = [models.Index(fields=["state", "decided_on"])]
 
     def __str__(self) -> str:
         return f"{self.code}: {self.subject}"
+
+    def save(self, *args, **kwargs):
+        _body_or_province(self)
+        super().save(*args, **kwargs)
 
     @property
     def code(self) -> str:
@@ -172,6 +194,10 @@ class Award(models.Model):
 
     source = models.CharField(max_length=10, choices=AwardSource.choices)
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="awards")
+    body = models.ForeignKey("awards.IssuingBody", verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT,
+                             null=True, blank=True, related_name="awards",
+                             help_text=_("Cơ quan đã ra quyết định trong phần mềm; trống với khen thưởng của cấp "
+                                         "trên và khen thưởng nhập từ hồ sơ lưu trữ."))
     nomination = models.ForeignKey("awards.Nomination", on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="awards")
     award_type = models.ForeignKey("awards.AwardType", on_delete=models.PROTECT, related_name="awards")

@@ -26,6 +26,7 @@ from awards.models import (
     DocumentStatus,
     Nomination,
     Signer,
+    province_body,
 )
 from tests.factories import PersonFactory, UnitFactory, make_dossier
 from units.models import Household
@@ -91,7 +92,7 @@ def test_draft_numbers_follow_the_sequence_and_a_cancelled_number_is_not_reused(
     second.refresh_from_db()
     assert (second.state, second.number, second.closed_reason) == (DecisionState.CANCELLED, 2,
                                                                   "Ghép vào quyết định khác")
-    assert decisions.allocate_number("chu_tich_ubnd_tinh", 2022) == 1
+    assert decisions.allocate_number(province_body(), 2022) == 1
 
 
 def test_draft_prefills_texts_and_bonus(approved, staff, signer):

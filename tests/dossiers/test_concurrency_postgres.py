@@ -98,6 +98,8 @@ def test_two_concurrent_drafts_get_different_numbers(unit_a, officer_a, staff):
 
 def test_concurrent_number_allocation_without_a_sequence_row():
     from awards.decisions.services import allocate_number
+    from awards.models import province_body
 
-    results = race(*[lambda: allocate_number("chu_tich_ubnd_tinh", 2030) for _ in range(4)])
+    body = province_body()
+    results = race(*[lambda: allocate_number(body, 2030) for _ in range(4)])
     assert sorted(results) == [1, 2, 3, 4], results

@@ -1,7 +1,7 @@
-"""Archive export for the records office and auditors: the current PDF of every published decision
-(rendered now if missing) plus a CSV index.
+"""Archive export for the records office and auditors: the current PDF of every published decision of every
+issuing body (rendered now if missing) plus a CSV index.
 
-    python manage.py export_decisions DIR [--year 2020]
+    python manage.py export_decisions DIR [--year 2020] [--body so-giao-duc-dao-tao]
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ COLUMNS = ["so_quyet_dinh", "ngay", "nguoi_ky", "danh_hieu_hinh_thuc", "tap_the"
 
 
 def file_name(decision: Decision) -> str:
-    """"163-QD-UBND-2021.pdf": the number, ASCII only, unique per authority and year."""
-    return f"{fold(decision.code).upper().replace('/', '-')}-{decision.year}.pdf"
+    """"163-QD-UBND-2021.pdf" for the province; another body's decisions are prefixed with its unit's code
+    ("xa-de-tham-05-QD-UBND-2020.pdf"), since two communes both number "QĐ-UBND". ASCII only, unique."""
+    name = f"{fold(decision.code).upper().replace('/', '-')}-{decision.year}.pdf"
+    return name if decision.body.is_province else f"{decision.body.unit.code}-{name}"
 
 
 class Command(BaseCommand):
@@ -33,6 +35,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("directory")
         parser.add_argument("--year", type=int, help="only decisions signed in this year")
+        parser.add_argument("--body", metavar="UNIT_CODE",
+                            help="only decisions of the body of this unit (its code, e.g. so-giao-duc-dao-tao)")
 
     def handle(self, *args, **options):
         target = Path(options["directory"])
@@ -43,11 +47,13 @@ class Command(BaseCommand):
         decisions = Decision.objects.filter(state__in=[DecisionState.PUBLISHED, DecisionState.REVOKED])
         if options["year"]:
             decisions = decisions.filter(decided_on__year=options["year"])
-        decisions = decisions.select_related("award_type", "signer").annotate(
+        if options["body"]:
+            decisions = decisions.filter(body__unit__code=options["body"])
+        decisions = decisions.select_related("award_type", "signer", "body__unit").annotate(
             collectives=Count("lines", filter=Q(lines__active=True, lines__recipient_kind="tap_the")),
             individuals=Count("lines", filter=Q(lines__active=True, lines__recipient_kind="ca_nhan")),
             households=Count("lines", filter=Q(lines__active=True, lines__recipient_kind="ho_gia_dinh")),
-        ).order_by("decided_on", "number")
+        ).order_by("decided_on", "body__kind", "body_id", "number")
         rows = []
         for decision in decisions:
             document = documents.request_document(decision, DocumentKind.DECISION)
