@@ -251,6 +251,17 @@ class DecidingPower(models.Model):
     def __str__(self) -> str:
         return f"{self.award_code}: {self.get_body_kind_display()} ({self.legal_citation})"
 
+    def clean(self) -> None:
+        if not self.award_code or not self.body_kind or not self.valid_from:
+            return
+        clash = DecidingPower.objects.filter(award_code=self.award_code, body_kind=self.body_kind).exclude(
+            pk=self.pk).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
+        if self.valid_to is not None:
+            clash = clash.filter(valid_from__lte=self.valid_to)
+        if clash.exists():
+            raise ValidationError({"valid_from": _("Khoảng hiệu lực trùng với một dòng thẩm quyền khác của cùng mã và "
+                                                   "cùng loại cơ quan.")})
+
 
 class BaseSalary(models.Model):
     """Mức lương cơ sở; each row holds from ``valid_from`` until the next row's date."""

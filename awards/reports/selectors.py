@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db import connections, router
 from django.db.models import Count, Q, QuerySet
 
-from awards.enums import AUTHORITY_LEVEL, Authority, AuthorityLevel, OccasionType, RecipientKind
+from awards.enums import AUTHORITY_LEVEL, Authority, AuthorityLevel, BodyKind, OccasionType, RecipientKind
 from awards.models import Award, AwardType
 
 LEVEL_ORDER = [AuthorityLevel.STATE, AuthorityLevel.GOVERNMENT, AuthorityLevel.MINISTRY, AuthorityLevel.PROVINCE,
@@ -156,6 +156,13 @@ def by_level(lines: list[AwardLine]) -> list[tuple[str, list[AwardLine], int]]:
 def by_kind(year: int, unit_id: int | None = None) -> list[tuple[str, int]]:
     counts = dict(standing_counts(["recipient_kind"], year - 1, year, unit_id))
     return [(str(RecipientKind(kind).label), counts.get(kind, 0)) for kind in KIND_ORDER]
+
+
+def by_body_kind(year: int, unit_id: int | None = None) -> list[tuple[str, int]]:
+    """Standing awards of a year decided in the product, per kind of issuing body: [("Sở, ban, ngành", 12), ...]."""
+    counts = dict(awards_in(year, unit_id).filter(body__isnull=False).values_list("body__kind")
+                  .annotate(n=Count("*")).order_by())
+    return [(str(kind.label), counts[kind]) for kind in BodyKind if counts.get(kind)]
 
 
 def by_occasion(year: int, unit_id: int | None = None) -> list[tuple[str, str, int]]:

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.apps import apps as django_apps
+from django.core.exceptions import ValidationError
 from django.db import connection
 
 from awards.catalogue import bodies, in_force, powers
@@ -204,3 +205,12 @@ def test_officers_never_reach_the_bodies_admin(client, officer_a):
     client.force_login(officer_a)
     response = client.get("/admin/awards/issuingbody/")
     assert (response.status_code, response["Location"].split("?")[0]) == (302, "/admin/login/")
+
+
+def test_a_power_may_not_overlap_another_of_the_same_award_and_kind_of_body():
+    power = DecidingPower(award_code="lao-dong-tien-tien", body_kind="xa_phuong", valid_from=D(2025, 1, 1),
+                          legal_citation="Thử")
+    with pytest.raises(ValidationError) as refused:
+        power.full_clean()
+    assert refused.value.message_dict == {"valid_from": [
+        "Khoảng hiệu lực trùng với một dòng thẩm quyền khác của cùng mã và cùng loại cơ quan."]}

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from awards.decisions import services as decisions
 from awards.models import Award, IssuingBody, LegalDocument, Signer, province_body
 from awards.record.eligibility.engine import evaluate
+from awards.reports.selectors import by_body_kind
 from tests.factories import PersonFactory, make_body, make_commune_body, make_dossier
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +168,16 @@ def test_export_writes_the_decisions_of_every_body(tmp_path, staff):
     call_command("export_decisions", str(tmp_path / "one"), "--body", communes[1].unit.code)
     with open(tmp_path / "one" / "index.csv", encoding="utf-8-sig") as handle:
         assert [row[8] for row in list(csv.reader(handle))[1:]] == [rows[1][8]]
+
+
+def test_awards_are_counted_by_kind_of_body(unit_a, officer_a, unit_b, officer_b, staff, education, director):
+    chair = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
+                                  valid_from=D(2020, 1, 1))
+    province_dossier = make_dossier(unit_b, officer_b, state="awaiting_decision", verdict="eligible", year=2024)
+    decisions.publish(decisions.draft_decision(list(province_dossier.nominations.all()), staff, D(2025, 1, 21),
+                                               chair, REASON), staff)
+    nominations = ldtt(unit_a, officer_a) + ldtt(unit_a, officer_a, name="Hoàng Văn Nam")
+    decisions.publish(decisions.draft_decision(nominations, staff, D(2025, 1, 20), director, REASON,
+                                               body=education), staff)
+    assert by_body_kind(2025) == [("Tỉnh (Chủ tịch UBND tỉnh)", 1), ("Sở, ban, ngành", 2)]
+    assert by_body_kind(2025, unit_id=unit_a.pk) == [("Sở, ban, ngành", 2)]
