@@ -92,5 +92,5 @@ def test_staff_adds_an_alias_on_the_unit_page_and_the_resolver_reads_it(client, 
     assert (alias.unit, alias.name, alias.folded, alias.valid_to) == (
         commune, "UBND xã Hiệp Hạ, huyện Lộc Bình", "xa hiep ha huyen loc binh", datetime.date(2025, 6, 30))
     assert resolve_unit("Ủy ban nhân dân xã Hiệp Hạ huyện Lộc Bình", datetime.date(2019, 12, 31)) == commune
-    page = client.get(f"/admin/units/unit/?q=hiệp hạ, huyện lộc bình").content.decode()
+    page = client.get("/admin/units/unit/?q=hiệp hạ, huyện lộc bình").content.decode()
     assert f"/admin/units/unit/{commune.pk}/change/" in page
