@@ -112,7 +112,8 @@ class UnitNames:
     def in_scope(self, unit: Unit) -> bool:
         return self.scope_ids is None or unit.pk in self.scope_ids
 
-    def resolve(self, text: str) -> Unit | Miss:
+    def resolve(self, text: str, suggest: bool = True) -> Unit | Miss:
+        """The unit ``text`` names, or why there is none (with the closest names unless ``suggest`` is off)."""
         text = nfc(text)
         folded, toned = name_keys(text)
         entries = self._by_key.get(folded, []) if folded else []
@@ -125,13 +126,13 @@ class UnitNames:
             return Miss(text, AMBIGUOUS)
         if entries:  # every entry's unit is outside the scope
             return Miss(text, OUTSIDE)
-        return Miss(text, UNKNOWN, self._suggestions(folded))
+        return Miss(text, UNKNOWN, self._suggestions(folded) if suggest else ())
 
     def resolve_collective(self, text: str) -> Unit | Miss | None:
         """A collective nominee's name: the unit it names, a ``Miss`` to refuse (a unit outside the scope, a name
         several units share), or None for a name no unit has, kept as written ("Tổ Toán - Tin, Trường THPT Việt
         Bắc")."""
-        found = self.resolve(text)
+        found = self.resolve(text, suggest=False)  # a free-text name needs no suggestion
         if isinstance(found, Miss) and found.reason == UNKNOWN:
             return None
         return found
