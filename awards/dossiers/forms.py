@@ -107,7 +107,7 @@ class NominationForm(forms.Form):
         self.scope = recipient_scope(user, dossier.unit)
         self.fields["unit"].queryset = self.scope.units().order_by("sort_order", "name")
         self.fields["person"].queryset = self.scope.persons().select_related("unit")
-        self.fields["household"].queryset = self.scope.households()
+        self.fields["household"].queryset = services.nameable_households(dossier, self.scope)
         for name in ("unit", "person", "household"):
             self.fields[name].error_messages["invalid_choice"] = MSG_CHOICE_OUTSIDE
         kind = self.data.get("recipient_kind") or self.initial.get("recipient_kind") or RecipientKind.COLLECTIVE

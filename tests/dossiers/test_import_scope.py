@@ -249,6 +249,22 @@ def test_the_form_lists_and_accepts_only_households_of_the_officers_communes(cli
     assert dossier.nominations.count() == 1
 
 
+def test_a_household_the_dossier_named_before_households_had_a_commune_keeps_its_place(client, communes):
+    mine, _other, officer, own, _theirs = communes
+    dossier = make_dossier(mine, officer)
+    award = dossier.nominations.get().award_type
+    legacy = Household.objects.create(name="Gia đình bà Lộc Thị Mai", head_name="Lộc Thị Mai", commune=None)
+    Nomination.objects.create(dossier=dossier, recipient_kind="ho_gia_dinh", household=legacy, award_type=award,
+                              position=2)
+    client.force_login(officer)
+
+    report = import_nominees(dossier, upload([line("Gia đình bà Lộc Thị Mai", category="Hộ gia đình")]), officer)
+    page = client.get(f"/awards/dossiers/{dossier.reference}/nominations/new/")
+
+    assert (report.errors, report.created, report.skipped, report.households_created) == ([], 0, 1, 0)
+    assert sorted(h.pk for h in page.context["form"].fields["household"].queryset) == [own.pk, legacy.pk]
+
+
 # ---------------------------------------------------------------------------------------------
 # One rule: the form and the import give the same answer
 # ---------------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ from awards.dossiers.importing.columns import (
     kinds_text,
 )
 from awards.dossiers.importing.reading import Sheet
+from awards.dossiers.services import nameable_households
 from awards.enums import Authority, RecipientKind
 from awards.models import AwardType, Dossier
 from units.models import Gender, Unit
@@ -275,10 +276,10 @@ def check_rows(dossier: Dossier, sheet: Sheet, scope: RecipientScope) -> tuple[l
     return plans, errors
 
 
-def attach_existing(plans: list[Plan], scope: RecipientScope) -> None:
+def attach_existing(plans: list[Plan], dossier: Dossier, scope: RecipientScope) -> None:
     """Point plans at the persons and households in ``scope`` that already exist: a person by name, unit and birth
-    date; a household by name under the commune the row named, else under the dossier's unit, else anywhere in
-    scope. Nothing outside the scope is read."""
+    date; a household by name under the commune the row named, else under the dossier's unit, else among those
+    the dossier may name (``nameable_households``). Nothing outside the scope is read."""
     individuals = [plan for plan in plans if plan.kind == RecipientKind.INDIVIDUAL]
     if individuals:
         unit_ids = {plan.unit.pk for plan in individuals if plan.unit is not None}
@@ -294,7 +295,8 @@ def attach_existing(plans: list[Plan], scope: RecipientScope) -> None:
     if households_wanted:
         by_commune: dict[tuple[str, int | None], int] = {}
         by_name: dict[str, int] = {}
-        for pk, name, commune_id in scope.households().order_by("pk").values_list("pk", "name", "commune_id"):
+        households = nameable_households(dossier, scope).order_by("pk").values_list("pk", "name", "commune_id")
+        for pk, name, commune_id in households:
             by_commune.setdefault((fold(name), commune_id), pk)
             by_name.setdefault(fold(name), pk)
         for plan in households_wanted:

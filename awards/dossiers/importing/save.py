@@ -54,7 +54,7 @@ def import_nominees(dossier: Dossier, uploaded_file: Any, actor: Any) -> ImportR
         plans, errors = check_rows(dossier, sheet, scope)
         if errors:
             return ImportReport(errors=errors)
-        attach_existing(plans, scope)
+        attach_existing(plans, dossier, scope)
         return _write(dossier, plans)
 
 
