@@ -81,8 +81,8 @@ class _Entry:
 
 @dataclass
 class UnitNames:
-    """Every unit's names, short names and aliases in memory (two queries), for resolving many names against one
-    day and one scope."""
+    """Every unit's names, short names and aliases in memory (three queries: units, aliases, merger links), for
+    resolving many names against one day and one scope."""
 
     day: datetime.date
     scope_ids: Collection[int] | None = None
@@ -101,7 +101,8 @@ class UnitNames:
                 self._add(unit.short_name, _Entry(unit, name_keys(unit.short_name)[1], short=True))
         for alias in UnitAlias.objects.order_by("pk"):
             unit = self._units[alias.unit_id]
-            self._by_key.setdefault(alias.folded, []).append(_Entry(unit, name_keys(alias.name)[1], alias=alias))
+            folded = alias.folded or name_keys(alias.name)[0]  # a row written around save() has no folded form
+            self._by_key.setdefault(folded, []).append(_Entry(unit, name_keys(alias.name)[1], alias=alias))
         links = Unit.predecessors.through.objects.values_list("to_unit_id", "from_unit_id")
         for predecessor, successor in links:
             self._successors.setdefault(predecessor, []).append(successor)
