@@ -55,6 +55,15 @@ def hang(unit_b):
     return person
 
 
+def rows_of_b() -> list[list]:
+    """Unit B as a collective, a person of B with her right birth date, a household under B."""
+    return [
+        line("Sở Y tế", category="Cơ quan hành chính"),
+        line("Lò Thị Hằng", gender="Nữ", birth="03/02/1984", unit="Sở Y tế"),
+        line("Gia đình ông Vi Văn Nhất", category="Hộ gia đình", unit="UBND Sở YT"),
+    ]
+
+
 def b_pages(unit_b, hang) -> list[str]:
     return [f"/units/{unit_b.pk}/history/", f"/units/{unit_b.pk}/facts/", f"/units/people/{hang.pk}/history/"]
 
@@ -67,14 +76,9 @@ def b_pages(unit_b, hang) -> list[str]:
 def test_an_officer_importing_rows_of_another_unit_is_refused_and_its_pages_stay_closed(
         client_for, unit_a, unit_b, officer_a, officer_b, hang):
     dossier = new_dossier(unit_a, officer_a)
-    rows = [
-        line("Sở Y tế", category="Cơ quan hành chính"),
-        line("Lò Thị Hằng", gender="Nữ", birth="03/02/1984", unit="Sở Y tế"),
-        line("Gia đình ông Vi Văn Nhất", category="Hộ gia đình", unit="UBND Sở YT"),
-    ]
     before = counts()
 
-    report = import_nominees(dossier, upload(rows), officer_a)
+    report = import_nominees(dossier, upload(rows_of_b()), officer_a)
 
     assert report.error_texts == [
         error(3, NAME_COLUMN, f"Đơn vị 'Sở Y tế' {OUTSIDE}"),
@@ -106,22 +110,18 @@ def test_right_and_wrong_birth_dates_of_a_person_of_another_unit_get_the_same_re
 
 def test_board_staff_importing_the_same_rows_links_the_other_units_recipients(unit_a, unit_b, officer_a, staff, hang):
     dossier = new_dossier(unit_a, officer_a)
-    rows = [
-        line("Sở Y tế", category="Cơ quan hành chính"),
-        line("Lò Thị Hằng", gender="Nữ", birth="03/02/1984", unit="Sở Y tế"),
-        line("Lò Thị Hằng", "Chiến sĩ thi đua cấp tỉnh", gender="Nữ", birth="04/02/1984", unit="Sở YT"),
-        line("Gia đình ông Vi Văn Nhất", category="Hộ gia đình", unit="UBND Sở YT"),
-    ]
 
-    report = import_nominees(dossier, upload(rows), staff)
+    report = import_nominees(dossier, upload(rows_of_b()), staff)
+    wrong_date = import_nominees(dossier, upload([
+        line("Lò Thị Hằng", "Chiến sĩ thi đua cấp tỉnh", gender="Nữ", birth="04/02/1984", unit="Sở YT")]), staff)
 
-    assert (report.errors, report.created, report.persons_created, report.households_created) == ([], 4, 1, 1)
-    nominations = list(dossier.nominations.order_by("position"))
+    assert (report.errors, report.created, report.persons_created, report.households_created) == ([], 3, 0, 1)
+    assert (wrong_date.errors, wrong_date.created, wrong_date.persons_created) == ([], 1, 1)
+    collective, right, household, wrong = dossier.nominations.order_by("position")
     other_hang = Person.objects.exclude(pk=hang.pk).get(full_name="Lò Thị Hằng")
-    assert [(n.unit_id, n.person_id) for n in nominations[:3]] == [(unit_b.pk, None), (None, hang.pk),
-                                                                   (None, other_hang.pk)]
+    assert (collective.unit, right.person, household.household.commune, wrong.person) == (
+        unit_b, hang, unit_b, other_hang)
     assert (other_hang.unit, other_hang.birth_date) == (unit_b, datetime.date(1984, 2, 4))
-    assert nominations[3].household.commune == unit_b
 
 
 def test_an_officer_names_his_sub_units_and_their_people(unit_a, officer_a):
