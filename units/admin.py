@@ -12,6 +12,7 @@ from units.models import (
     Household,
     Person,
     Unit,
+    UnitAlias,
     User,
 )
 
@@ -50,19 +51,37 @@ class ChildInline(admin.TabularInline):
     show_change_link = True
 
 
+class AliasInline(admin.TabularInline):
+    """Other names of the unit, as the nominee import and the nomination form read them (``units.names``)."""
+
+    model = UnitAlias
+    fields = ["name", "folded", "valid_from", "valid_to"]
+    readonly_fields = ["folded"]
+    extra = 1
+
+
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "parent", "valid_from", "valid_to"]
     list_filter = ["kind", ("valid_to", admin.EmptyFieldListFilter)]
-    search_fields = ["name", "short_name", "code"]
+    search_fields = ["name", "short_name", "code", "aliases__name"]
     autocomplete_fields = ["parent", "predecessors"]
     list_select_related = ["parent"]
-    inlines = [ChildInline]
+    inlines = [AliasInline, ChildInline]
     fieldsets = [
         (None, {"fields": ["code", "name", "short_name", "kind", "parent", "sort_order"]}),
         (_("Hiệu lực và sắp xếp, sáp nhập"), {"fields": ["valid_from", "valid_to", "predecessors"]}),
         (_("Liên hệ"), {"fields": ["email", "address"]}),
     ]
+
+
+@admin.register(UnitAlias)
+class UnitAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit", "valid_from", "valid_to"]
+    search_fields = ["name", "unit__name"]
+    readonly_fields = ["folded"]
+    autocomplete_fields = ["unit"]
+    list_select_related = ["unit"]
 
 
 @admin.register(Person)

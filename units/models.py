@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from units.models_aliases import UnitAlias  # noqa: F401  (same app, own module)
 from units.models_clusters import (  # noqa: F401  (same app, own module)
     ClusterCriterion,
     ClusterScore,

@@ -12,7 +12,7 @@ from units.models import Role
 
 # app_label -> model names whose add/change/view (and delete where listed) staff may use.
 STAFF_MODELS = {
-    "units": ["unit", "person", "household", "emulationcluster", "clustermembership", "clusteryear",
+    "units": ["unit", "unitalias", "person", "household", "emulationcluster", "clustermembership", "clusteryear",
               "clustercriterion", "clusterscore", "clusteryeartransition"],
     "awards": [
         "legaldocument", "awardtype", "basesalary", "holiday", "processingtimelimit", "dossier", "nomination",
@@ -24,7 +24,7 @@ STAFF_MODELS = {
     "campaigns": ["campaign", "contentgroup", "target", "registration", "campaigntransition", "campaignaudience",
                   "campaigndocument", "targetreport"],
 }
-STAFF_MAY_DELETE = {"clustermembership", "contentgroup", "target", "registration", "holiday"}
+STAFF_MAY_DELETE = {"unitalias", "clustermembership", "contentgroup", "target", "registration", "holiday"}
 
 
 def staff_permissions() -> list[Permission]:

@@ -3,6 +3,10 @@
 * Every name is stored in Unicode NFC (``nfc``); decomposed input from old Word files breaks fonts.
 * ``fold`` strips tones and vowel marks and maps đ to d, as PostgreSQL's ``unaccent`` does, so
   "hoang van thu" matches "Hoàng Văn Thụ".
+* ``tone_key`` keeps vowel shapes and tones but not where the tone mark sits, so the old placement
+  "Uỷ ban", "Hoà" equals the new "Ủy ban", "Hòa"; ``has_marks`` says whether a text carries any mark at all.
+* ``without_generic_prefix`` drops what many unit names are written with and none is known by: a leading
+  "UBND", "Ủy ban nhân dân" or "Uỷ ban nhân dân" ("UBND xã Hiệp Hạ" is "xã Hiệp Hạ"); punctuation counts as space.
 * ``vietnamese_sort_key`` orders by the Vietnamese alphabet (a ă â b c d đ e ê ...) with tones as a
   secondary key (ngang, huyền, hỏi, ngã, sắc, nặng), like ICU's ``vi`` collation on PostgreSQL.
 """
@@ -13,6 +17,9 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_PUNCTUATION = re.compile(r"[^\w&]+")
+# Folded words of the generic prefixes (the People's Committee), longest first.
+_GENERIC_PREFIXES = (("uy", "ban", "nhan", "dan"), ("ubnd",))
 
 # Tone marks in NFD, in dictionary order; vowel-shape marks (breve, circumflex, horn) are primary.
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
@@ -39,6 +46,39 @@ def fold(value: str | None) -> str:
     decomposed = unicodedata.normalize("NFD", str(value))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.replace("đ", "d").replace("Đ", "D")).strip().lower()
+
+
+def has_marks(value: str | None) -> bool:
+    """Whether ``value`` carries a Vietnamese mark (tone, vowel shape or đ): typed with a Vietnamese keyboard."""
+    return fold(value) != nfc(value).lower()
+
+
+def tone_key(value: str | None) -> str:
+    """Lower-case words with vowel shapes (ă â ê ô ơ ư, đ) kept and each word's tone moved to its end as a digit:
+    "Uỷ ban" and "Ủy ban" both give "uy2 ban"; "Hạ" gives "ha5", "Hà" "ha1", "Ha" "ha"."""
+    words = []
+    for word in nfc(value).lower().split(" "):
+        tone = 0
+        kept = []
+        for ch in unicodedata.normalize("NFD", word):
+            if ch in _TONES:
+                tone = _TONES[ch]
+            else:
+                kept.append(ch)
+        base = unicodedata.normalize("NFC", "".join(kept))
+        words.append(f"{base}{tone}" if tone else base)
+    return " ".join(word for word in words if word)
+
+
+def without_generic_prefix(value: str | None) -> str:
+    """``value`` NFC with punctuation as single spaces and without a leading "UBND" / "Ủy ban nhân dân" (any
+    accents or case); a text that is nothing but the prefix is kept."""
+    words = _PUNCTUATION.sub(" ", nfc(value)).replace("_", " ").split()
+    folded = tuple(fold(word) for word in words)
+    for prefix in _GENERIC_PREFIXES:
+        if folded[: len(prefix)] == prefix and len(words) > len(prefix):
+            return " ".join(words[len(prefix):])
+    return " ".join(words)
 
 
 def _letters(value: str) -> list[tuple[str, int, bool]]:

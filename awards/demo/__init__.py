@@ -11,12 +11,13 @@ from django.db import transaction
 
 from awards.demo.accounts import seed_accounts
 from awards.demo.campaigns import seed_campaigns
+from awards.demo.cast import UNITS as CAST_UNITS
 from awards.demo.clusters import seed_clusters
 from awards.demo.decisions import seed_decisions
 from awards.demo.facts import seed_facts
 from awards.demo.history import seed_history
 from awards.demo.people import seed_people
-from awards.demo.units import seed_units
+from awards.demo.units import UNITS, seed_unit_aliases, seed_units
 
 
 @transaction.atomic
@@ -34,4 +35,6 @@ def seed_demo() -> dict[str, int]:
     # Awards from before the product (history pages), for persons and units seeded above.
     for model_label, count in seed_history().items():
         counts[model_label] = counts.get(model_label, 0) + count
+    # Other names of the units above, as nominee lists write them (units.names).
+    counts.update(seed_unit_aliases([*UNITS, *CAST_UNITS]))
     return counts

@@ -13,6 +13,9 @@ Sources and certainty:
   Môi trường; Giao thông vận tải into Xây dựng; Thông tin và Truyền thông into Khoa học và Công nghệ;
   Lao động - Thương binh và Xã hội into Nội vụ; Ban Dân tộc into the new Sở Dân tộc và Tôn giáo. A
   department that absorbed another keeps its row and lists the absorbed one in ``predecessors``.
+* Other names (``UnitAlias``, read by ``units.names``), as lists and letters write them: every sở "... tỉnh Lạng
+  Sơn" and its short name without "&" ("Sở GDĐT"); every commune with its district ("Xã Hiệp Hạ, huyện Lộc
+  Bình"), valid only until the districts ended, so after 2025-07-01 it names the commune formed from it.
 * ILLUSTRATIVE ONLY: the post-2025 xã/phường directly under the province (codes ending ``-2025``) and
   which old communes formed each. They show how ``predecessors`` works; they are not the official list
   of the Nghị quyết of the Ủy ban Thường vụ Quốc hội on Lạng Sơn's communes.
@@ -25,7 +28,7 @@ from dataclasses import dataclass, field
 from awards.demo.base import D, label, upsert
 from awards.enums import BodyKind
 from awards.models import IssuingBody
-from units.models import Unit, UnitKind
+from units.models import Unit, UnitAlias, UnitKind
 
 ROOT = "ubnd-tinh"
 MERGED_DEPARTMENTS_END = D(2025, 2, 28)
@@ -183,3 +186,32 @@ def seed_units() -> dict[str, int]:
 
 def unit(code: str) -> Unit:
     return Unit.objects.get(code=code)
+
+
+PROVINCE_SUFFIX = "tỉnh Lạng Sơn"
+
+
+def alias_specs(specs: list[U]) -> list[tuple[str, str, D | None]]:
+    """(unit code, alias, valid until) for the sở and the communes under a district among ``specs``."""
+    by_code = {spec.code: spec for spec in specs}
+    aliases: list[tuple[str, str, D | None]] = []
+    for spec in specs:
+        parent = by_code.get(spec.parent or "")
+        if spec.kind == K.DEPARTMENT and spec.name.startswith("Sở "):
+            aliases.append((spec.code, f"{spec.name} {PROVINCE_SUFFIX}", None))
+            plain = spec.short_name.replace("&", "").replace("-", "")
+            if plain != spec.short_name:
+                aliases.append((spec.code, plain, None))
+        elif spec.kind == K.COMMUNE and parent is not None and parent.kind == K.DISTRICT:
+            district = parent.name[0].lower() + parent.name[1:]
+            aliases.append((spec.code, f"{spec.name}, {district}", DISTRICTS_END))
+    return aliases
+
+
+def seed_unit_aliases(specs: list[U]) -> dict[str, int]:
+    """Upsert the aliases of ``specs`` (their units must exist) by (unit, name)."""
+    units = {unit.code: unit for unit in Unit.objects.filter(code__in=[spec.code for spec in specs])}
+    aliases = alias_specs(specs)
+    for code, name, valid_to in aliases:
+        upsert(UnitAlias, {"unit": units[code], "name": name}, {"valid_to": valid_to})
+    return {label(UnitAlias): len(aliases)}

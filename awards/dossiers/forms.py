@@ -6,11 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from awards.dossiers import services
+from awards.dossiers.importing.columns import award_day
 from awards.enums import AttachmentKind, Authority, OccasionType, RecipientKind, Verdict
 from awards.models import Attachment, Dossier, Nomination
 from campaigns.models import Campaign
-from units.models import Gender, Household, Person, PersonCategory, Unit
-from units.selectors import subtree_ids
+from units.models import Gender, Household, Person, PersonCategory, Unit, User
+from units.names import Miss, UnitNames
+from units.scope import MSG_CHOICE_OUTSIDE, recipient_scope
 from units.text import nfc
 
 DOSSIER_AUTHORITIES = [Authority.PROVINCE_CHAIR, Authority.PRIME_MINISTER, Authority.PRESIDENT]
@@ -62,7 +64,11 @@ class DossierForm(forms.ModelForm):
 
 class NominationForm(forms.Form):
     """One recipient (a unit or named collective, a person from the registry or new, a household) x one
-    award type the dossier's authority decides."""
+    award type the dossier's authority decides.
+
+    What may be chosen is the dossier's ``recipient_scope`` for ``user``, the rule the nominee import follows: the
+    pickers list only units, persons and households in it, a posted id outside it is refused with the same words
+    whether it exists or not, and a typed collective name is read as the import reads it (``units.names``)."""
 
     recipient_kind = forms.ChoiceField(label=_("Đối tượng"), choices=RecipientKind.choices,
                                        widget=forms.RadioSelect, initial=RecipientKind.COLLECTIVE)
@@ -95,13 +101,15 @@ class NominationForm(forms.Form):
                              help_text=_('Ví dụ "Năm 2020" hoặc "2015 - 2019"'))
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, dossier: Dossier, **kwargs):
+    def __init__(self, *args, dossier: Dossier, user: User | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.dossier = dossier
-        scope = unit_scope(dossier.unit)
-        self.fields["unit"].queryset = Unit.objects.filter(pk__in=scope).order_by("sort_order", "name")
-        self.fields["person"].queryset = Person.objects.filter(unit_id__in=scope).select_related("unit")
-        self.fields["household"].queryset = Household.objects.all()
+        self.scope = recipient_scope(user, dossier.unit)
+        self.fields["unit"].queryset = self.scope.units().order_by("sort_order", "name")
+        self.fields["person"].queryset = self.scope.persons().select_related("unit")
+        self.fields["household"].queryset = services.nameable_households(dossier, self.scope)
+        for name in ("unit", "person", "household"):
+            self.fields[name].error_messages["invalid_choice"] = MSG_CHOICE_OUTSIDE
         kind = self.data.get("recipient_kind") or self.initial.get("recipient_kind") or RecipientKind.COLLECTIVE
         self.fields["award_type"].queryset = services.eligible_award_types(dossier, kind)
         self.fields["version"].initial = dossier.version
@@ -110,14 +118,23 @@ class NominationForm(forms.Form):
         data = super().clean()
         kind = data.get("recipient_kind")
         award = data.get("award_type")
-        if kind == RecipientKind.COLLECTIVE and not data.get("unit") and not nfc(data.get("collective_name")):
+        # A picker already refused (outside the scope) needs no second "choose one" message.
+        chosen = {name for name in ("unit", "person", "household") if data.get(name) or name in self.errors}
+        if kind == RecipientKind.COLLECTIVE and "unit" not in chosen and not nfc(data.get("collective_name")):
             self.add_error("unit", _("Chọn một tập thể trong danh mục hoặc ghi tên tập thể."))
+        if kind == RecipientKind.COLLECTIVE and nfc(data.get("collective_name")):
+            names = UnitNames(award_day(self.dossier), self.scope.unit_ids)
+            found = names.resolve_collective(nfc(data["collective_name"]))
+            if isinstance(found, Miss):
+                self.add_error("collective_name", found.message)
+            elif found is not None:  # a unit's name as people write it: the unit itself
+                data["unit"], data["collective_name"] = found, ""
         if kind == RecipientKind.INDIVIDUAL:
-            if not data.get("person") and not nfc(data.get("new_person_name")):
+            if "person" not in chosen and not nfc(data.get("new_person_name")):
                 self.add_error("person", _("Chọn một cá nhân trong danh bạ hoặc ghi họ tên cá nhân mới."))
             if not data.get("person") and nfc(data.get("new_person_name")) and not data.get("new_person_gender"):
                 self.add_error("new_person_gender", _("Ghi giới tính của cá nhân mới."))
-        if kind == RecipientKind.HOUSEHOLD and not data.get("household") and not nfc(data.get("new_household_name")):
+        if kind == RecipientKind.HOUSEHOLD and "household" not in chosen and not nfc(data.get("new_household_name")):
             self.add_error("household", _("Chọn một hộ gia đình hoặc ghi tên hộ gia đình mới."))
         if award and kind and not award.allows(kind):
             self.add_error("award_type", _("%(award)s không tặng cho %(kind)s.") % {
@@ -140,7 +157,7 @@ class NominationForm(forms.Form):
             return {"person": person}
         household = data.get("household") or Household.objects.create(
             name=nfc(data["new_household_name"]), head_name=nfc(data["new_household_name"]),
-            address=nfc(data.get("new_household_address")),
+            address=nfc(data.get("new_household_address")), commune=self.dossier.unit,
         )
         return {"household": household}
 
@@ -152,11 +169,6 @@ class NominationForm(forms.Form):
             "household": nomination.household_id, "award_type": nomination.award_type_id,
             "achievement": nomination.achievement, "period": nomination.period,
         }
-
-
-def unit_scope(unit: Unit) -> list[int]:
-    """The unit and every unit below it (the officer proposes its own sub-units too)."""
-    return subtree_ids(unit.pk)
 
 
 class AttachmentForm(forms.ModelForm):

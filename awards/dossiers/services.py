@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import F
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +13,8 @@ from awards.catalogue.in_force import award_types_on
 from awards.core.state_machine import NotAllowed
 from awards.enums import AttachmentKind, DossierState, Verdict
 from awards.models import Dossier, DossierRevision, Nomination
+from units.models import Household
+from units.scope import RecipientScope
 
 
 class DossierChanged(Exception):
@@ -38,6 +40,14 @@ def claim_edit(dossier, expected_version: int) -> None:
               "vừa nhập vẫn còn trên màn hình: hãy xem lại hồ sơ rồi lưu lại.") % {"state": fresh.get_state_display()}
         )
     dossier.version = expected_version + 1
+
+
+def nameable_households(dossier: Dossier, scope: RecipientScope) -> QuerySet[Household]:
+    """The households ``dossier`` may name: those recorded under a unit of ``scope``, and those it already names
+    (households recorded before they had a commune keep their place in the dossier that named them)."""
+    return Household.objects.filter(
+        Q(pk__in=scope.households().values("pk")) | Q(pk__in=dossier.nominations.values("household_id"))
+    )
 
 
 def eligible_award_types(dossier, recipient_kind: str | None = None):

@@ -574,3 +574,29 @@ def test_second_run_keeps_the_award_record(seeded):
     before = (list(Award.objects.order_by("pk").values()), sorted(d.code for d in Decision.objects.all()))
     assert seed_demo() == seeded
     assert (list(Award.objects.order_by("pk").values()), sorted(d.code for d in Decision.objects.all())) == before
+
+
+def test_demo_units_are_found_by_the_names_people_write(seeded):
+    """Aliases of the sở and communes (``awards.demo.units.alias_specs``), read by ``units.names``."""
+    from units.models import UnitAlias
+    from units.names import resolve_unit
+    from units.scope import recipient_scope
+
+    end_2019, end_2026 = datetime.date(2019, 12, 31), datetime.date(2026, 12, 31)
+    assert seeded["units.UnitAlias"] == UnitAlias.objects.count() == 54
+    code = {text: resolve_unit(text, end_2019).code for text in [
+        "UBND xã Hiệp Hạ", "Ủy ban nhân dân xã Hiệp Hạ, huyện Lộc Bình", "Sở GDĐT",
+        "Sở Giáo dục và Đào tạo tỉnh Lạng Sơn", "UBND tỉnh Lạng Sơn", "phuong chi lang, thanh pho lang son",
+    ]}
+    assert code == {
+        "UBND xã Hiệp Hạ": "xa-hiep-ha", "Ủy ban nhân dân xã Hiệp Hạ, huyện Lộc Bình": "xa-hiep-ha",
+        "Sở GDĐT": "so-giao-duc-dao-tao", "Sở Giáo dục và Đào tạo tỉnh Lạng Sơn": "so-giao-duc-dao-tao",
+        "UBND tỉnh Lạng Sơn": "ubnd-tinh", "phuong chi lang, thanh pho lang son": "phuong-chi-lang",
+    }
+    # After the 2025 merger the district's name is history: the commune formed from it.
+    assert resolve_unit("UBND xã Hiệp Hạ, huyện Lộc Bình", end_2026).code == "xa-loc-binh-2025"
+    # The demo officer of the Sở GD&ĐT names his schools, not another sở.
+    scope = recipient_scope(User.objects.get(username="donvi"), Unit.objects.get(code="so-giao-duc-dao-tao"))
+    assert resolve_unit("UBND Trường THPT Chuyên Chu Văn An", end_2019, scope.unit_ids).code == (
+        "truong-thpt-chuyen-chu-van-an")
+    assert resolve_unit("Sở Y tế tỉnh Lạng Sơn", end_2019, scope.unit_ids).reason == "outside"

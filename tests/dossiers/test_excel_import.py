@@ -17,8 +17,8 @@ from awards.dossiers.importing.columns import TEMPLATE_COLUMNS, household_head
 from awards.dossiers.importing.save import import_nominees
 from awards.dossiers.importing.template import build_template
 from awards.models import Dossier, Nomination
-from tests.factories import PersonFactory, UnitFactory
-from units.models import Gender, Household, Person, PersonCategory, UnitKind
+from tests.factories import PersonFactory, UnitFactory, UserFactory
+from units.models import Gender, Household, Person, PersonCategory, Role, UnitAlias, UnitKind
 
 pytestmark = pytest.mark.django_db
 
@@ -140,8 +140,9 @@ def test_good_file_creates_exactly_the_expected_nominations(dossier, unit_a, sch
         "Nguyễn Văn Hùng", "nam", datetime.date(1979, 3, 5), "Phó Giám đốc Sở", unit_a, "lanh_dao_so",
     )
     assert unicodedata.is_normalized("NFC", hung.full_name)
+    # No commune named in "Đơn vị công tác": the household is recorded under the dossier's unit, in its scope.
     assert (household.name, household.head_name, household.commune) == (
-        "Gia đình ông Vi Thanh Liêm", "Vi Thanh Liêm", None,
+        "Gia đình ông Vi Thanh Liêm", "Vi Thanh Liêm", unit_a,
     )
     lan.refresh_from_db()
     assert (lan.full_name, lan.position, lan.category) == ("Hoàng Thị Lan", "Giáo viên", "truc_tiep")
@@ -203,8 +204,11 @@ def test_headers_match_without_accents_or_case_in_any_order_and_the_achievement_
 
 
 def test_a_unit_name_shared_by_an_old_and_a_new_unit_picks_the_one_in_force_in_the_dossier_year(dossier):
-    old = UnitFactory(code="xa-de-tham", name="Xã Đề Thám", kind=UnitKind.COMMUNE, valid_to=datetime.date(2025, 6, 30))
-    UnitFactory(code="xa-de-tham-moi", name="Xã Đề Thám", kind=UnitKind.COMMUNE, valid_from=datetime.date(2025, 7, 1))
+    # Both under the dossier's unit, so in its officer's scope (scope: tests/dossiers/test_import_scope.py).
+    old = UnitFactory(code="xa-de-tham", name="Xã Đề Thám", kind=UnitKind.COMMUNE, valid_to=datetime.date(2025, 6, 30),
+                      parent=dossier.unit)
+    UnitFactory(code="xa-de-tham-moi", name="Xã Đề Thám", kind=UnitKind.COMMUNE, valid_from=datetime.date(2025, 7, 1),
+                parent=dossier.unit)
     rows = [line("Xã Đề Thám", "Bằng khen của UBND tỉnh", "Cơ quan hành chính"),
             line("Vy Văn Tâm", "Bằng khen của UBND tỉnh", "Cá nhân", gender="Nam", unit="xa de tham")]
 
@@ -213,6 +217,30 @@ def test_a_unit_name_shared_by_an_old_and_a_new_unit_picks_the_one_in_force_in_t
     assert (report.errors, report.created) == ([], 2)
     assert dossier.nominations.get(recipient_kind="tap_the").unit == old
     assert Person.objects.get().unit == old
+
+
+@pytest.mark.parametrize(("year", "expected"), [(2019, "xa-hiep-ha"), (2026, "xa-loc-binh-2025")])
+def test_an_alias_valid_before_a_merger_names_the_unit_as_it_stood_in_the_dossier_year(year, expected):
+    province = UnitFactory(code="ubnd-tinh", name="Ủy ban nhân dân tỉnh Lạng Sơn", kind=UnitKind.PROVINCE)
+    district = UnitFactory(code="huyen-loc-binh", name="Huyện Lộc Bình", kind=UnitKind.DISTRICT, parent=province,
+                           valid_to=datetime.date(2025, 6, 30))
+    old = UnitFactory(code="xa-hiep-ha", name="Xã Hiệp Hạ", kind=UnitKind.COMMUNE, parent=district,
+                      valid_to=datetime.date(2025, 6, 30))
+    new = UnitFactory(code="xa-loc-binh-2025", name="Xã Lộc Bình", kind=UnitKind.COMMUNE, parent=province,
+                      valid_from=datetime.date(2025, 7, 1))
+    new.predecessors.set([old])
+    UnitAlias.objects.create(unit=old, name="UBND xã Hiệp Hạ, huyện Lộc Bình", valid_to=datetime.date(2025, 6, 30))
+    officer = UserFactory(username="officer_tinh", unit=province, roles=[Role.UNIT_OFFICER])
+    dossier = Dossier.objects.create(unit=province, title=f"Đề nghị khen thưởng năm {year}", occasion="cong_trang",
+                                     year=year, authority="chu_tich_ubnd_tinh", created_by=officer)
+    rows = [line("Ủy ban nhân dân xã Hiệp Hạ, huyện Lộc Bình", "Bằng khen của UBND tỉnh", "Cơ quan hành chính"),
+            line("Vy Văn Tâm", "Bằng khen của UBND tỉnh", "Cá nhân", gender="Nam", unit="UBND xã Hiệp Hạ, huyện Lộc Bình")]
+
+    report = import_nominees(dossier, upload(xlsx(rows)), officer)
+
+    assert (report.errors, report.created) == ([], 2)
+    assert dossier.nominations.get(recipient_kind="tap_the").unit.code == expected
+    assert Person.objects.get().unit.code == expected
 
 
 def test_a_person_is_reused_only_with_the_same_name_unit_and_birth_date(dossier, school, lan):
@@ -523,7 +551,7 @@ def test_unknown_unit(dossier, school):
     report = import_nominees(dossier, upload(xlsx(rows)), dossier.created_by)
 
     assert report.error_texts == [
-        'Dòng 4, cột "Đơn vị công tác": không tìm thấy đơn vị "Sở Du lịch" trong danh mục đơn vị.',
+        "Dòng 4, cột \"Đơn vị công tác\": Không tìm thấy đơn vị 'Sở Du lịch'.",
     ]
     assert counts() == (0, 0, 0)
 
@@ -562,7 +590,7 @@ def test_every_problem_of_every_row_is_listed_in_row_then_column_order(dossier):
         '(xem trang "Hướng dẫn" của tệp mẫu).',
         'Dòng 5, cột "Giới tính": giới tính "X" không hợp lệ (ghi "Nam" hoặc "Nữ").',
         'Dòng 5, cột "Ngày sinh": ngày sinh "1/13/1990" không hợp lệ (cần dạng ngày/tháng/năm, ví dụ 05/03/1980).',
-        'Dòng 5, cột "Đơn vị công tác": không tìm thấy đơn vị "Sở Du lịch" trong danh mục đơn vị.',
+        "Dòng 5, cột \"Đơn vị công tác\": Không tìm thấy đơn vị 'Sở Du lịch'.",
         'Dòng 5, cột "Danh hiệu/Hình thức khen thưởng": "Cờ thi đua của Ủy ban nhân dân tỉnh" không tặng cho cá nhân; '
         "chỉ tặng tập thể.",
     ]

@@ -8,6 +8,9 @@ from django.apps import apps
 from django.contrib import admin
 
 from awards.models import AwardType
+from tests.factories import UnitFactory
+from units.models import UnitAlias, UnitKind
+from units.names import resolve_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +72,25 @@ def test_saving_a_new_version_in_the_admin_closes_the_previous_one(client, staff
     new = AwardType.objects.get(code="co-thi-dua-ubnd-tinh", valid_from=datetime.date(2027, 3, 1))
     assert new.bonus_collective == Decimal("9.50")
     assert new.valid_to is None
+
+
+def test_staff_adds_an_alias_on_the_unit_page_and_the_resolver_reads_it(client, staff):
+    commune = UnitFactory(code="xa-hiep-ha", name="Xã Hiệp Hạ", kind=UnitKind.COMMUNE)
+    client.force_login(staff)
+    form = {
+        "code": "xa-hiep-ha", "name": "Xã Hiệp Hạ", "short_name": "", "kind": "xa_phuong", "parent": "",
+        "sort_order": "0", "valid_from": "", "valid_to": "30/06/2025", "predecessors": [], "email": "", "address": "",
+        "aliases-TOTAL_FORMS": "1", "aliases-INITIAL_FORMS": "0", "aliases-0-name": "UBND xã Hiệp Hạ, huyện Lộc Bình",
+        "aliases-0-valid_from": "", "aliases-0-valid_to": "30/06/2025",
+        "children-TOTAL_FORMS": "0", "children-INITIAL_FORMS": "0",
+    }
+
+    response = client.post(f"/admin/units/unit/{commune.pk}/change/", form)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    alias = UnitAlias.objects.get()
+    assert (alias.unit, alias.name, alias.folded, alias.valid_to) == (
+        commune, "UBND xã Hiệp Hạ, huyện Lộc Bình", "xa hiep ha huyen loc binh", datetime.date(2025, 6, 30))
+    assert resolve_unit("Ủy ban nhân dân xã Hiệp Hạ huyện Lộc Bình", datetime.date(2019, 12, 31)) == commune
+    page = client.get("/admin/units/unit/?q=hiệp hạ, huyện lộc bình").content.decode()
+    assert f"/admin/units/unit/{commune.pk}/change/" in page

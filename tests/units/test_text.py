@@ -4,7 +4,15 @@ import unicodedata
 
 import pytest
 
-from units.text import fold, nfc, vietnamese_compare, vietnamese_sort_key
+from units.text import (
+    fold,
+    has_marks,
+    nfc,
+    tone_key,
+    vietnamese_compare,
+    vietnamese_sort_key,
+    without_generic_prefix,
+)
 
 
 def test_nfc_composes_decomposed_input_and_collapses_spaces():
@@ -68,3 +76,40 @@ def test_num_filter_writes_numbers_the_vietnamese_way(value, shown):
 
     with translation.override("vi"):
         assert num(value) == shown
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Uỷ ban nhân dân", "uy2 ban nhân dân"),
+    ("Ủy ban nhân dân", "uy2 ban nhân dân"),
+    ("Hoà Bình", "hoa1 binh1"),
+    ("HÒA BÌNH", "hoa1 binh1"),
+    (unicodedata.normalize("NFD", "Hiệp Hạ"), "hiêp5 ha5"),
+    ("Hiệp Ha", "hiêp5 ha"),
+    ("Đình Lập", "đinh1 lâp5"),
+    ("", ""),
+])
+def test_tone_key_keeps_shapes_and_tones_but_not_where_the_tone_sits(text, key):
+    assert tone_key(text) == key
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    ("ubnd xa hiep ha", False), ("UBND XA HIEP HA", False), ("Xã", True), ("Dinh Lập", True), ("Đa", True),
+    ("", False),
+])
+def test_has_marks(text, marked):
+    assert has_marks(text) is marked
+
+
+@pytest.mark.parametrize(("text", "core"), [
+    ("UBND xã Hiệp Hạ", "xã Hiệp Hạ"),
+    ("Ủy ban nhân dân xã Hiệp Hạ", "xã Hiệp Hạ"),
+    ("Uỷ ban nhân dân xã Hiệp Hạ", "xã Hiệp Hạ"),
+    ("uy ban nhan dan tinh Lang Son", "tinh Lang Son"),
+    ("  UBND.  huyện Lộc Bình, ", "huyện Lộc Bình"),
+    ("Sở LĐ-TB&XH", "Sở LĐ TB&XH"),
+    ("Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"),  # only a leading prefix
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("UBND", "UBND"),  # nothing but the prefix: kept
+])
+def test_without_generic_prefix(text, core):
+    assert without_generic_prefix(text) == core

@@ -64,7 +64,8 @@ MAX_HEAD_NAME = Household._meta.get_field("head_name").max_length
 MAX_POSITION = Person._meta.get_field("position").max_length
 
 # ---------------------------------------------------------------------------------------------
-# Messages (Vietnamese, one place; those about the file as a whole are in ``awards.core.sheets``)
+# Messages (Vietnamese, one place; those about the file as a whole are in ``awards.core.sheets``, those about
+# unit names and the dossier's scope in ``units.names`` and ``units.scope``, shared with the nomination form)
 # ---------------------------------------------------------------------------------------------
 
 MSG_MISSING_COLUMN = 'Thiếu cột "{column}".'
@@ -76,8 +77,6 @@ MSG_GENDER_EMPTY = 'chưa nhập giới tính (ghi "Nam" hoặc "Nữ").'
 MSG_GENDER_BAD = 'giới tính "{value}" không hợp lệ (ghi "Nam" hoặc "Nữ").'
 MSG_DATE_BAD = 'ngày sinh "{value}" không hợp lệ (cần dạng ngày/tháng/năm, ví dụ 05/03/1980).'
 MSG_DATE_RANGE = 'ngày sinh "{value}" không hợp lệ (phải từ năm 1900 đến nay).'
-MSG_UNIT_UNKNOWN = 'không tìm thấy đơn vị "{value}" trong danh mục đơn vị.'
-MSG_UNIT_AMBIGUOUS = '"{value}" khớp với nhiều đơn vị trong danh mục, không xác định được đơn vị nào.'
 MSG_AWARD_EMPTY = "chưa nhập danh hiệu, hình thức khen thưởng."
 MSG_AWARD_UNKNOWN = (
     'không có danh hiệu, hình thức "{value}" thuộc thẩm quyền {authority} có hiệu lực năm {year} '

@@ -1,7 +1,12 @@
 """Checking the rows of a nominee list against the database, all of them, every problem with its row and column:
 the recipient kind from "Phân loại đối tượng", the award type in force for the dossier's year and authority, the
-unit by name or short name, the person's gender and birth date, lengths, and rows repeated in the file. A clean
-row becomes a ``Plan``; ``attach_existing`` then points plans at the persons and households already recorded."""
+unit as people write it (``units.names``: name, short name or alias, "UBND ..." or not, as it stood in the
+dossier's year), the person's gender and birth date, lengths, and rows repeated in the file. A clean row becomes a
+``Plan``; ``attach_existing`` then points plans at the persons and households already recorded.
+
+Every unit, person and household a row names must be in the dossier's ``RecipientScope`` (``units.scope``): for a
+unit's officer, his unit and the units below it. A row naming anything else is refused, and persons and households
+outside the scope are never looked at, so a refusal says nothing about them."""
 
 from __future__ import annotations
 
@@ -41,8 +46,6 @@ from awards.dossiers.importing.columns import (
     MSG_GENDER_EMPTY,
     MSG_NAME_EMPTY,
     MSG_TOO_LONG,
-    MSG_UNIT_AMBIGUOUS,
-    MSG_UNIT_UNKNOWN,
     TEMPLATE_COLUMNS,
     award_day,
     category_table,
@@ -50,9 +53,12 @@ from awards.dossiers.importing.columns import (
     kinds_text,
 )
 from awards.dossiers.importing.reading import Sheet
+from awards.dossiers.services import nameable_households
 from awards.enums import Authority, RecipientKind
 from awards.models import AwardType, Dossier
-from units.models import Gender, Household, Person, Unit
+from units.models import Gender, Unit
+from units.names import Miss, UnitNames
+from units.scope import RecipientScope
 from units.text import fold, nfc
 
 _DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
@@ -91,7 +97,8 @@ class Plan:
     name: str
     identity: tuple[Any, ...]
     achievement: str
-    unit: Unit | None = None  # the collective's unit, or the individual's unit
+    unit: Unit | None = None  # the collective's unit, the individual's unit, or the household's commune
+    unit_named: bool = False  # the row named the household's commune (else the dossier's unit)
     person_id: int | None = None
     household_id: int | None = None
     gender: str = ""
@@ -108,32 +115,6 @@ class Plan:
         if self.unit is not None:
             return f"unit:{self.unit.pk}"
         return f"name:{fold(self.name)}@{dossier.unit_id}"
-
-
-class UnitIndex:
-    """Units by folded name, then by folded short name; ties go to units in force on the dossier's date."""
-
-    def __init__(self, day: datetime.date) -> None:
-        self.day = day
-        self.by_name: dict[str, list[Unit]] = {}
-        self.by_short: dict[str, list[Unit]] = {}
-        for unit in Unit.objects.order_by("pk"):
-            self.by_name.setdefault(fold(unit.name), []).append(unit)
-            if unit.short_name:
-                self.by_short.setdefault(fold(unit.short_name), []).append(unit)
-
-    def find(self, text: str) -> tuple[Unit | None, bool]:
-        """(unit, ambiguous)."""
-        key = fold(text)
-        for table in (self.by_name, self.by_short):
-            candidates = table.get(key, [])
-            if not candidates:
-                continue
-            active = [unit for unit in candidates if unit.is_active_on(self.day)] or candidates
-            if len(active) > 1:
-                return None, True
-            return active[0], False
-        return None, False
 
 
 class AwardIndex:
@@ -161,9 +142,9 @@ class AwardIndex:
         return None, others, False
 
 
-def check_rows(dossier: Dossier, sheet: Sheet) -> tuple[list[Plan], list[ImportError]]:
+def check_rows(dossier: Dossier, sheet: Sheet, scope: RecipientScope) -> tuple[list[Plan], list[ImportError]]:
     day = award_day(dossier)
-    units = UnitIndex(day)
+    units = UnitNames(day, scope.unit_ids)
     awards = AwardIndex(dossier)
     categories = category_table()
     genders = {fold(vi_label(gender.label)): gender.value for gender in Gender}
@@ -239,22 +220,25 @@ def check_rows(dossier: Dossier, sheet: Sheet) -> tuple[list[Plan], list[ImportE
             unit_text = cell_text(cell(COL_UNIT))
             unit: Unit | None = dossier.unit
             if unit_text:
-                unit, ambiguous = units.find(unit_text)
-                if ambiguous:
-                    problem(COL_UNIT, MSG_UNIT_AMBIGUOUS.format(value=shown(unit_text)))
-                elif unit is None:
-                    problem(COL_UNIT, MSG_UNIT_UNKNOWN.format(value=shown(unit_text)))
+                found = units.resolve(unit_text)
+                unit = found if isinstance(found, Unit) else None
+                if isinstance(found, Miss):
+                    problem(COL_UNIT, found.message)
             if name and unit is not None and not date_error:
                 identity = ("person", fold(name), unit.pk, birth_date)
             plan_fields = {"unit": unit, "gender": gender or "", "birth_date": birth_date, "position": position,
                            "category": person_category}
         elif kind == RecipientKind.COLLECTIVE:
-            unit, ambiguous = units.find(name) if name else (None, False)
-            if ambiguous:
-                problem(COL_NAME, MSG_UNIT_AMBIGUOUS.format(value=shown(name)))
+            # A unit in scope is linked; a name no unit has is kept as written; a unit outside the scope (or a
+            # name several units share) is refused.
+            found = units.resolve_collective(name) if name else None
+            unit = found if isinstance(found, Unit) else None
+            refused = isinstance(found, Miss)
+            if isinstance(found, Miss):
+                problem(COL_NAME, found.message)
             elif unit is None and len(name) > MAX_COLLECTIVE_NAME:
                 problem(COL_NAME, MSG_TOO_LONG.format(length=len(name), limit=MAX_COLLECTIVE_NAME))
-            if name and not ambiguous:
+            if name and not refused:
                 identity = ("unit", unit.pk) if unit is not None else ("name", fold(name))
             plan_fields = {"unit": unit}
         elif kind == RecipientKind.HOUSEHOLD:
@@ -262,8 +246,17 @@ def check_rows(dossier: Dossier, sheet: Sheet) -> tuple[list[Plan], list[ImportE
                 problem(COL_NAME, MSG_TOO_LONG.format(length=len(name), limit=MAX_HOUSEHOLD_NAME))
             elif len(household_head(name)) > MAX_HEAD_NAME:
                 problem(COL_NAME, MSG_TOO_LONG.format(length=len(household_head(name)), limit=MAX_HEAD_NAME))
-            if name:
-                identity = ("household", fold(name))
+            # "Đơn vị công tác" of a household: the xã, phường it is recorded under (else the dossier's unit).
+            unit_text = cell_text(cell(COL_UNIT))
+            commune: Unit | None = dossier.unit
+            if unit_text:
+                found = units.resolve(unit_text)
+                commune = found if isinstance(found, Unit) else None
+                if isinstance(found, Miss):
+                    problem(COL_UNIT, found.message)
+            if name and commune is not None:
+                identity = ("household", fold(name), commune.pk)
+            plan_fields = {"unit": commune, "unit_named": bool(unit_text)}
 
         if identity is not None and award is not None:
             key = (*identity, award.code)
@@ -283,14 +276,16 @@ def check_rows(dossier: Dossier, sheet: Sheet) -> tuple[list[Plan], list[ImportE
     return plans, errors
 
 
-def attach_existing(plans: list[Plan]) -> None:
-    """Point plans at the persons and households that already exist."""
+def attach_existing(plans: list[Plan], dossier: Dossier, scope: RecipientScope) -> None:
+    """Point plans at the persons and households in ``scope`` that already exist: a person by name, unit and birth
+    date; a household by name under the commune the row named, else under the dossier's unit, else among those
+    the dossier may name (``nameable_households``). Nothing outside the scope is read."""
     individuals = [plan for plan in plans if plan.kind == RecipientKind.INDIVIDUAL]
     if individuals:
         unit_ids = {plan.unit.pk for plan in individuals if plan.unit is not None}
         persons: dict[tuple[str, int | None, datetime.date | None], int] = {}
         for pk, full_name, unit_id, birth_date in (
-            Person.objects.filter(unit_id__in=unit_ids).order_by("pk")
+            scope.persons().filter(unit_id__in=unit_ids).order_by("pk")
             .values_list("pk", "full_name", "unit_id", "birth_date")
         ):
             persons.setdefault((fold(full_name), unit_id, birth_date), pk)
@@ -298,9 +293,14 @@ def attach_existing(plans: list[Plan]) -> None:
             plan.person_id = persons.get((fold(plan.name), plan.unit.pk if plan.unit else None, plan.birth_date))
     households_wanted = [plan for plan in plans if plan.kind == RecipientKind.HOUSEHOLD]
     if households_wanted:
-        households: dict[str, int] = {}
-        for pk, name in Household.objects.order_by("pk").values_list("pk", "name").iterator():
-            households.setdefault(fold(name), pk)
+        by_commune: dict[tuple[str, int | None], int] = {}
+        by_name: dict[str, int] = {}
+        households = nameable_households(dossier, scope).order_by("pk").values_list("pk", "name", "commune_id")
+        for pk, name, commune_id in households:
+            by_commune.setdefault((fold(name), commune_id), pk)
+            by_name.setdefault(fold(name), pk)
         for plan in households_wanted:
-            plan.household_id = households.get(fold(plan.name))
-
+            key = fold(plan.name)
+            plan.household_id = by_commune.get((key, plan.unit.pk if plan.unit else None))
+            if plan.household_id is None and not plan.unit_named:
+                plan.household_id = by_name.get(key)

@@ -20,6 +20,7 @@ from awards.dossiers.importing.resolve import Plan, attach_existing, check_rows
 from awards.enums import RecipientKind
 from awards.models import Dossier, Nomination
 from units.models import Household, Person
+from units.scope import recipient_scope
 
 
 @dataclass
@@ -36,7 +37,9 @@ class ImportReport(ErrorsReport):
 def import_nominees(dossier: Dossier, uploaded_file: Any, actor: Any) -> ImportReport:
     """Read the first sheet of ``uploaded_file`` and add its rows to ``dossier`` as nominations, all or nothing.
 
-    ``actor`` is the user importing; nominations and persons carry no author yet, so it is not stored."""
+    ``actor`` is the user importing: what the rows may name is his ``recipient_scope`` (a unit's officer: the
+    dossier's unit and the units below it, their persons and households; board staff: the whole province).
+    Nominations and persons carry no author yet, so it is not stored."""
     try:
         sheet, errors = read_sheet(uploaded_file)
     except Refused as refused:
@@ -47,10 +50,11 @@ def import_nominees(dossier: Dossier, uploaded_file: Any, actor: Any) -> ImportR
     with transaction.atomic():
         # One import at a time per dossier, so two simultaneous uploads of one file cannot both add it.
         dossier = Dossier.objects.select_for_update().select_related("unit").get(pk=dossier.pk)
-        plans, errors = check_rows(dossier, sheet)
+        scope = recipient_scope(actor, dossier.unit)
+        plans, errors = check_rows(dossier, sheet, scope)
         if errors:
             return ImportReport(errors=errors)
-        attach_existing(plans)
+        attach_existing(plans, dossier, scope)
         return _write(dossier, plans)
 
 
@@ -82,7 +86,7 @@ def _write(dossier: Dossier, plans: list[Plan]) -> ImportReport:
         elif plan.kind == RecipientKind.HOUSEHOLD:
             if plan.household_id is None and plan.identity not in households:
                 households[plan.identity] = Household.objects.create(
-                    name=plan.name, head_name=household_head(plan.name), commune=None,
+                    name=plan.name, head_name=household_head(plan.name), commune=plan.unit,
                 )
                 report.households_created += 1
             nomination.household_id = plan.household_id or households[plan.identity].pk

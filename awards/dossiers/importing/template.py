@@ -111,12 +111,17 @@ def build_template(dossier: Dossier) -> bytes:
         f"2. Các dòng có STT \"{EXAMPLE_MARK}\" chỉ để tham khảo, không được nhập; có thể xóa.",
         "3. Cá nhân: bắt buộc ghi Giới tính (Nam hoặc Nữ); Ngày sinh ghi dạng ngày/tháng/năm, ví dụ 05/03/1980; "
         f"để trống Đơn vị công tác thì lấy đơn vị đề nghị ({unit_name}).",
-        "4. Tập thể: ghi đúng tên đơn vị trong danh mục để liên kết với đơn vị; tên khác được ghi nguyên văn.",
-        "5. Hộ gia đình: ghi dạng \"Gia đình ông Nguyễn Văn A\".",
-        "6. Danh hiệu/Hình thức khen thưởng và Phân loại đối tượng: chọn một giá trị trong các bảng dưới đây "
+        f"4. Chỉ ghi được {unit_name}, các đơn vị trực thuộc và cá nhân, hộ gia đình của các đơn vị đó. Tên đơn vị "
+        "ghi như thường dùng (\"UBND xã ...\", \"Ủy ban nhân dân xã ...\", \"xã ...\", tên viết tắt); nếu gõ có dấu "
+        "thì phải đúng dấu.",
+        "5. Tập thể: ghi tên đơn vị trong danh mục để liên kết với đơn vị; tên không có trong danh mục được ghi "
+        "nguyên văn.",
+        "6. Hộ gia đình: ghi dạng \"Gia đình ông Nguyễn Văn A\"; cột Đơn vị công tác ghi xã, phường nơi hộ sinh sống "
+        "(để trống thì lấy đơn vị đề nghị).",
+        "7. Danh hiệu/Hình thức khen thưởng và Phân loại đối tượng: chọn một giá trị trong các bảng dưới đây "
         "(ghi tên đầy đủ hoặc tên ngắn, không phân biệt chữ hoa, chữ thường, dấu).",
-        "7. Chỉ cần một dòng sai là không dòng nào được nhập; hệ thống liệt kê mọi lỗi để sửa một lần.",
-        "8. Nhập lại cùng một tệp không tạo đề nghị trùng: đối tượng đã có cùng danh hiệu, hình thức trong hồ sơ "
+        "8. Chỉ cần một dòng sai là không dòng nào được nhập; hệ thống liệt kê mọi lỗi để sửa một lần.",
+        "9. Nhập lại cùng một tệp không tạo đề nghị trùng: đối tượng đã có cùng danh hiệu, hình thức trong hồ sơ "
         "được bỏ qua.",
     ]
     for row, line in enumerate(lines, start=1):

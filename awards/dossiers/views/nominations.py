@@ -26,7 +26,7 @@ def nomination_form(request, reference, pk=None):
     require_edit(request, dossier)
     nomination = get_object_or_404(dossier.nominations, pk=pk) if pk else None
     initial = NominationForm.initial_for(nomination) if nomination else {}
-    form = NominationForm(request.POST or None, dossier=dossier, initial=initial)
+    form = NominationForm(request.POST or None, dossier=dossier, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
