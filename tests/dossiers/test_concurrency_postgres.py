@@ -11,7 +11,7 @@ from django.db import connection
 from awards.dossiers import services, workflow
 from awards.enums import DossierState
 from awards.models import Dossier, DossierTransition
-from tests.factories import make_dossier
+from tests.factories import PersonFactory, make_dossier
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -86,8 +86,10 @@ def test_two_concurrent_drafts_get_different_numbers(unit_a, officer_a, staff):
 
     signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
                                    valid_from=datetime.date(2020, 1, 1))
+    # Two different recipients: the same one twice would make the later draft a duplicate of the earlier.
     first = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
-    second = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
+    second = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible",
+                          recipient=PersonFactory(unit=unit_a))
     day = datetime.date(2021, 2, 6)
     results = race(
         lambda: decisions.draft_decision(list(first.nominations.all()), staff, day, signer, "x").number,
