@@ -9,6 +9,7 @@ from awards.models import (
     Award,
     AwardType,
     BaseSalary,
+    BlankCalibration,
     CollectiveFigures,
     CouncilSession,
     DashboardReport,
@@ -223,6 +224,28 @@ class DecisionDocumentAdmin(ReadOnlyAdmin):
     list_display = ["decision", "kind", "version", "status", "pages", "attempts", "finished_at"]
     list_filter = ["status", "kind"]
     exclude = ["file"]
+
+
+@admin.register(BlankCalibration)
+class BlankCalibrationAdmin(admin.ModelAdmin):
+    """Board staff measure a pre-printed blank with the calibration sheet and type the positions here; a
+    position outside the paper is refused by the model (``BlankCalibration.clean``), naming the field."""
+
+    list_display = ["name", "kind", "body", "paper", "updated_at"]
+    list_filter = ["kind", "paper"]
+    search_fields = ["name"]
+    autocomplete_fields = ["body"]
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "body"]}),
+        (_("Khổ giấy và độ lệch máy in"), {"fields": [
+            "paper", ("paper_width_mm", "paper_height_mm"), ("offset_x_mm", "offset_y_mm")]}),
+        (_("Cỡ chữ"), {"fields": [("font_size_pt", "recipient_font_size_pt")]}),
+        (_("Vị trí các dòng (mm, tính từ góc trên bên trái tờ phôi)"), {"fields": [
+            ("recipient_x_mm", "recipient_y_mm"), ("reason_x_mm", "reason_y_mm", "reason_width_mm"),
+            ("decision_x_mm", "decision_y_mm"), ("place_date_x_mm", "place_date_y_mm"),
+            ("signer_title_x_mm", "signer_title_y_mm"), ("signer_name_x_mm", "signer_name_y_mm")]}),
+        (_("Ghi chú"), {"fields": ["note"]}),
+    ]
 
 
 @admin.register(Award)

@@ -19,12 +19,13 @@ STAFF_MODELS = {
         "attachment", "dossiertransition", "dossierrevision", "councilsession", "agendaitem", "vote", "signer",
         "numbersequence", "decision", "decisionline", "decisiondocument", "award", "dashboardreport",
         "attachmentaccess", "yearlyrating", "initiative", "holdperiod", "collectivefigures", "eligibilityrule",
-        "nominationeligibility", "issuingbody", "decidingpower",
+        "nominationeligibility", "issuingbody", "decidingpower", "blankcalibration",
     ],
     "campaigns": ["campaign", "contentgroup", "target", "registration", "campaigntransition", "campaignaudience",
                   "campaigndocument", "targetreport"],
 }
-STAFF_MAY_DELETE = {"unitalias", "clustermembership", "contentgroup", "target", "registration", "holiday"}
+STAFF_MAY_DELETE = {"unitalias", "clustermembership", "contentgroup", "target", "registration", "holiday",
+                    "blankcalibration"}
 
 
 def staff_permissions() -> list[Permission]:

@@ -2,7 +2,7 @@
 cơ sở, holidays and time limits), ``record`` (yearly facts, eligibility rules and results), ``dossiers``,
 ``council``, ``decisions`` (decisions, signers, number series, the Award record), ``bodies`` (the bodies that
 issue decisions: the province and every unit deciding its own titles), ``documents`` (rendered decision
-documents) and ``reports`` (dashboard PDFs). Code imports the models from here."""
+documents, calibrations of pre-printed blanks) and ``reports`` (dashboard PDFs). Code imports the models from here."""
 
 from awards.models.bodies import IssuingBody, province_body
 from awards.models.catalogue import (
@@ -27,7 +27,14 @@ from awards.models.decisions import (
     Signer,
     SignerCapacity,
 )
-from awards.models.documents import DecisionDocument, DocumentKind, DocumentStatus
+from awards.models.documents import (
+    BlankCalibration,
+    CertificateKind,
+    DecisionDocument,
+    DocumentKind,
+    DocumentStatus,
+    PaperSize,
+)
 from awards.models.dossiers import (
     Attachment,
     AttachmentAccess,
@@ -56,6 +63,8 @@ __all__ = [
     "AwardSource",
     "AwardType",
     "BaseSalary",
+    "BlankCalibration",
+    "CertificateKind",
     "CollectiveFigures",
     "CouncilSession",
     "DashboardReport",
@@ -78,6 +87,7 @@ __all__ = [
     "Nomination",
     "NominationEligibility",
     "NumberSequence",
+    "PaperSize",
     "ProcessingTimeLimit",
     "Rounding",
     "Signer",
