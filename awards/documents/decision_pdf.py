@@ -1,7 +1,9 @@
 """The official documents of an award decision, rendered with WeasyPrint (``awards.core.pdf``).
 
 Three kinds (``DocumentKind``): the decision with its annex (NĐ 30/2020/NĐ-CP layout, templates/pdf/
-decision.html), one Bằng khen / Giấy khen page per recipient (certificates.html, landscape) and the
+decision.html), one certificate per recipient in the mẫu of the award's kind (certificates.html, landscape:
+Bằng khen, Giấy khen, the paper of a Cờ thi đua, Bằng / Giấy chứng nhận of a title; ``certificate_layouts``)
+and the
 board's tờ trình to the Chủ tịch that accompanies the draft (submission.html). Only the active lines of
 the decision are printed, in their order; every name goes through Django's autoescaping."""
 
@@ -18,8 +20,9 @@ from contextlib import contextmanager
 from django.utils import translation
 
 from awards.core import pdf
+from awards.documents.certificate_layouts import emblem_uri, layout_for
 from awards.documents.wording import article_one, bonus_article, counts_phrase
-from awards.enums import AwardFamily, RecipientKind
+from awards.enums import RecipientKind
 from awards.models import AgendaItem, Decision, DecisionLine, DocumentKind, SignerCapacity
 
 TEMPLATES = {
@@ -33,7 +36,6 @@ GROUPS = [
     (RecipientKind.HOUSEHOLD, "Hộ gia đình"),
 ]
 ROMAN = ["I", "II", "III", "IV", "V"]
-CERTIFICATE_TITLES = {AwardFamily.CERTIFICATE_OF_MERIT: "BẰNG KHEN", AwardFamily.COMMENDATION: "GIẤY KHEN"}
 
 
 def date_words(day: datetime.date) -> str:
@@ -104,6 +106,7 @@ def decision_context(decision: Decision) -> dict:
     execution_no = 3 if bonus else 2
     executors = decision.executors.strip().rstrip(".")
     award_name = decision.award_type.name
+    layout = layout_for(decision.award_type)
     kinds = [line.recipient_kind for line in lines]
     counts = counts_phrase(kinds)
     return {
@@ -127,7 +130,8 @@ def decision_context(decision: Decision) -> dict:
         "lines": lines,
         "groups": groups,
         "award_name": award_name,
-        "certificate_title": CERTIFICATE_TITLES.get(decision.award_type.family, award_name),
+        "layout": layout,
+        "emblem": emblem_uri(),
         "reason_sentence": sentence(decision.reason),
         "reason_clause": (decision.reason or "").strip().rstrip("."),
         "counts": counts,

@@ -110,7 +110,9 @@ def test_the_certificate_names_the_sở_and_its_director(unit_a, officer_a, staf
     data, pages = decision_pdf.render(sở_decision(unit_a, officer_a, staff, education), "certificates")
     assert pages == 2
     lines = page_lines(data, 1)
-    assert lines[:6] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                         "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TẶNG", "LAO ĐỘNG TIÊN TIẾN", "Bà Lương Thị Trang"]
+    nation = lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")  # under the Quốc huy (or its placeholder)
+    assert lines[nation:nation + 6] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                        "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TẶNG DANH HIỆU", "LAO ĐỘNG TIÊN TIẾN",
+                                        "Bà Lương Thị Trang"]
     assert "GIÁM ĐỐC" in lines and "Trần Văn Hải" in lines
     assert "Quyết định số 12/QĐ-SGDĐT, ngày 20/01/2026" in lines
