@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from awards.catalogue import versions
@@ -235,8 +237,9 @@ class BlankCalibrationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "paper"]
     search_fields = ["name"]
     autocomplete_fields = ["body"]
+    readonly_fields = ["calibration_sheet"]
     fieldsets = [
-        (None, {"fields": ["name", "kind", "body"]}),
+        (None, {"fields": ["name", "kind", "body", "calibration_sheet"]}),
         (_("Khổ giấy và độ lệch máy in"), {"fields": [
             "paper", ("paper_width_mm", "paper_height_mm"), ("offset_x_mm", "offset_y_mm")]}),
         (_("Cỡ chữ"), {"fields": [("font_size_pt", "recipient_font_size_pt")]}),
@@ -246,6 +249,13 @@ class BlankCalibrationAdmin(admin.ModelAdmin):
             ("signer_title_x_mm", "signer_title_y_mm"), ("signer_name_x_mm", "signer_name_y_mm")]}),
         (_("Ghi chú"), {"fields": ["note"]}),
     ]
+
+    @admin.display(description=_("trang thử căn chỉnh"))
+    def calibration_sheet(self, obj: BlankCalibration) -> str:
+        if not obj.pk:
+            return _("Lưu trước, rồi in trang thử (lưới, thước mm và vị trí từng dòng).")
+        return format_html('<a href="{}" target="_blank">{}</a>',
+                           reverse("awards:blank_calibration_sheet", args=[obj.pk]), _("Mở trang thử căn chỉnh (PDF)"))
 
 
 @admin.register(Award)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from awards.catalogue import views as catalogue
 from awards.council import views as c
-from awards.decisions import central_views
+from awards.decisions import blank_views, central_views
 from awards.decisions import views as q
 from awards.dossiers.views import attachments, dossier, imports, inbox, nominations, revisions
 from awards.dossiers.views import eligibility as e
@@ -57,6 +57,8 @@ urlpatterns += [
     path("decisions/<int:pk>/documents/", q.document_status, name="decision_documents"),
     path("decisions/<int:pk>/documents/<int:doc_id>/", q.document_download, name="decision_document"),
     path("decisions/<int:pk>/publish/", q.publish, name="decision_publish"),
+    path("decisions/<int:pk>/blanks.pdf", blank_views.blank_print, name="decision_blanks"),
+    path("blanks/<int:pk>/calibration.pdf", blank_views.calibration_sheet, name="blank_calibration_sheet"),
     path("decisions/<int:pk>/<slug:action>/", q.close, name="decision_close"),
 ]
 

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from awards.core import permissions
 from awards.decisions import services as decisions
+from awards.documents import blank_pdf, wording
 from awards.documents import services as documents
-from awards.documents import wording
 from awards.enums import BodyKind
 from awards.models import (
     Decision,
@@ -134,6 +134,8 @@ def decision_detail(request, pk):
         "history_links": permissions.is_staff(request.user) or request.user.has_role(Role.LEADERSHIP),
         "texts_form": TextsForm(instance=decision) if decision.state == DecisionState.DRAFT else None,
         "award_count": decision.awards.count(),
+        "blanks": blank_pdf.calibrations_for(decision) if permissions.is_staff(request.user) else [],
+        "blank_batches": blank_pdf.batches(len(lines)),
     })
 
 

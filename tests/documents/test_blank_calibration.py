@@ -104,3 +104,5 @@ def test_staff_edit_calibrations_in_the_admin_and_see_the_refusal(client, staff)
     assert response.status_code == 302
     saved = BlankCalibration.objects.get()
     assert (saved.kind, saved.size_mm) == ("giay_khen", (Decimal(420), Decimal(297)))
+    page = client.get(f"/admin/awards/blankcalibration/{saved.pk}/change/").content.decode()
+    assert f"/awards/blanks/{saved.pk}/calibration.pdf" in page

@@ -13,7 +13,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from awards.dossiers.services import record_revision
 from awards.enums import Authority, AwardFamily
-from awards.models import AgendaItem, AwardType, CouncilSession, DashboardReport, Decision, Signer, Vote
+from awards.models import (
+    AgendaItem,
+    AwardType,
+    BlankCalibration,
+    CouncilSession,
+    DashboardReport,
+    Decision,
+    Signer,
+    Vote,
+)
 from campaigns.models import (
     Campaign,
     CampaignAudience,
@@ -149,6 +158,9 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:decision_document": {**DRAFT_DECISION, "staff": 404, "leader": 404, "administrator": 404},
     "awards:decision_publish": POST_ONLY,
     "awards:decision_close": POST_ONLY,
+    # Printing onto pre-printed blanks: board staff only (the fixture's draft has a shared Bằng khen blank).
+    "awards:decision_blanks": STAFF_ONLY,
+    "awards:blank_calibration_sheet": STAFF_ONLY,
     # History pages: unit A's person and unit A; the council member reads unit A (its dossier is in his session)
     # but not the person (not nominated); only the Board writes past awards (403), out of scope first (404).
     "history:person": {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 200, "council_member": 404,
@@ -236,11 +248,15 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         reason="x", executors="x", recipients="x", created_by=staff)
     report = DashboardReport.objects.create(year=2020, requested_by=staff)
     person = PersonFactory(unit=unit_a)
+    blank = BlankCalibration.objects.create(
+        name="Phôi thử", kind="bang_khen", paper="a4_ngang", **{f"{field}_{axis}_mm": 100 for field in
+                                                                 BlankCalibration.FIELDS for axis in "xy"})
     return {
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],
         "awards:decision_document": [decision.pk, 999999], "awards:decision_publish": [decision.pk],
         "awards:decision_close": [decision.pk, "cancel"],
+        "awards:decision_blanks": [decision.pk], "awards:blank_calibration_sheet": [blank.pk],
         "statistics_form": ["0603"],
         "dashboard_report": [report.pk], "dashboard_report_file": [report.pk],
         "awards:forward": [ref], "awards:central_decision": [ref, nomination.pk],
