@@ -54,6 +54,8 @@ def blank_print(request, pk):
         raise Http404(_("Chọn một phôi cùng loại với bằng, giấy khen của quyết định này."))
     first = request.GET.get("first", "1")
     first = int(first) if first.isdigit() and int(first) > 0 else 1
+    if first > 1 and first > decision.lines.filter(active=True).count():  # a batch past the end of the list
+        raise Http404(_("Quyết định không có người, tập thể số %(n)s.") % {"n": first})
     name = f"{decision.code.replace('/', '-')}-{slugify(calibration.name) or calibration.pk}-{first}.pdf"
     return _inline_pdf(blank_pdf.render_blanks(decision, calibration, first), name)
 

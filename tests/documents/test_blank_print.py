@@ -203,3 +203,5 @@ def test_a_long_list_is_printed_in_batches(client, monkeypatch, unit_a, unit_b, 
     assert [cases.page_lines(response.content, page)[0] for page in (1, 2)] == ["Ông Hoàng Mạnh Cương",
                                                                                 "Bà Hà Thị Lư"]
     assert decision_pdf.count_pages(response.content) == 2
+    beyond = client.get(f"/awards/decisions/{decision.pk}/blanks.pdf", {"calibration": calibration.pk, "first": 5})
+    assert beyond.status_code == 404
