@@ -215,3 +215,61 @@ def test_query_counts_do_not_depend_on_the_number_of_bodies_and_awards(client, l
     dashboard = client.get("/dashboard/", {"year": "2021"}).context
     assert (dashboard["base_total"], dashboard["base_bodies"]) == (1070, 42)
 
+
+# --- exports -----------------------------------------------------------------------------------------
+
+def test_the_excel_export_has_the_base_level(client, bodies):
+    import io
+
+    import openpyxl
+
+    client.login(username="lanhdao", password="thidua2021")
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/dashboard/export.xlsx", {"year": "2020"}).content))
+    assert book.sheetnames == ["Tổng hợp", "Cấp cơ sở", "Theo đối tượng", "Theo loại hình", "Mười năm"]
+    summary = book["Tổng hợp"]
+    assert summary["A2"].value == PARAGRAPH_2020
+    assert [list(row) for row in summary.iter_rows(min_row=8, values_only=True)] == [
+        ["Khen thưởng cấp tỉnh", "Bằng khen của UBND tỉnh", 29, 0, 0, 29, 53],
+        ["Khen thưởng cấp cơ sở", "Chiến sĩ thi đua cơ sở", 0, 1, 0, 1, 0],
+        ["Khen thưởng cấp cơ sở", "Lao động tiên tiến", 0, 5, 0, 5, 0],
+        ["Khen thưởng cấp cơ sở", "Tập thể lao động tiên tiến", 2, 0, 0, 2, 0],
+        ["Khen thưởng cấp cơ sở", "Giấy khen của Chủ tịch UBND cấp xã", 1, 0, 0, 1, 0],
+        ["Khen thưởng cấp cơ sở", "Giấy khen", 0, 4, 0, 4, 0],
+        [None, "Tổng cộng", None, None, None, 98, 53],
+    ]
+    assert [list(row) for row in book["Cấp cơ sở"].iter_rows(values_only=True)] == [
+        ["KHEN THƯỞNG CẤP CƠ SỞ NĂM 2020", None, None, None, None, None, None],
+        [None] * 7,
+        ["Cơ quan ban hành", "Số cơ quan", "Tập thể", "Cá nhân", "Hộ gia đình", "Tổng", None],
+        ["Sở, ban, ngành", 1, 2, 3, 0, 5, None],
+        ["Xã, phường", 1, 1, 2, 0, 3, None],
+        ["Đơn vị sự nghiệp", 1, 0, 1, 0, 1, None],
+        ["Doanh nghiệp", 1, 0, 2, 0, 2, None],
+        ["Huyện, thành phố (đến 30/6/2025)", 1, 0, 1, 0, 1, None],
+        ["Chưa ghi cơ quan ban hành (nhập từ hồ sơ lưu trữ)", None, 0, 1, 0, 1, None],
+        ["Cộng cấp cơ sở", 5, None, None, None, 13, None],
+        [None] * 7,
+        ["Cơ quan ban hành", "Loại cơ quan", "Số quyết định", "Tập thể", "Cá nhân", "Hộ gia đình", "Tổng"],
+        ["Chủ tịch UBND huyện Cao Lộc", "Huyện, thành phố (đến 30/6/2025)", 1, 0, 1, 0, 1],
+        ["Chủ tịch UBND xã Đề Thám", "Xã, phường", 2, 1, 2, 0, 3],
+        ["Giám đốc Công ty Điện lực Lạng Sơn", "Doanh nghiệp", 1, 0, 2, 0, 2],
+        ["Giám đốc Sở Giáo dục và Đào tạo", "Sở, ban, ngành", 2, 2, 3, 0, 5],
+        ["Hiệu trưởng Trường Cao đẳng Sư phạm Lạng Sơn", "Đơn vị sự nghiệp", 1, 0, 1, 0, 1],
+    ]
+
+
+def test_the_dashboard_pdf_has_the_base_level(bodies):
+    import subprocess
+
+    from awards.reports import pdf
+
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf.render(2020), capture_output=True,
+                          check=True).stdout.decode()
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    assert PARAGRAPH_2020 in " ".join(text.split())
+    assert "Khen thưởng cấp cơ sở 13" in lines
+    assert "Khen thưởng cấp cơ sở theo cơ quan ban hành (giám đốc sở, ban, ngành," in lines
+    assert [line for line in lines if line.split(" ")[-1].isdigit() and line.startswith(
+        ("Sở, ban", "Xã, phường", "Đơn vị sự nghiệp", "Doanh nghiệp", "Huyện, thành phố", "Cộng cấp cơ sở"))] == [
+        "Sở, ban, ngành 1 2 3 0 5", "Xã, phường 1 1 2 0 3", "Đơn vị sự nghiệp 1 0 1 0 1", "Doanh nghiệp 1 0 2 0 2",
+        "Huyện, thành phố (đến 30/6/2025) 1 0 1 0 1", "Cộng cấp cơ sở 5 13"]
