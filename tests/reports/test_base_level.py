@@ -107,6 +107,10 @@ def test_the_dashboard_shows_the_base_level_and_drills_down(client, bodies):
         ("Giám đốc Sở Giáo dục và Đào tạo", "Sở, ban, ngành", 2, 2, 3, 0, 5),
         ("Hiệu trưởng Trường Cao đẳng Sư phạm Lạng Sơn", "Đơn vị sự nghiệp", 1, 0, 1, 0, 1),
     ]
+    older = client.get("/dashboard/", {"year": "2019"})
+    assert older.context["base_total"] == 0
+    assert 'data-testid="base-level-empty">Chưa ghi nhận khen thưởng cấp cơ sở nào trong năm.</p>' in \
+        older.content.decode()
     communes = client.get("/dashboard/bodies/", {"year": "2020", "kind": "xa_phuong"})
     assert [r["body_id"] for r in communes.context["page"]] == [bodies["commune"].pk]
     assert f'href="/dashboard/bodies/{bodies["commune"].pk}/?year=2020">Chủ tịch UBND xã Đề Thám</a>' in \
