@@ -7,7 +7,8 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from awards.reports import selectors
+from awards.enums import BodyKind
+from awards.reports import base_level, selectors
 
 BOLD = Font(bold=True)
 
@@ -38,6 +39,7 @@ def dashboard_workbook(year: int, unit_id: int | None = None, scope_name: str = 
         cell.font = BOLD
     for column, width in zip("ABCDEFG", (34, 48, 10, 10, 12, 10, 12), strict=True):
         sheet.column_dimensions[column].width = width
+    _base_level_sheet(book.create_sheet("Cấp cơ sở"), year, unit_id, scope_name)
     kinds = book.create_sheet("Theo đối tượng")
     kinds.append(["Đối tượng", "Số lượng"])
     for label, n in selectors.by_kind(year, unit_id):
@@ -57,3 +59,30 @@ def dashboard_workbook(year: int, unit_id: int | None = None, scope_name: str = 
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _base_level_sheet(sheet, year: int, unit_id: int | None, scope_name: str) -> None:
+    """Khen thưởng cấp cơ sở: per kind of issuing body, then one row per body (its decisions and awards)."""
+    sheet.append([f"KHEN THƯỞNG CẤP CƠ SỞ NĂM {year}" + (f" - {scope_name}" if scope_name else "")])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([])
+    sheet.append(["Cơ quan ban hành", "Số cơ quan", "Tập thể", "Cá nhân", "Hộ gia đình", "Tổng"])
+    header = sheet.max_row
+    rows = base_level.by_issuing_body_kind(year, unit_id)
+    for row in rows:
+        sheet.append([row.label, None if row.kind == base_level.NO_BODY else row.bodies,
+                      row.counts.get("tap_the", 0), row.counts.get("ca_nhan", 0), row.counts.get("ho_gia_dinh", 0),
+                      row.total])
+    sheet.append(["Cộng cấp cơ sở", sum(r.bodies for r in rows), None, None, None, sum(r.total for r in rows)])
+    bold = [header, sheet.max_row]
+    sheet.append([])
+    sheet.append(["Cơ quan ban hành", "Loại cơ quan", "Số quyết định", "Tập thể", "Cá nhân", "Hộ gia đình", "Tổng"])
+    bold.append(sheet.max_row)
+    for body in base_level.bodies_in(year, None, unit_id):
+        sheet.append([body["body__head_title"], str(BodyKind(body["body__kind"]).label), body["decisions"],
+                      body["collectives"], body["individuals"], body["households"], body["n"]])
+    for number in bold:
+        for cell in sheet[number]:
+            cell.font = BOLD
+    for column, width in zip("ABCDEFG", (52, 30, 14, 10, 10, 12, 10), strict=True):
+        sheet.column_dimensions[column].width = width

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from awards.core import pdf
-from awards.reports import selectors
+from awards.reports import base_level, selectors
 
 
 def render(year: int, unit=None) -> bytes:
@@ -15,5 +15,7 @@ def render(year: int, unit=None) -> bytes:
         "levels": selectors.by_level(lines), "kinds": selectors.by_kind(year, unit_id),
         "occasions": selectors.by_occasion(year, unit_id), "trend": trend, "bars": selectors.trend_bars(trend),
         "total": sum(line.total for line in lines),
+        "base_kinds": (base_kinds := base_level.by_issuing_body_kind(year, unit_id)),
+        "base_total": sum(row.total for row in base_kinds), "base_bodies": sum(row.bodies for row in base_kinds),
     }
     return pdf.render_pdf("pdf/dashboard.html", context)

@@ -11,7 +11,7 @@ from django.db import connections, router
 from django.db.models import Count, Q, QuerySet
 
 from awards.enums import AUTHORITY_LEVEL, Authority, AuthorityLevel, BodyKind, OccasionType, RecipientKind
-from awards.models import Award, AwardType
+from awards.models import Award, AwardType, IssuingBody
 
 LEVEL_ORDER = [AuthorityLevel.STATE, AuthorityLevel.GOVERNMENT, AuthorityLevel.MINISTRY, AuthorityLevel.PROVINCE,
                AuthorityLevel.BASE]
@@ -31,24 +31,79 @@ def awards_in(year: int, unit_id: int | None = None) -> QuerySet[Award]:
 # award table (migration 0006, PostgreSQL only): province-wide figures are read from it, a few hundred rows a year.
 SUMMARY_TABLE = "awards_award_summary"
 GROUPABLE = {"year", "recipient_kind", "occasion", "award_type_id", "award_code", "authority"}
+# The same per (year, authority, issuing body, recipient kind) (migration 0014): about bodies x kinds rows a year,
+# read only when a figure is grouped by body. An award without a body is counted under body 0; a body's kind is
+# read by a join, so an edit of the body is seen at once.
+BODY_SUMMARY_TABLE = "awards_award_body_summary"
+BODY_GROUPABLE = {"year", "recipient_kind", "authority", "body_id", "body_kind"}
+SUMMARY_COLUMNS = {"body_id": "NULLIF(s.body_id, 0)", "body_kind": "b.kind"}
+AWARD_COLUMNS = {"body_kind": "body__kind"}
+# Levels of the dashboard: a unit's own decisions (cấp cơ sở) are a level of their own.
+BASE_AUTHORITIES = tuple(str(a) for a, level in AUTHORITY_LEVEL.items() if level == AuthorityLevel.BASE)
 
 
-def standing_counts(group_by: list[str], after: int, upto: int, unit_id: int | None = None) -> list[tuple]:
-    """(*group_by values, count) of standing awards with ``after < year <= upto``, in one query whatever the
-    data size: from the summary table for the whole province on PostgreSQL, otherwise aggregated in SQL from the
-    award table (index-only scans on PostgreSQL)."""
-    assert set(group_by) <= GROUPABLE, group_by
+NO_BODY = "none"  # the drill-down's value for awards without an issuing body (decided above, or from archives)
+
+
+def authorities_of(level: str) -> tuple[str, ...]:
+    return tuple(str(a) for a, of in AUTHORITY_LEVEL.items() if of == level)
+
+
+def standing_counts(group_by: list[str], after: int, upto: int, unit_id: int | None = None,
+                    authorities: tuple[str, ...] | None = None) -> list[tuple]:
+    """(*group_by values, count) of standing awards with ``after < year <= upto`` (and, when given, one of
+    ``authorities``), in one query whatever the data size: from a summary table for the whole province on
+    PostgreSQL (the one by body when grouped by ``body_id`` or ``body_kind``), otherwise aggregated in SQL from the
+    award table (index-only scans on PostgreSQL). ``body_id`` is None for awards without an issuing body,
+    ``body_kind`` the kind of the body (None without one)."""
+    by_body = bool({"body_id", "body_kind"} & set(group_by))
+    assert set(group_by) <= (BODY_GROUPABLE if by_body else GROUPABLE), group_by
     connection = connections[router.db_for_read(Award)]
     if unit_id is None and connection.vendor == "postgresql":
-        columns = ", ".join(group_by)
+        columns = ", ".join(SUMMARY_COLUMNS.get(column, f"s.{column}") for column in group_by)
+        join = (f" LEFT JOIN {IssuingBody._meta.db_table} b ON b.id = s.body_id" if "body_kind" in group_by
+                else "")
+        params: list = [after, upto]
+        where = ""
+        if authorities is not None:
+            where, params = " AND s.authority = ANY(%s)", [*params, list(authorities)]
+        table = BODY_SUMMARY_TABLE if by_body else SUMMARY_TABLE
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {columns}, SUM(n) FROM {SUMMARY_TABLE} WHERE year > %s AND year <= %s "
-                           f"GROUP BY {columns} HAVING SUM(n) > 0", [after, upto])
+            cursor.execute(f"SELECT {columns}, SUM(s.n) FROM {table} s{join} "
+                           f"WHERE s.year > %s AND s.year <= %s{where} GROUP BY {columns} HAVING SUM(s.n) > 0",
+                           params)
             return [(*row[:-1], int(row[-1])) for row in cursor.fetchall()]
     awards = Award.objects.filter(revoked=False, year__gt=after, year__lte=upto)
     if unit_id is not None:
         awards = awards.filter(proposing_unit_id=unit_id)
-    return list(awards.values_list(*group_by).annotate(n=Count("*")).order_by())
+    if authorities is not None:
+        awards = awards.filter(authority__in=authorities)
+    fields = [AWARD_COLUMNS.get(column, column) for column in group_by]
+    return list(awards.values_list(*fields).annotate(n=Count("*")).order_by())
+
+
+def bodies_by_kind(after: int, upto: int, unit_id: int | None = None,
+                   authorities: tuple[str, ...] | None = None) -> dict[str | None, int]:
+    """How many issuing bodies decided standing awards with ``after < year <= upto`` (and one of
+    ``authorities``), per kind of body; awards without a body are not counted. One query, as ``standing_counts``
+    (the summary by body on PostgreSQL for the whole province)."""
+    connection = connections[router.db_for_read(Award)]
+    if unit_id is None and connection.vendor == "postgresql":
+        params: list = [after, upto]
+        where = ""
+        if authorities is not None:
+            where, params = " AND s.authority = ANY(%s)", [*params, list(authorities)]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT b.kind, COUNT(DISTINCT s.body_id) FROM {BODY_SUMMARY_TABLE} s "
+                           f"JOIN {IssuingBody._meta.db_table} b ON b.id = s.body_id "
+                           f"WHERE s.year > %s AND s.year <= %s AND s.n > 0{where} GROUP BY b.kind", params)
+            return dict(cursor.fetchall())
+    awards = Award.objects.filter(revoked=False, year__gt=after, year__lte=upto, body__isnull=False)
+    if unit_id is not None:
+        awards = awards.filter(proposing_unit_id=unit_id)
+    if authorities is not None:
+        awards = awards.filter(authority__in=authorities)
+    return dict(awards.values_list("body__kind").annotate(n=Count("body_id", distinct=True)).order_by())
 
 
 # Distinct years by skipping through the index (one probe per year) instead of reading every award: a loose
@@ -122,11 +177,12 @@ def award_lines(year: int, unit_id: int | None = None) -> list[AwardLine]:
     lines: dict[str, AwardLine] = OrderedDict()
     for row in rows:
         series = row["award_type__series"]
-        key = f"series:{series}" if series else f"code:{row['award_code']}"
+        level = AUTHORITY_LEVEL[Authority(row["authority"])]
+        # One line per level: an award decided by a unit never joins a line of the province or above.
+        key = f"{level}:series:{series}" if series else f"{level}:code:{row['award_code']}"
         line = lines.get(key)
         if line is None:
             name = series or row["award_type__short_name"] or row["award_type__name"]
-            level = AUTHORITY_LEVEL[Authority(row["authority"])]
             line = lines[key] = AwardLine(key=key, name=name, level=level, sort_order=row["award_type__sort_order"])
         line.sort_order = min(line.sort_order, row["award_type__sort_order"])
         if row["award_code"] not in line.codes:
@@ -139,7 +195,9 @@ def award_lines(year: int, unit_id: int | None = None) -> list[AwardLine]:
 
 def summary_paragraph(lines: list[AwardLine]) -> str:
     """The conference phrasing, ready to paste: "04 tập thể được tặng Huân chương Lao động hạng Nhất, Nhì, Ba;
-    16 tập thể, cá nhân được tặng Bằng khen của Thủ tướng Chính phủ; ..."."""
+    16 tập thể, cá nhân được tặng Bằng khen của Thủ tướng Chính phủ; ...": the province and above. Awards
+    decided by units (cấp cơ sở) are a level of their own, reported apart (``awards.reports.bodies``)."""
+    lines = [line for line in lines if line.level != AuthorityLevel.BASE]
     if not lines:
         return ""
     return "; ".join(line.phrase() for line in lines) + "."
@@ -160,8 +218,7 @@ def by_kind(year: int, unit_id: int | None = None) -> list[tuple[str, int]]:
 
 def by_body_kind(year: int, unit_id: int | None = None) -> list[tuple[str, int]]:
     """Standing awards of a year decided in the product, per kind of issuing body: [("Sở, ban, ngành", 12), ...]."""
-    counts = dict(awards_in(year, unit_id).filter(body__isnull=False).values_list("body__kind")
-                  .annotate(n=Count("*")).order_by())
+    counts = dict(standing_counts(["body_kind"], year - 1, year, unit_id))
     return [(str(kind.label), counts[kind]) for kind in BodyKind if counts.get(kind)]
 
 
@@ -180,12 +237,22 @@ def trend(last_year: int, unit_id: int | None = None, span: int = 10) -> list[tu
 
 
 def drill_down(year: int, codes: list[str], kind: str | None, unit_id: int | None = None,
-               occasion: str | None = None, cluster_id: int | None = None) -> QuerySet[Award]:
+               occasion: str | None = None, cluster_id: int | None = None, level: str | None = None,
+               body: int | str | None = None, decision_id: int | None = None) -> QuerySet[Award]:
     """The recipients behind any figure of the dashboard: award codes (all when empty), recipient kind,
-    occasion, cluster of the proposing unit."""
+    occasion, cluster of the proposing unit, level (``AuthorityLevel``), issuing body (an id, or "none" for
+    awards without one), decision."""
     awards = awards_in(year, unit_id).select_related("award_type", "decision")
     if codes:
         awards = awards.filter(award_code__in=codes)
+    if level in AuthorityLevel.values:
+        awards = awards.filter(authority__in=authorities_of(level))
+    if body == NO_BODY:
+        awards = awards.filter(body__isnull=True)
+    elif body is not None:
+        awards = awards.filter(body_id=body)
+    if decision_id is not None:
+        awards = awards.filter(decision_id=decision_id)
     if kind in RecipientKind.values:
         awards = awards.filter(recipient_kind=kind)
     if occasion in OccasionType.values:
@@ -193,6 +260,8 @@ def drill_down(year: int, codes: list[str], kind: str | None, unit_id: int | Non
     if cluster_id is not None:
         awards = awards.filter(proposing_unit__cluster_memberships__year=year,
                                proposing_unit__cluster_memberships__cluster_id=cluster_id)
+    if body is not None:
+        return awards.order_by("decided_on", "decision_id", "recipient_kind", "recipient_name", "pk")
     return awards.order_by("award_type__sort_order", "recipient_kind", "recipient_name", "pk")
 
 
@@ -217,11 +286,14 @@ def trend_bars(rows: list[tuple[int, int, int, int]], width: int = 500, height: 
 
 
 def processing(year: int, unit_id: int | None = None) -> dict[str, object]:
-    """How the board handled dossiers in a year: received, returned, still pending now, appraised on time."""
+    """How the board handled dossiers in a year: received, returned, still pending now, appraised on time.
+    Dossiers a unit's own head decides (cấp cơ sở) never reach the board and are not counted."""
     from awards.enums import DossierState
     from awards.models import Dossier, DossierTransition
 
-    dossiers = Dossier.objects.all() if unit_id is None else Dossier.objects.filter(unit_id=unit_id)
+    dossiers = Dossier.objects.exclude(authority__in=BASE_AUTHORITIES)
+    if unit_id is not None:
+        dossiers = dossiers.filter(unit_id=unit_id)
     history = DossierTransition.objects.filter(dossier__in=dossiers, at__year=year)
     reviewed = list(history.filter(action="complete_review").values_list("at", "dossier__due_date"))
     on_time = sum(1 for at, due in reviewed if due is not None and at.date() <= due)

@@ -2,7 +2,12 @@
 numbers: Biểu 0601 (campaigns), 0602 (State-level awards), 0603 (provincial awards).
 
 Each form is one grouped query over the record; the counting rules are written out as data (rows and
-columns with their filters) so they can be read against the form."""
+columns with their filters) so they can be read against the form.
+
+Awards decided below the province (cấp cơ sở: Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động tiên
+tiến, Giấy khen, by a sở, xã, huyện, school or enterprise) are in none of the three: 0602 counts the awards of the
+Chủ tịch nước and the Thủ tướng, 0603 those of the Chủ tịch UBND tỉnh, 0601 campaigns, and no row or column of
+them asks for a base-level title. They are reported on the dashboard's own level (``awards.reports.base_level``)."""
 
 from __future__ import annotations
 

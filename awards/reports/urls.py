@@ -7,6 +7,8 @@ from awards.reports import views
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("awards/", views.drill, name="dashboard_drill"),
+    path("bodies/", views.base_bodies, name="dashboard_bodies"),
+    path("bodies/<int:pk>/", views.body_awards, name="dashboard_body"),
     path("export.xlsx", views.export_xlsx, name="dashboard_xlsx"),
     path("reports/", views.report_request, name="dashboard_report_request"),
     path("reports/<int:pk>/", views.report_status, name="dashboard_report"),

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from awards.core import permissions
-from awards.reports import selectors
+from awards.enums import BodyKind
+from awards.models import IssuingBody
+from awards.reports import base_level, selectors
 from campaigns import selectors as campaign_selectors
 from units.models import Role, User
 
@@ -63,7 +65,11 @@ def dashboard(request):
             "clusters": selectors.by_cluster(year, unit_id),
             "total": sum(line.total for line in lines),
             "previous_total": sum(previous.values()),
+            "base_kinds": (base_kinds := base_level.by_issuing_body_kind(year, unit_id)),
+            "base_total": sum(row.total for row in base_kinds),
+            "base_bodies": sum(row.bodies for row in base_kinds),
         })
+        context["board_total"] = context["total"] - context["base_total"]
     return render(request, "awards/dashboard.html", context)
 
 
@@ -74,13 +80,51 @@ def drill(request):
     year = _year(request, selectors.years_with_awards(unit_id))
     codes = [c for c in request.GET.get("codes", "").split(",") if c]
     cluster = request.GET.get("cluster", "")
+    body = request.GET.get("body", "")
     awards = selectors.drill_down(year, codes, request.GET.get("kind") or None, unit_id,
                                   occasion=request.GET.get("occasion") or None,
-                                  cluster_id=int(cluster) if cluster.isdigit() else None) if year else \
-        selectors.awards_in(0)
+                                  cluster_id=int(cluster) if cluster.isdigit() else None,
+                                  level=request.GET.get("level") or None,
+                                  body=int(body) if body.isdigit() else selectors.NO_BODY if body == "none" else None
+                                  ) if year else selectors.awards_in(0)
     page = Paginator(awards, 50).get_page(request.GET.get("page"))
     return render(request, "awards/dashboard_drill.html", {"page": page, "year": year, "title": request.GET.get(
         "title", "")})
+
+
+@login_required
+@require_GET
+def base_bodies(request):
+    """Khen thưởng cấp cơ sở of a year: the bodies that decided (of one kind, or all), with their counts."""
+    unit_id = _scope(request.user)
+    year = _year(request, selectors.years_with_awards(unit_id))
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in BodyKind.values and kind != BodyKind.PROVINCE else ""
+    rows = base_level.bodies_in(year, kind or None, unit_id) if year else base_level.bodies_in(0)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page.object_list = [{**row, "kind_label": BodyKind(row["body__kind"]).label} for row in page.object_list]
+    return render(request, "awards/dashboard_bodies.html", {
+        "page": page, "year": year, "kind": kind, "kind_label": BodyKind(kind).label if kind else ""})
+
+
+@login_required
+@require_GET
+def body_awards(request, pk: int):
+    """One issuing body's decisions of a year (number, date, the head's title, counts), then their recipients
+    (all, or those of one decision)."""
+    unit_id = _scope(request.user)
+    body = get_object_or_404(IssuingBody.objects.select_related("unit"), pk=pk)
+    year = _year(request, selectors.years_with_awards(unit_id))
+    value = request.GET.get("decision", "")
+    decision_id = int(value) if value.isdigit() else None
+    decisions = base_level.decisions_of(year, body.pk, unit_id) if year else []
+    chosen = next((d for d in decisions if d["decision_id"] == decision_id), None) if decision_id else None
+    decision_id = chosen["decision_id"] if chosen else None  # a decision of another body or year: all recipients
+    awards = selectors.drill_down(year or 0, [], None, unit_id, body=body.pk, decision_id=decision_id)
+    page = Paginator(awards, 50).get_page(request.GET.get("page"))
+    return render(request, "awards/dashboard_body.html", {
+        "body": body, "year": year, "decisions": decisions, "page": page, "chosen": chosen,
+        "decision_id": decision_id, "total": sum(d["n"] for d in decisions)})
 
 
 @login_required

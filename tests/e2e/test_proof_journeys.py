@@ -153,7 +153,9 @@ def test_leadership_opens_the_dashboard_changes_the_year_and_exports(browser, br
     saved = Path(tmp_path / "tong-hop.xlsx")
     download.save_as(saved)
     book = openpyxl.load_workbook(saved)
-    assert book.sheetnames == ["Tổng hợp", "Theo đối tượng", "Theo loại hình", "Mười năm"]
+    assert book.sheetnames == ["Tổng hợp", "Cấp cơ sở", "Theo đối tượng", "Theo loại hình", "Mười năm"]
+    assert [c.value for c in book["Cấp cơ sở"]["A"][:4]] == ["KHEN THƯỞNG CẤP CƠ SỞ NĂM 2019", None,
+                                                            "Cơ quan ban hành", "Sở, ban, ngành"]
     summary = book["Tổng hợp"]
     assert summary["A1"].value == "BẢNG TỔNG HỢP KHEN THƯỞNG NĂM 2019"
     assert summary["A2"].value == PARAGRAPH_2019

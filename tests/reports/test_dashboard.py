@@ -149,7 +149,7 @@ def test_excel_export_cell_by_cell(client, demo_data):
     response = client.get("/dashboard/export.xlsx", {"year": "2020"})
     assert response["Content-Disposition"] == 'attachment; filename="tong-hop-khen-thuong-2020.xlsx"'
     book = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Tổng hợp", "Theo đối tượng", "Theo loại hình", "Mười năm"]
+    assert book.sheetnames == ["Tổng hợp", "Cấp cơ sở", "Theo đối tượng", "Theo loại hình", "Mười năm"]
     sheet = book["Tổng hợp"]
     assert sheet["A1"].value == "BẢNG TỔNG HỢP KHEN THƯỞNG NĂM 2020"
     assert sheet["A2"].value == PARAGRAPH_2020

@@ -137,6 +137,10 @@ EXPECTED: dict[str, dict[str, int]] = {
                   "leader": 200, "administrator": 200},
     "dashboard_drill": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,
                         "leader": 200, "administrator": 200},
+    "dashboard_bodies": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,
+                         "leader": 200, "administrator": 200},
+    "dashboard_body": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,
+                       "leader": 200, "administrator": 200},  # officers: their own unit's proposals only
     "dashboard_xlsx": {"anonymous": 302, "officer_a": 404, "officer_b": 404, "staff": 404, "council_member": 403,
                        "leader": 404, "administrator": 404},  # no award recorded yet: nothing to export
     "dashboard_report_request": POST_ONLY,
@@ -258,7 +262,7 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         "awards:decision_close": [decision.pk, "cancel"],
         "awards:decision_blanks": [decision.pk], "awards:blank_calibration_sheet": [blank.pk],
         "statistics_form": ["0603"],
-        "dashboard_report": [report.pk], "dashboard_report_file": [report.pk],
+        "dashboard_report": [report.pk], "dashboard_report_file": [report.pk], "dashboard_body": [decision.body_id],
         "awards:forward": [ref], "awards:central_decision": [ref, nomination.pk],
         "awards:eligibility_override": [ref, nomination.pk],
         "awards:council_session": [session.pk], "awards:council_agenda": [session.pk],
