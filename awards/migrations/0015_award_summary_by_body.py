@@ -87,7 +87,7 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("awards", "0013_bodies_required"),
+        ("awards", "0014_blank_calibration"),
     ]
 
     operations = [
