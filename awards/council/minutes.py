@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from awards.core import pdf
 from awards.council.tally import share
 from awards.models import CouncilSession, Vote
@@ -30,5 +32,12 @@ def context(session: CouncilSession) -> dict:
     }
 
 
+def metadata(session: CouncilSession) -> pdf.Metadata:
+    council = f"Hội đồng Thi đua - Khen thưởng tỉnh {settings.PROVINCE_NAME}"
+    return pdf.Metadata(title=f"Biên bản họp {council} ngày {session.held_on:%d/%m/%Y}", author=council,
+                        subject=f"Họp Hội đồng Thi đua - Khen thưởng tỉnh xét đề nghị khen thưởng: {session.title}",
+                        created=session.held_on)
+
+
 def render(session: CouncilSession) -> bytes:
-    return pdf.render_pdf("pdf/council_minutes.html", context(session))
+    return pdf.render_pdf("pdf/council_minutes.html", context(session), metadata(session))

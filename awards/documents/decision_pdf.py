@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.utils import translation
 
 from awards.core import pdf
@@ -174,10 +175,25 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def metadata(decision: Decision, kind: str, context: dict) -> pdf.Metadata:
+    """The records metadata of each kind: the decision and its certificates are the body's, filed under the
+    decision's number and date; the tờ trình is the Sở Nội vụ's, under its own number and date."""
+    if kind == DocumentKind.SUBMISSION:
+        return pdf.Metadata(title=f"Tờ trình đề nghị tặng {context['award_name']}",
+                            author=f"Sở Nội vụ tỉnh {settings.PROVINCE_NAME}",
+                            subject=f"Về việc đề nghị tặng {context['award_name']}", keywords=("TTr-SNV",),
+                            created=decision.decided_on)
+    title = f"Quyết định số {decision.code} ngày {decision.decided_on:%d/%m/%Y}"
+    if kind == DocumentKind.CERTIFICATES:
+        title = f"{context['award_name']} kèm theo {title[0].lower()}{title[1:]}"
+    return pdf.Metadata(title=title, author=decision.body.head_title, subject=decision.subject,
+                        keywords=(decision.code,), created=decision.decided_on)
+
+
 def render(decision: Decision, kind: str) -> tuple[bytes, int]:
     """The PDF of ``kind`` for ``decision`` and its page count. Always in Vietnamese (3.510.000)."""
     template = TEMPLATES[DocumentKind(kind)]
     context = decision_context(decision)
     with translation.override("vi"), cyclic_gc_paused():
-        data = pdf.render_pdf(template, context)
+        data = pdf.render_pdf(template, context, metadata(decision, kind, context))
     return data, count_pages(data)

@@ -16,4 +16,4 @@ def render(year: int, unit=None) -> bytes:
         "occasions": selectors.by_occasion(year, unit_id), "trend": trend, "bars": selectors.trend_bars(trend),
         "total": sum(line.total for line in lines),
     }
-    return pdf.render_pdf("pdf/dashboard.html", context)
+    return pdf.render_pdf("pdf/dashboard.html", context, pdf.report_metadata("Tổng hợp khen thưởng", year, unit))

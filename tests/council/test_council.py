@@ -14,6 +14,7 @@ from awards.council import services as council
 from awards.council import tally
 from awards.enums import CouncilResult, DossierState, VoteChoice
 from awards.models import Vote
+from tests import pdf_tools
 from tests.factories import PersonFactory, UserFactory, make_dossier
 from units.models import Role
 
@@ -189,3 +190,10 @@ def test_minutes_pdf_names_the_result(session, members, staff, settings, tmp_pat
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     names = [line.split()[0] for line in fonts.splitlines()[2:]]
     assert names and all("Liberation-Serif" in name for name in names), names
+    meta = pdf_tools.info(path)
+    assert meta["Title"] == "Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh Lạng Sơn ngày 20/01/2021"
+    assert meta["Author"] == "Hội đồng Thi đua - Khen thưởng tỉnh Lạng Sơn"
+    assert meta["Subject"] == ("Họp Hội đồng Thi đua - Khen thưởng tỉnh xét đề nghị khen thưởng: Phiên họp xét khen "
+                               "thưởng tổng kết năm 2020")
+    assert meta["CreationDate"] == "2021-01-20T00:00:00+07"
+    assert pdf_tools.pdfa_part(path) == ("2", "B")

@@ -15,6 +15,7 @@ from awards.decisions.services import draft_decision
 from awards.documents import decision_pdf
 from awards.enums import RecipientKind, VoteChoice
 from awards.models import Decision, Dossier, Nomination, Signer
+from tests import pdf_tools
 from tests.factories import PersonFactory, UserFactory, make_dossier
 from units.models import Gender, Household, Role
 
@@ -348,6 +349,24 @@ def test_rendering_twice_gives_the_same_text(decision, tmp_path):
         first, _p1 = pdf_file(tmp_path, decision, kind, f"{kind}-1.pdf")
         second, _p2 = pdf_file(tmp_path, decision, kind, f"{kind}-2.pdf")
         assert text_of(first) == text_of(second), kind
+
+
+def test_every_kind_is_pdfa_with_its_records_metadata(decision):
+    """Title, author (the issuing body), subject (trích yếu), keywords (the number), the document's date."""
+    expected = {
+        "decision": ("Quyết định số 163/QĐ-UBND ngày 06/02/2021", "Chủ tịch UBND tỉnh Lạng Sơn",
+                     "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "163/QĐ-UBND"),
+        "certificates": ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh kèm theo quyết định số 163/QĐ-UBND ngày "
+                         "06/02/2021", "Chủ tịch UBND tỉnh Lạng Sơn",
+                         "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "163/QĐ-UBND"),
+    }
+    for kind, (title, author, subject, keywords) in expected.items():
+        data, _pages = decision_pdf.render(decision, kind)
+        meta = pdf_tools.info(data)
+        assert (meta["Title"], meta["Author"], meta["Subject"], meta["Keywords"]) == (title, author, subject,
+                                                                                      keywords), kind
+        assert meta["CreationDate"] == "2021-02-06T00:00:00+07", kind
+        assert pdf_tools.pdfa_part(data) == ("2", "B"), kind
 
 
 def test_unknown_kind_is_refused(decision):

@@ -64,8 +64,19 @@ def context(cluster_year: ClusterYear) -> dict:
 
 
 def render_minutes(cluster_year: ClusterYear) -> bytes:
-    return pdf.render_pdf("pdf/cluster_minutes.html", context(cluster_year))
+    cy, name = cluster_year, cluster_year.cluster.name
+    day = cy.meeting_date or timezone.localdate()
+    return pdf.render_pdf("pdf/cluster_minutes.html", context(cy), pdf.Metadata(
+        title=f"Biên bản họp {name} năm {cy.year} ngày {day:%d/%m/%Y}", author=name,
+        subject=f"Họp tổng kết phong trào thi đua năm {cy.year}, suy tôn đơn vị dẫn đầu {name}",
+        keywords=(name, str(cy.year)), created=day))
 
 
 def render_submission(cluster_year: ClusterYear) -> bytes:
-    return pdf.render_pdf("pdf/cluster_submission.html", context(cluster_year))
+    cy, name = cluster_year, cluster_year.cluster.name
+    day = cy.submission_date or cy.meeting_date or timezone.localdate()
+    number = f" số {cy.submission_number}" if cy.submission_number else ""
+    return pdf.render_pdf("pdf/cluster_submission.html", context(cy), pdf.Metadata(
+        title=f"Tờ trình{number} ngày {day:%d/%m/%Y}", author=cy.leader.name if cy.leader_id else name,
+        subject=f"Về việc đề nghị khen thưởng tổng kết {name} năm {cy.year}",
+        keywords=(cy.submission_number,) if cy.submission_number else (), created=day))
