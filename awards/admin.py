@@ -10,6 +10,7 @@ from awards.models import (
     AwardType,
     BaseSalary,
     CollectiveFigures,
+    CouncilMinutesSequence,
     CouncilSession,
     DashboardReport,
     DecidingPower,
@@ -171,7 +172,12 @@ class DossierRevisionAdmin(ReadOnlyAdmin):
 
 @admin.register(CouncilSession)
 class CouncilSessionAdmin(ReadOnlyAdmin):
-    list_display = ["title", "held_on", "status", "closed_at"]
+    list_display = ["title", "held_on", "status", "closed_at", "minutes_code"]
+
+
+@admin.register(CouncilMinutesSequence)
+class CouncilMinutesSequenceAdmin(ReadOnlyAdmin):
+    list_display = ["year", "last_number"]
 
 
 @admin.register(AgendaItem)

@@ -61,3 +61,14 @@ def pages(data: bytes | Path) -> list[str]:
 
 def flat(value: str) -> str:
     return " ".join(value.split())
+
+
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+LIBERATION_SERIF_HEIGHT = 1.107  # ascent + descent of Liberation Serif, in em: a word box is 1.107 × its size
+
+
+def words(data: bytes | Path, page: int = 1) -> list[tuple[str, float, float, float]]:
+    """(word, font size in pt, x, y) of each word on ``page``, from pdftotext's bounding boxes."""
+    out = _run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page)], data)
+    return [(word, round((float(y1) - float(y0)) / LIBERATION_SERIF_HEIGHT, 1), float(x0), float(y0))
+            for x0, y0, _x1, y1, word in WORD.findall(out)]

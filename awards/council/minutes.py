@@ -1,4 +1,5 @@
-"""The minutes (biên bản) of a Hội đồng Thi đua - Khen thưởng session."""
+"""The minutes (biên bản) of a Hội đồng Thi đua - Khen thưởng session: numbered in the Hội đồng's series,
+with its chủ tọa and thư ký, who sign it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,14 @@ from django.conf import settings
 from awards.core import pdf
 from awards.council.tally import share
 from awards.models import CouncilSession, Vote
+from units.models import User
+
+
+def _person(member: User | None, name: str, position: str) -> dict:
+    """A chủ tọa or thư ký as the biên bản names them: a member's name and position, or the typed ones."""
+    if member is not None:
+        return {"name": member.display_name, "position": position or member.position}
+    return {"name": name, "position": position}
 
 
 def context(session: CouncilSession) -> dict:
@@ -22,7 +31,12 @@ def context(session: CouncilSession) -> dict:
     ]
     return {
         "session": session,
+        "parent": f"UBND tỉnh {settings.PROVINCE_NAME}",
+        "issuer_lines": ["Hội đồng", "Thi đua - Khen thưởng"],
+        "code": session.minutes_code,
         "place_date": pdf.place_date(session.held_on),
+        "chair": _person(session.chair, session.chair_name, session.chair_position),
+        "secretary": _person(session.secretary, session.secretary_name, session.secretary_position),
         "members": members,
         "present": [m for m in members if m.pk in present],
         "written": [m for m in members if m.pk in written and m.pk not in present],
@@ -34,9 +48,10 @@ def context(session: CouncilSession) -> dict:
 
 def metadata(session: CouncilSession) -> pdf.Metadata:
     council = f"Hội đồng Thi đua - Khen thưởng tỉnh {settings.PROVINCE_NAME}"
-    return pdf.Metadata(title=f"Biên bản họp {council} ngày {session.held_on:%d/%m/%Y}", author=council,
+    number = f" số {session.minutes_code}" if session.minutes_code else ""
+    return pdf.Metadata(title=f"Biên bản{number} ngày {session.held_on:%d/%m/%Y}", author=council,
                         subject=f"Họp Hội đồng Thi đua - Khen thưởng tỉnh xét đề nghị khen thưởng: {session.title}",
-                        created=session.held_on)
+                        keywords=(session.minutes_code,) if session.minutes_code else (), created=session.held_on)
 
 
 def render(session: CouncilSession) -> bytes:

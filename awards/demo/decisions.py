@@ -229,6 +229,7 @@ class Story:
             session = council.create_session(COUNCIL_TITLE, COUNCIL_HELD, COUNCIL_PLACE, members, self.staff)
             agenda = [n for n in council.candidates() if n.dossier.reference in refs]
             council.add_to_agenda(session, agenda, self.staff)
+            council.set_presiding(session, self.staff, **presiding())
         with clock(COUNCIL_HELD, 14):
             for item in AgendaItem.objects.filter(session=session).order_by("position"):
                 for member in members:
@@ -272,7 +273,24 @@ def seed_decisions() -> dict[str, int]:
         Story(officers, signers).play()
     else:
         _adopt_cluster_reviews(officers)
+        _name_presiding()
     return _counts()
+
+
+def presiding() -> dict:
+    """The session's chủ tọa (Dương Xuân Huyên, a member) and thư ký (the Ban's officer ``bantdkt``, who does not
+    vote): ILLUSTRATIVE, the articles do not say who chaired or kept the minutes."""
+    staff = User.objects.get(username=STAFF)
+    return {"chair": User.objects.get(username=COUNCIL_MEMBERS[0][0]), "secretary_name": staff.full_name,
+            "secretary_position": staff.position}
+
+
+def _name_presiding() -> None:
+    """A database seeded before sessions named their chủ tọa and thư ký: name them on the demo session."""
+    names = presiding()
+    CouncilSession.objects.filter(title=COUNCIL_TITLE, held_on=COUNCIL_HELD, chair__isnull=True, chair_name="",
+                                  secretary__isnull=True, secretary_name="").update(
+        chair=names["chair"], secretary_name=names["secretary_name"], secretary_position=names["secretary_position"])
 
 
 def _adopt_cluster_reviews(officers: dict[str, User]) -> None:

@@ -15,7 +15,7 @@ from awards.models.catalogue import (
     LegalDocument,
     ProcessingTimeLimit,
 )
-from awards.models.council import AgendaItem, CouncilSession, Vote
+from awards.models.council import MINUTES_SYMBOL, AgendaItem, CouncilMinutesSequence, CouncilSession, Vote
 from awards.models.decisions import (
     Award,
     AwardSource,
@@ -47,6 +47,7 @@ from awards.models.record import (
 from awards.models.reports import DashboardReport
 
 __all__ = [
+    "MINUTES_SYMBOL",
     "RECIPIENT_BONUS",
     "RECIPIENT_FLAG",
     "AgendaItem",
@@ -57,6 +58,7 @@ __all__ = [
     "AwardType",
     "BaseSalary",
     "CollectiveFigures",
+    "CouncilMinutesSequence",
     "CouncilSession",
     "DashboardReport",
     "DecidingPower",

@@ -546,6 +546,10 @@ def test_council_voted_the_36_flags_unanimously(seeded):
         (10, 0, 10, Decimal("80.00"), True)}
     assert set(items.values_list("nomination__award_type__code", flat=True)) == {"co-thi-dua-ubnd-tinh"}
     assert Vote.objects.filter(item__session=session, voided=False, written=False, choice="yes").count() == 360
+    assert session.minutes_code == "01/BB-HĐTĐKT"
+    assert (session.chair.username, session.chair_display) == ("demo-council-1", "Dương Xuân Huyên")
+    assert (session.secretary_display, session.secretary_position) == (
+        "Trần Văn Ba", "Chuyên viên Ban Thi đua - Khen thưởng")
 
 
 def test_signers_and_their_terms(seeded):

@@ -330,6 +330,7 @@ def test_submission_and_certificate_of_a_voted_title(unit_a, officer_a, staff, c
     council.add_to_agenda(session, list(dossier.nominations.all()), staff)
     for member in members:
         council.cast_vote(session.items.get(), member, VoteChoice.YES)
+    council.set_presiding(session, staff, chair=members[0], secretary=members[1])
     council.close_session(session, staff)
     decision = build(staff, chair, list(dossier.nominations.all()))
     words = flat(text_of(pdf_file(tmp_path, decision, "submission")[0]))
