@@ -11,6 +11,7 @@ not the clock's, so the same content always gives the same bytes."""
 from __future__ import annotations
 
 import datetime
+import functools
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,48 @@ def render_pdf(template: str, context: dict, metadata: Metadata | None = None) -
     info.created = w3c_date(created)
     info.modified = None
     return document.write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def text_width_mm(text: str, size_pt: float, bold: bool = True) -> float:
+    """The printed width of ``text`` in Liberation Serif at ``size_pt``, from the vendored font's advance widths."""
+    font = _font("LiberationSerif-Bold.ttf" if bold else "LiberationSerif-Regular.ttf")
+    cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
+    units = sum(metrics[cmap.get(ord(char), ".notdef")][0] for char in unicodedata.normalize("NFC", text))
+    return units / font["head"].unitsPerEm * size_pt * 25.4 / 72
+
+
+@functools.cache
+def _font(name: str):
+    from fontTools.ttLib import TTFont  # a WeasyPrint dependency
+
+    return TTFont(FONT_DIR / name, lazy=True)
+
+
+ORGAN_WIDTH_MM = 69.0  # the left column of pdf/_header.html (44 % of 165 mm) less a margin for kerning
+
+
+def _split_score(words: list[str], i: int) -> int:
+    first, second = " ".join(words[:i]), " ".join(words[i:])
+    return max(len(first), len(second)) - (6 if first.endswith(",") else 0)
+
+
+def organ_header(lines: list[str], width_mm: float = ORGAN_WIDTH_MM) -> tuple[list[str], float]:
+    """The issuer's name as printed in capitals: the largest size NĐ 30/2020 allows (13, then 12.5, 12 pt) at which
+    each line fits on one line; a line that fits at none is split in two at 13 pt where the halves are most even,
+    after a comma if there is one, never before " - " (["Sở Văn hóa,", "Thể thao và Du lịch"])."""
+    for size in (13, 12.5, 12):
+        if all(text_width_mm(line.upper(), size) <= width_mm for line in lines):
+            return lines, size
+    out: list[str] = []
+    for line in lines:
+        words = line.split()
+        if text_width_mm(line.upper(), 13) <= width_mm or len(words) < 2:
+            out.append(line)
+            continue
+        cuts = [i for i in range(1, len(words)) if words[i] != "-" and words[i - 1] != "-"]
+        cut = min(cuts, key=lambda i, w=words: _split_score(w, i)) if cuts else len(words) // 2
+        out += [" ".join(words[:cut]), " ".join(words[cut:])]
+    return out, 13
 
 
 def place_date(day: datetime.date, place: str | None = None) -> str:

@@ -29,10 +29,11 @@ def context(session: CouncilSession) -> dict:
         {"item": item, "nomination": item.nomination, "share": share(item.yes_count or 0, item.member_count or 0)}
         for item in items
     ]
+    organ, organ_size = pdf.organ_header(["Hội đồng", "Thi đua - Khen thưởng"])
     return {
         "session": session,
         "parent": f"UBND tỉnh {settings.PROVINCE_NAME}",
-        "issuer_lines": ["Hội đồng", "Thi đua - Khen thưởng"],
+        "issuer_lines": organ, "organ_size": organ_size,
         "code": session.minutes_code,
         "place_date": pdf.place_date(session.held_on),
         "chair": _person(session.chair, session.chair_name, session.chair_position),

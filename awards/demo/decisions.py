@@ -274,6 +274,7 @@ def seed_decisions() -> dict[str, int]:
     else:
         _adopt_cluster_reviews(officers)
         _name_presiding()
+        cluster_reviews.name_signers(REVIEWS)
     return _counts()
 
 

@@ -60,3 +60,14 @@ def test_dashboard_pdf_is_the_boards_report_of_the_year():
     assert info["Subject"] == "Tổng hợp khen thưởng năm 2020 của tỉnh Lạng Sơn"
     assert info["Keywords"] == "Năm 2020"
     assert pdf_tools.pdfa_part(data) == ("2", "B")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    (["Sở Tài chính"], (["Sở Tài chính"], 13)),
+    (["Khối các cơ quan tổng hợp"], (["Khối các cơ quan tổng hợp"], 12)),  # fits on one line at 12 pt
+    (["Cụm thi đua các huyện nội địa"], (["Cụm thi đua các", "huyện nội địa"], 13)),
+    (["Sở Văn hóa, Thể thao và Du lịch"], (["Sở Văn hóa,", "Thể thao và Du lịch"], 13)),  # after the comma
+    (["Hội đồng", "Thi đua - Khen thưởng"], (["Hội đồng", "Thi đua - Khen thưởng"], 13)),
+])
+def test_the_issuers_name_is_set_at_the_largest_size_that_fits(name, expected):
+    assert pdf.organ_header(name) == expected
