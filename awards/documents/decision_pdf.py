@@ -15,10 +15,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.utils import translation
 
 from awards.core import pdf
+from awards.documents import board_submission
 from awards.documents.wording import article_one, bonus_article, counts_phrase
 from awards.enums import AwardFamily, RecipientKind
 from awards.models import AgendaItem, Decision, DecisionLine, DocumentKind, SignerCapacity
@@ -77,7 +77,8 @@ def council_results(decision: Decision) -> list[dict]:
     sessions: dict[int, dict] = {}
     for item in items:
         entry = sessions.setdefault(item.session_id, {"session": item.session, "passed": 0, "thresholds": set(),
-                                                      "held_on_words": date_words(item.session.held_on)})
+                                                      "held_on_words": date_words(item.session.held_on),
+                                                      "minutes_code": item.session.minutes_code})
         entry["passed"] += 1
         entry["thresholds"].add(item.threshold_pct)
     for entry in sessions.values():
@@ -179,10 +180,7 @@ def metadata(decision: Decision, kind: str, context: dict) -> pdf.Metadata:
     """The records metadata of each kind: the decision and its certificates are the body's, filed under the
     decision's number and date; the tờ trình is the Sở Nội vụ's, under its own number and date."""
     if kind == DocumentKind.SUBMISSION:
-        return pdf.Metadata(title=f"Tờ trình đề nghị tặng {context['award_name']}",
-                            author=f"Sở Nội vụ tỉnh {settings.PROVINCE_NAME}",
-                            subject=f"Về việc đề nghị tặng {context['award_name']}", keywords=("TTr-SNV",),
-                            created=decision.decided_on)
+        return context["submission"]["metadata"]
     title = f"Quyết định số {decision.code} ngày {decision.decided_on:%d/%m/%Y}"
     if kind == DocumentKind.CERTIFICATES:
         title = f"{context['award_name']} kèm theo {title[0].lower()}{title[1:]}"
@@ -194,6 +192,8 @@ def render(decision: Decision, kind: str) -> tuple[bytes, int]:
     """The PDF of ``kind`` for ``decision`` and its page count. Always in Vietnamese (3.510.000)."""
     template = TEMPLATES[DocumentKind(kind)]
     context = decision_context(decision)
+    if kind == DocumentKind.SUBMISSION:
+        context["submission"] = board_submission.context(decision)
     with translation.override("vi"), cyclic_gc_paused():
         data = pdf.render_pdf(template, context, metadata(decision, kind, context))
     return data, count_pages(data)
