@@ -13,6 +13,7 @@ from awards.models import (
     BaseSalary,
     BlankCalibration,
     CollectiveFigures,
+    CouncilMinutesSequence,
     CouncilSession,
     DashboardReport,
     DecidingPower,
@@ -174,7 +175,12 @@ class DossierRevisionAdmin(ReadOnlyAdmin):
 
 @admin.register(CouncilSession)
 class CouncilSessionAdmin(ReadOnlyAdmin):
-    list_display = ["title", "held_on", "status", "closed_at"]
+    list_display = ["title", "held_on", "status", "closed_at", "minutes_code"]
+
+
+@admin.register(CouncilMinutesSequence)
+class CouncilMinutesSequenceAdmin(ReadOnlyAdmin):
+    list_display = ["year", "last_number"]
 
 
 @admin.register(AgendaItem)

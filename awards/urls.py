@@ -44,6 +44,7 @@ urlpatterns += [
     path("council/<int:pk>/items/<int:item_id>/vote/", c.vote, name="council_vote"),
     path("council/<int:pk>/written-vote/", c.written_vote, name="council_written_vote"),
     path("council/<int:pk>/votes/<int:vote_id>/void/", c.vote_void, name="council_void"),
+    path("council/<int:pk>/presiding/", c.presiding, name="council_presiding"),
     path("council/<int:pk>/close/", c.session_close, name="council_close"),
     path("council/<int:pk>/minutes.pdf", c.minutes, name="council_minutes"),
 ]

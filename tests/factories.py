@@ -114,7 +114,8 @@ def xlsx_upload(rows, header, title=None, name="bang.xlsx"):
 
 
 def make_draft_decision(unit, officer, staff):
-    """A draft decision (Bằng khen, 06/02/2021, signed by the Chủ tịch) for one approved nomination of ``unit``."""
+    """A draft decision (Bằng khen, 06/02/2021, signed by the Chủ tịch) for one approved nomination of ``unit``,
+    answering the Sở Nội vụ's Tờ trình số 245/TTr-SNV of 03/02/2021."""
     import datetime as _dt
 
     from awards.decisions import services as decisions
@@ -123,8 +124,22 @@ def make_draft_decision(unit, officer, staff):
     signer = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
                                    valid_from=_dt.date(2020, 1, 1))
     dossier = make_dossier(unit, officer, state="awaiting_decision", verdict="eligible")
-    return decisions.draft_decision(list(dossier.nominations.all()), staff, _dt.date(2021, 2, 6), signer,
-                                    "đã có thành tích xuất sắc năm 2020")
+    return with_board_submission(decisions.draft_decision(list(dossier.nominations.all()), staff,
+                                                          _dt.date(2021, 2, 6), signer,
+                                                          "đã có thành tích xuất sắc năm 2020"))
+
+
+def with_board_submission(decision, number="245/TTr-SNV", day=None):
+    """The Sở Nội vụ's tờ trình a decision of the province answers (needed to publish it): dated three days
+    before the decision unless ``day`` is given."""
+    import datetime as _dt
+
+    from awards.models import Decision
+
+    Decision.objects.filter(pk=decision.pk).update(
+        submission_number=number, submission_date=day or decision.decided_on - _dt.timedelta(days=3))
+    decision.refresh_from_db()
+    return decision
 
 
 def make_body(unit, kind="so_ban_nganh", **values):

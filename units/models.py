@@ -418,6 +418,11 @@ class ClusterYear(models.Model):
     voters = models.PositiveSmallIntegerField(_("số đại biểu bỏ phiếu"), null=True, blank=True)
     submission_number = models.CharField(_("số tờ trình của trưởng cụm"), max_length=60, blank=True)
     submission_date = models.DateField(_("ngày tờ trình"), null=True, blank=True)
+    # Who signs the cluster's papers: a person, never the leader unit (else the head signing for the leader body).
+    signer_name = models.CharField(_("họ tên người ký (trưởng cụm)"), max_length=150, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=200, blank=True,
+                                    help_text=_('Ví dụ "Giám đốc Sở Tài chính", "Chủ tịch UBND huyện Hữu Lũng".'))
+    secretary_name = models.CharField(_("thư ký cuộc họp suy tôn"), max_length=150, blank=True)
     dossier = models.ForeignKey(
         "awards.Dossier", verbose_name=_("hồ sơ đề nghị khen thưởng của cụm"), on_delete=models.PROTECT,
         null=True, blank=True, related_name="cluster_years", editable=False,

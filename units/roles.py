@@ -17,9 +17,9 @@ STAFF_MODELS = {
     "awards": [
         "legaldocument", "awardtype", "basesalary", "holiday", "processingtimelimit", "dossier", "nomination",
         "attachment", "dossiertransition", "dossierrevision", "councilsession", "agendaitem", "vote", "signer",
-        "numbersequence", "decision", "decisionline", "decisiondocument", "award", "dashboardreport",
-        "attachmentaccess", "yearlyrating", "initiative", "holdperiod", "collectivefigures", "eligibilityrule",
-        "nominationeligibility", "issuingbody", "decidingpower", "blankcalibration",
+        "numbersequence", "councilminutessequence", "decision", "decisionline", "decisiondocument", "award",
+        "dashboardreport", "attachmentaccess", "yearlyrating", "initiative", "holdperiod", "collectivefigures",
+        "eligibilityrule", "nominationeligibility", "issuingbody", "decidingpower", "blankcalibration",
     ],
     "campaigns": ["campaign", "contentgroup", "target", "registration", "campaigntransition", "campaignaudience",
                   "campaigndocument", "targetreport"],

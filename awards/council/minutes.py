@@ -1,10 +1,21 @@
-"""The minutes (biên bản) of a Hội đồng Thi đua - Khen thưởng session."""
+"""The minutes (biên bản) of a Hội đồng Thi đua - Khen thưởng session: numbered in the Hội đồng's series,
+with its chủ tọa and thư ký, who sign it."""
 
 from __future__ import annotations
+
+from django.conf import settings
 
 from awards.core import pdf
 from awards.council.tally import share
 from awards.models import CouncilSession, Vote
+from units.models import User
+
+
+def _person(member: User | None, name: str, position: str) -> dict:
+    """A chủ tọa or thư ký as the biên bản names them: a member's name and position, or the typed ones."""
+    if member is not None:
+        return {"name": member.display_name, "position": position or member.position}
+    return {"name": name, "position": position}
 
 
 def context(session: CouncilSession) -> dict:
@@ -18,9 +29,15 @@ def context(session: CouncilSession) -> dict:
         {"item": item, "nomination": item.nomination, "share": share(item.yes_count or 0, item.member_count or 0)}
         for item in items
     ]
+    organ, organ_size = pdf.organ_header(["Hội đồng", "Thi đua - Khen thưởng"])
     return {
         "session": session,
+        "parent": f"UBND tỉnh {settings.PROVINCE_NAME}",
+        "issuer_lines": organ, "organ_size": organ_size,
+        "code": session.minutes_code,
         "place_date": pdf.place_date(session.held_on),
+        "chair": _person(session.chair, session.chair_name, session.chair_position),
+        "secretary": _person(session.secretary, session.secretary_name, session.secretary_position),
         "members": members,
         "present": [m for m in members if m.pk in present],
         "written": [m for m in members if m.pk in written and m.pk not in present],
@@ -30,5 +47,13 @@ def context(session: CouncilSession) -> dict:
     }
 
 
+def metadata(session: CouncilSession) -> pdf.Metadata:
+    council = f"Hội đồng Thi đua - Khen thưởng tỉnh {settings.PROVINCE_NAME}"
+    number = f" số {session.minutes_code}" if session.minutes_code else ""
+    return pdf.Metadata(title=f"Biên bản{number} ngày {session.held_on:%d/%m/%Y}", author=council,
+                        subject=f"Họp Hội đồng Thi đua - Khen thưởng tỉnh xét đề nghị khen thưởng: {session.title}",
+                        keywords=(session.minutes_code,) if session.minutes_code else (), created=session.held_on)
+
+
 def render(session: CouncilSession) -> bytes:
-    return pdf.render_pdf("pdf/council_minutes.html", context(session))
+    return pdf.render_pdf("pdf/council_minutes.html", context(session), metadata(session))

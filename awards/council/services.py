@@ -11,6 +11,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +20,7 @@ from awards.core.permissions import is_staff
 from awards.council import tasks
 from awards.dossiers import workflow
 from awards.enums import CouncilResult, DossierState, SessionStatus, Verdict, VoteChoice
-from awards.models import AgendaItem, CouncilSession, Dossier, Nomination, Vote
+from awards.models import AgendaItem, CouncilMinutesSequence, CouncilSession, Dossier, Nomination, Vote
 from units.models import Role, User
 
 CHANGED_MIND = "Thành viên đổi ý kiến trước khi kết thúc phiên họp"
@@ -130,6 +131,57 @@ def void_vote(vote: Vote, reason: str, actor: User) -> None:
     _void(vote, reason, actor)
 
 
+@transaction.atomic
+def set_presiding(session: CouncilSession, actor: User, *, chair: User | None = None, chair_name: str = "",
+                  chair_position: str = "", secretary: User | None = None, secretary_name: str = "",
+                  secretary_position: str = "") -> CouncilSession:
+    """Who chairs the session (chủ tọa) and who keeps the minutes (thư ký): a member of the session, or a name
+    typed with its position (the thư ký is often a Ban Thi đua - Khen thưởng officer who does not vote)."""
+    _require_staff(actor)
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    _require_open(session)
+    members = set(session.members.values_list("pk", flat=True))
+    for person in (chair, secretary):
+        if person is not None and person.pk not in members:
+            raise CouncilError(_("%(name)s không phải thành viên của phiên họp này.") % {"name": person.display_name})
+    if chair is not None and chair == secretary:
+        raise CouncilError(_("Chủ tọa và thư ký phải là hai người khác nhau."))
+    session.chair, session.secretary = chair, secretary
+    session.chair_name = "" if chair else " ".join(chair_name.split())
+    session.secretary_name = "" if secretary else " ".join(secretary_name.split())
+    session.chair_position = " ".join(chair_position.split())
+    session.secretary_position = " ".join(secretary_position.split())
+    session.save(update_fields=["chair", "chair_name", "chair_position", "secretary", "secretary_name",
+                                "secretary_position"])
+    return session
+
+
+def presiding_problem(session: CouncilSession) -> str:
+    """Why the session cannot be closed yet for want of its chủ tọa or thư ký ("" when both are named)."""
+    missing = [word for word, name in ((_("chủ tọa"), session.chair_display),
+                                       (_("thư ký"), session.secretary_display)) if not name]
+    if not missing:
+        return ""
+    return _("Chưa kết thúc được phiên họp: chưa có %(who)s (chọn trong thành viên Hội đồng hoặc ghi họ tên).") % {
+        "who": _(" và ").join(missing)}
+
+
+def allocate_minutes_number(year: int) -> int:
+    """The next number of the Hội đồng's biên bản series in ``year``: gapless and distinct under concurrent
+    closings (the sequence row is locked until the closing transaction ends)."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                CouncilMinutesSequence.objects.get_or_create(year=year)
+        except IntegrityError:
+            pass  # created by a concurrent closing a moment ago
+        sequence = CouncilMinutesSequence.objects.select_for_update().get(year=year)
+        sequence.last_number = F("last_number") + 1
+        sequence.save(update_fields=["last_number"])
+        sequence.refresh_from_db(fields=["last_number"])
+        return sequence.last_number
+
+
 def tally(yes: int, members: int, threshold: Decimal) -> bool:
     """Passed when yes / members >= threshold %, in integers (no rounding): 17/19 fails 90 %, 18/19 passes."""
     return members > 0 and yes * 100 >= threshold * members
@@ -138,12 +190,19 @@ def tally(yes: int, members: int, threshold: Decimal) -> bool:
 @transaction.atomic
 def close_session(session: CouncilSession, actor: User) -> CouncilSession:
     """Tally every item against its award type's threshold, record the result on the nominations, move
-    dossiers whose votes are all in to "Chờ quyết định", and queue the minutes PDF."""
+    dossiers whose votes are all in to "Chờ quyết định", number the biên bản in the Hội đồng's series of the
+    meeting's year and queue its PDF. Refused while the chủ tọa or the thư ký is not named."""
     _require_staff(actor)
     updated = CouncilSession.objects.filter(pk=session.pk, status=SessionStatus.OPEN).update(
         status=SessionStatus.CLOSED, closed_at=timezone.now())
     if updated == 0:
         raise CouncilError(_("Phiên họp đã được kết thúc (có thể bởi người khác)."))
+    session.refresh_from_db()
+    problem = presiding_problem(session)
+    if problem:
+        raise CouncilError(problem)  # the transaction is rolled back: the session stays open
+    year = session.held_on.year
+    CouncilSession.objects.filter(pk=session.pk).update(minutes_year=year, minutes_number=allocate_minutes_number(year))
     session.refresh_from_db()
     members = session.members.count()
     items = list(session.items.select_related("nomination", "nomination__award_type", "nomination__dossier"))

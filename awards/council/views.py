@@ -101,6 +101,10 @@ def session_detail(request, pk):
         "my_votes": my_votes, "is_member": user in members, "is_staff": is_staff, "votes": votes,
         "candidates": council.candidates() if is_staff and session.status == SessionStatus.OPEN else [],
         "choices": VoteChoice.choices,
+        "presiding_problem": council.presiding_problem(session) if session.status == SessionStatus.OPEN else "",
+        "presiding_fields": [
+            ("chair", _("Chủ tọa"), session.chair_id, session.chair_name, session.chair_position),
+            ("secretary", _("Thư ký"), session.secretary_id, session.secretary_name, session.secretary_position)],
     })
 
 
@@ -163,6 +167,30 @@ def vote_void(request, pk, vote_id):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Đã hủy phiếu của %(name)s.") % {"name": target.member.display_name})
+    return redirect("awards:council_session", session.pk)
+
+
+@login_required
+@require_POST
+def presiding(request, pk):
+    """Staff name the chủ tọa and the thư ký: a member of the session, or a typed name and position."""
+    _require_staff(request)
+    session = _session(request, pk)
+
+    def member(field: str) -> User | None:
+        value = request.POST.get(field, "")
+        return session.members.filter(pk=int(value)).first() if value.isdigit() else None
+
+    try:
+        council.set_presiding(
+            session, request.user, chair=member("chair"), chair_name=request.POST.get("chair_name", ""),
+            chair_position=request.POST.get("chair_position", ""), secretary=member("secretary"),
+            secretary_name=request.POST.get("secretary_name", ""),
+            secretary_position=request.POST.get("secretary_position", ""))
+    except council.CouncilError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã ghi chủ tọa và thư ký phiên họp."))
     return redirect("awards:council_session", session.pk)
 
 

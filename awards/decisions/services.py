@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from awards.catalogue import bodies, in_force, powers
 from awards.core.permissions import is_staff
+from awards.documents import board_submission
 from awards.documents.wording import format_date_words
 from awards.dossiers import workflow
 from awards.enums import (
@@ -282,6 +283,9 @@ def cancel_draft(decision: Decision, reason: str, actor: User) -> None:
 def publish(decision: Decision, actor: User) -> int:
     """Publish: write one Award per line and mark dossiers decided, all or nothing. Returns the count."""
     _require_staff(actor)
+    missing_submission = board_submission.missing(decision)  # the Sở Nội vụ's tờ trình number and date
+    if missing_submission:
+        raise DecisionError(missing_submission)
     updated = Decision.objects.filter(pk=decision.pk, state=DecisionState.DRAFT).update(
         state=DecisionState.PUBLISHED, published_at=timezone.now(), published_by=actor)
     if updated == 0:

@@ -20,7 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from awards.core import permissions
 from awards.decisions import services as decisions
-from awards.documents import blank_pdf, wording
+from awards.decisions import submissions
+from awards.documents import blank_pdf, board_submission, wording
 from awards.documents import services as documents
 from awards.enums import BodyKind
 from awards.models import (
@@ -71,9 +72,18 @@ class PrepareForm(forms.Form):
 class TextsForm(forms.ModelForm):
     class Meta:
         model = Decision
-        fields = ["subject", "legal_bases", "proposals", "reason", "executors", "recipients"]
-        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in
-                   ["legal_bases", "proposals", "reason", "executors", "recipients"]}
+        fields = ["subject", "legal_bases", "proposals", "reason", "executors", "recipients", "submission_number",
+                  "submission_date"]
+        widgets = {**{name: forms.Textarea(attrs={"rows": 3}) for name in
+                      ["legal_bases", "proposals", "reason", "executors", "recipients"]},
+                   "submission_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean_submission_date(self):
+        day = self.cleaned_data.get("submission_date")
+        problem = submissions.date_problem(self.instance, day)
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
 
 
 @login_required
@@ -136,6 +146,7 @@ def decision_detail(request, pk):
         "award_count": decision.awards.count(),
         "blanks": blank_pdf.calibrations_for(decision) if permissions.is_staff(request.user) else [],
         "blank_batches": blank_pdf.batches(len(lines)),
+        "publish_problem": board_submission.missing(decision) if decision.state == DecisionState.DRAFT else "",
     })
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from awards.demo.accounts import seed_accounts
+from awards.demo.board import seed_board_department
 from awards.demo.campaigns import seed_campaigns
 from awards.demo.cast import UNITS as CAST_UNITS
 from awards.demo.clusters import seed_clusters
@@ -26,8 +27,10 @@ def seed_demo() -> dict[str, int]:
     counts: dict[str, int] = {}
     for step in (seed_units, seed_clusters, seed_people, seed_campaigns, seed_accounts):
         counts.update(step())
+    # The Sở Nội vụ's body and signers (its tờ trình to the Chủ tịch); its signers add to those of the decisions.
+    board_counts = seed_board_department()
     # The award records of the articles; its extra units, persons, users... add to the counts above.
-    for model_label, count in seed_decisions().items():
+    for model_label, count in [*seed_decisions().items(), *board_counts.items()]:
         counts[model_label] = counts.get(model_label, 0) + count
     # Yearly facts for the eligibility checks (awards.record.eligibility): adds persons and past awards.
     for model_label, count in seed_facts().items():

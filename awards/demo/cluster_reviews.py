@@ -8,7 +8,11 @@ ILLUSTRATIVE: the articles give only the counts. The criteria table, every score
 place, women share and the covenant text are invented so that the ranking reproduces who received what: the
 flag holder first, the Bằng khen holders next in the order of ``proposals.REVIEWS``, the other members after.
 Self-scores are entered directly (the demo has no account for every member unit); every later step goes
-through the services, as the trưởng cụm's demo officer."""
+through the services, as the trưởng cụm's demo officer.
+
+ILLUSTRATIVE too: who signs the papers of each 2020 leader (``SIGNERS``). The titles are those of the leader
+units' heads; the names are fictional (the real heads of these units in 2020 were not looked up), as are the
+meetings' thư ký."""
 
 from __future__ import annotations
 
@@ -41,6 +45,34 @@ COVENANT = ("Các đơn vị thành viên cam kết thi đua hoàn thành xuất
             "quả thi đua đúng thời hạn.")
 
 
+# leader unit -> (title, name) of the person who signs as trưởng cụm, khối; the meeting's thư ký.
+SIGNERS = {
+    "huyen-huu-lung": ("Chủ tịch UBND huyện Hữu Lũng", "Hoàng Văn Phúc"),
+    "huyen-van-lang": ("Chủ tịch UBND huyện Văn Lãng", "Lộc Văn Thành"),
+    "so-tai-chinh": ("Giám đốc Sở Tài chính", "Nông Thị Thu"),
+    "so-xay-dung": ("Giám đốc Sở Xây dựng", "Vi Văn Toản"),
+    "so-y-te": ("Giám đốc Sở Y tế", "Lương Thị Mai"),
+    "bo-chi-huy-quan-su-tinh": ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Hà Văn Sơn"),
+    "lien-doan-lao-dong-tinh": ("Chủ tịch Liên đoàn Lao động tỉnh", "Triệu Thị Hồng"),
+    "cong-ty-dien-luc-lang-son": ("Giám đốc Công ty Điện lực Lạng Sơn", "Đinh Văn Khải"),
+    "dai-phat-thanh-truyen-hinh-tinh": ("Giám đốc Đài Phát thanh và Truyền hình tỉnh", "Nguyễn Thị Lan"),
+}
+SECRETARY = "Lường Văn Hải"
+
+
+def signer_fields(leader_code: str) -> dict:
+    title, name = SIGNERS[leader_code]
+    return {"signer_title": title, "signer_name": name, "secretary_name": SECRETARY}
+
+
+def name_signers(reviews: list[Review]) -> None:
+    """A database seeded before cluster years named their signers: name them on the 2020 years left blank."""
+    for review in reviews:
+        ClusterYear.objects.filter(cluster__code=review.cluster, year=YEAR, leader__code=review.proposer,
+                                   signer_name="", signer_title="", secretary_name="").update(
+            **signer_fields(review.proposer))
+
+
 def _order(review: Review, members: list[ClusterMembership]) -> list[ClusterMembership]:
     """The ranking the meeting reached: the flag, the Bằng khen in order, then the other members."""
     by_code = {m.unit.code: m for m in members}
@@ -70,7 +102,7 @@ def prepare(reviews: list[Review], officers: dict[str, User]) -> dict[str, Clust
             criteria = scoring.set_criteria(cy, CRITERIA, officer, cy.version)
             ranking.update_settings(cy, officer, cy.version, flag_quota=1, merit_quota=len(review.merit),
                                      tie_break=TieBreak.CRITERION_THEN_VOTES, tie_break_criterion=criteria[0],
-                                     submission_number="", submission_date=None)
+                                     submission_number="", submission_date=None, **signer_fields(review.proposer))
             scoring.start_self_scoring(cy, officer, cy.version)
         ranked = _order(review, list(access.memberships(cy)))
         with clock(SELF_SCORED_ON, 9, index):

@@ -47,6 +47,7 @@ from awards.catalogue import in_force
 from awards.council import services as council
 from awards.decisions import central as central_decisions
 from awards.decisions import services as decisions
+from awards.decisions import submissions
 from awards.demo import cast, cluster_reviews
 from awards.demo.attachments import attach
 from awards.demo.base import D, label
@@ -229,6 +230,7 @@ class Story:
             session = council.create_session(COUNCIL_TITLE, COUNCIL_HELD, COUNCIL_PLACE, members, self.staff)
             agenda = [n for n in council.candidates() if n.dossier.reference in refs]
             council.add_to_agenda(session, agenda, self.staff)
+            council.set_presiding(session, self.staff, **presiding())
         with clock(COUNCIL_HELD, 14):
             for item in AgendaItem.objects.filter(session=session).order_by("position"):
                 for member in members:
@@ -242,6 +244,7 @@ class Story:
         with clock(spec.drafted_on, 15):
             decision = decisions.draft_decision(ready, self.staff, spec.decided_on,
                                                 self.signers[spec.signer.full_name], spec.reason)
+            submissions.record_board_submission(decision, *spec.submission, self.staff)
         with clock(spec.decided_on, 7, 30):
             decisions.publish(decision, self.staff)
         return decision
@@ -272,7 +275,36 @@ def seed_decisions() -> dict[str, int]:
         Story(officers, signers).play()
     else:
         _adopt_cluster_reviews(officers)
+        _name_presiding()
+        cluster_reviews.name_signers(REVIEWS)
+        _record_board_submissions()
     return _counts()
+
+
+def presiding() -> dict:
+    """The session's chủ tọa (Dương Xuân Huyên, a member) and thư ký (the Ban's officer ``bantdkt``, who does not
+    vote): ILLUSTRATIVE, the articles do not say who chaired or kept the minutes."""
+    staff = User.objects.get(username=STAFF)
+    return {"chair": User.objects.get(username=COUNCIL_MEMBERS[0][0]), "secretary_name": staff.full_name,
+            "secretary_position": staff.position}
+
+
+def _name_presiding() -> None:
+    """A database seeded before sessions named their chủ tọa and thư ký: name them on the demo session."""
+    names = presiding()
+    CouncilSession.objects.filter(title=COUNCIL_TITLE, held_on=COUNCIL_HELD, chair__isnull=True, chair_name="",
+                                  secretary__isnull=True, secretary_name="").update(
+        chair=names["chair"], secretary_name=names["secretary_name"], secretary_position=names["secretary_position"])
+
+
+def _record_board_submissions() -> None:
+    """A database seeded before decisions kept the Sở Nội vụ's tờ trình: write it on the demo decisions."""
+    for spec in DECISIONS:
+        refs = [p.reference for p in spec.batch.proposals]
+        number, day = spec.submission
+        Decision.objects.filter(lines__nomination__dossier__reference__in=refs, award_type__code=spec.award,
+                                decided_on=spec.decided_on, submission_number="").update(
+            submission_number=number, submission_date=day)
 
 
 def _adopt_cluster_reviews(officers: dict[str, User]) -> None:

@@ -315,17 +315,20 @@ class DecisionSpec:
     drafted_on: D
     decided_on: D
     reason: str
+    submission: tuple[str, D]  # the Sở Nội vụ's tờ trình the decision answers (ILLUSTRATIVE number and date)
 
 
 DECISIONS = [
     DecisionSpec(BATCH_2019, BK_TINH, PHAM_NGOC_THUONG, D(2019, 10, 28), D(2019, 10, 31),
                  "đã có thành tích xuất sắc trong phong trào thi đua đặc biệt và đợt thi đua cao điểm 60 ngày đêm chào "
                  "mừng kỷ niệm 110 năm ngày sinh đồng chí Hoàng Văn Thụ (04/11/1909 - 04/11/2019) và 188 năm ngày "
-                 "thành lập tỉnh Lạng Sơn (04/11/1831 - 04/11/2019)"),
+                 "thành lập tỉnh Lạng Sơn (04/11/1831 - 04/11/2019)", ("412/TTr-SNV", D(2019, 10, 28))),
     DecisionSpec(BATCH_2020, CO_TINH, HO_TIEN_THIEU, D(2020, 12, 28), D(2020, 12, 30),
-                 "đã hoàn thành xuất sắc nhiệm vụ công tác, dẫn đầu phong trào thi đua yêu nước của tỉnh năm 2020"),
+                 "đã hoàn thành xuất sắc nhiệm vụ công tác, dẫn đầu phong trào thi đua yêu nước của tỉnh năm 2020",
+                 ("598/TTr-SNV", D(2020, 12, 26))),
     DecisionSpec(BATCH_2020, BK_TINH, DUONG_XUAN_HUYEN, D(2020, 12, 28), D(2020, 12, 30),
-                 "đã có thành tích xuất sắc, được bình xét trong các cụm thi đua năm 2020"),
+                 "đã có thành tích xuất sắc, được bình xét trong các cụm thi đua năm 2020",
+                 ("599/TTr-SNV", D(2020, 12, 26))),
 ]
 
 BATCHES = [BATCH_2019, BATCH_ORDERS, BATCH_PM, BATCH_2020]

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from django.utils import translation
 
 from awards.core import pdf
+from awards.documents import board_submission
 from awards.documents.certificate_layouts import emblem_uri, layout_for
 from awards.documents.wording import article_one, bonus_article, counts_phrase
 from awards.enums import RecipientKind
@@ -78,7 +79,8 @@ def council_results(decision: Decision) -> list[dict]:
     sessions: dict[int, dict] = {}
     for item in items:
         entry = sessions.setdefault(item.session_id, {"session": item.session, "passed": 0, "thresholds": set(),
-                                                      "held_on_words": date_words(item.session.held_on)})
+                                                      "held_on_words": date_words(item.session.held_on),
+                                                      "minutes_code": item.session.minutes_code})
         entry["passed"] += 1
         entry["thresholds"].add(item.threshold_pct)
     for entry in sessions.values():
@@ -178,10 +180,24 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def metadata(decision: Decision, kind: str, context: dict) -> pdf.Metadata:
+    """The records metadata of each kind: the decision and its certificates are the body's, filed under the
+    decision's number and date; the tờ trình is the Sở Nội vụ's, under its own number and date."""
+    if kind == DocumentKind.SUBMISSION:
+        return context["submission"]["metadata"]
+    title = f"Quyết định số {decision.code} ngày {decision.decided_on:%d/%m/%Y}"
+    if kind == DocumentKind.CERTIFICATES:
+        title = f"{context['award_name']} kèm theo {title[0].lower()}{title[1:]}"
+    return pdf.Metadata(title=title, author=decision.body.head_title, subject=decision.subject,
+                        keywords=(decision.code,), created=decision.decided_on)
+
+
 def render(decision: Decision, kind: str) -> tuple[bytes, int]:
     """The PDF of ``kind`` for ``decision`` and its page count. Always in Vietnamese (3.510.000)."""
     template = TEMPLATES[DocumentKind(kind)]
     context = decision_context(decision)
+    if kind == DocumentKind.SUBMISSION:
+        context["submission"] = board_submission.context(decision)
     with translation.override("vi"), cyclic_gc_paused():
-        data = pdf.render_pdf(template, context)
+        data = pdf.render_pdf(template, context, metadata(decision, kind, context))
     return data, count_pages(data)

@@ -11,13 +11,17 @@ import hashlib
 
 from django.db import transaction
 
+from awards.core import pdf
 from awards.core.background import enqueue_on_commit
 from awards.documents import tasks
 from awards.models import Decision, DecisionDocument, DocumentStatus
 
 
 def content_key(decision: Decision, kind: str) -> str:
-    return hashlib.sha256(f"{decision.pk}:{kind}:{decision.content_version}:{decision.state}".encode()).hexdigest()
+    """Changes with the decision's content, its state and the file format (a render from before PDF/A, asked
+    for again, becomes a new version; the finished one is kept)."""
+    key = f"{decision.pk}:{kind}:{decision.content_version}:{decision.state}:{pdf.PDF_VARIANT}"
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def latest(decision: Decision, kind: str) -> DecisionDocument | None:

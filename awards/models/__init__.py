@@ -15,7 +15,7 @@ from awards.models.catalogue import (
     LegalDocument,
     ProcessingTimeLimit,
 )
-from awards.models.council import AgendaItem, CouncilSession, Vote
+from awards.models.council import MINUTES_SYMBOL, AgendaItem, CouncilMinutesSequence, CouncilSession, Vote
 from awards.models.decisions import (
     Award,
     AwardSource,
@@ -54,6 +54,7 @@ from awards.models.record import (
 from awards.models.reports import DashboardReport
 
 __all__ = [
+    "MINUTES_SYMBOL",
     "RECIPIENT_BONUS",
     "RECIPIENT_FLAG",
     "AgendaItem",
@@ -66,6 +67,7 @@ __all__ = [
     "BlankCalibration",
     "CertificateKind",
     "CollectiveFigures",
+    "CouncilMinutesSequence",
     "CouncilSession",
     "DashboardReport",
     "DecidingPower",

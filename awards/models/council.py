@@ -11,9 +11,13 @@ from django.utils.translation import pgettext_lazy
 from awards.enums import SessionStatus, VoteChoice
 from awards.models.dossiers import Nomination
 
+MINUTES_SYMBOL = "BB-HĐTĐKT"  # the Hội đồng's own series of biên bản: "05/BB-HĐTĐKT"
+
 
 class CouncilSession(models.Model):
-    """A meeting (or written round) of the Hội đồng Thi đua - Khen thưởng tỉnh."""
+    """A meeting (or written round) of the Hội đồng Thi đua - Khen thưởng tỉnh. Its chủ tọa and thư ký are
+    chosen among the members or typed; its biên bản is numbered in the Hội đồng's yearly series when the session
+    is closed."""
 
     title = models.CharField(_("tên phiên họp"), max_length=255)
     held_on = models.DateField(_("ngày họp"))
@@ -25,14 +29,55 @@ class CouncilSession(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True, editable=False)
     minutes_pdf = models.FileField(_("biên bản (PDF)"), upload_to="council/", blank=True, editable=False)
+    chair = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("chủ tọa (thành viên Hội đồng)"),
+                              on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    chair_name = models.CharField(_("chủ tọa (họ tên, nếu không phải thành viên)"), max_length=150, blank=True)
+    chair_position = models.CharField(_("chức vụ của chủ tọa"), max_length=255, blank=True)
+    secretary = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("thư ký (thành viên Hội đồng)"),
+                                  on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    secretary_name = models.CharField(_("thư ký (họ tên, nếu không phải thành viên)"), max_length=150, blank=True)
+    secretary_position = models.CharField(_("chức vụ của thư ký"), max_length=255, blank=True)
+    minutes_year = models.PositiveSmallIntegerField(_("năm của sổ biên bản"), null=True, blank=True, editable=False)
+    minutes_number = models.PositiveIntegerField(_("số biên bản"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("phiên họp Hội đồng")
         verbose_name_plural = pgettext_lazy("số nhiều", "phiên họp Hội đồng")
         ordering = ["-held_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["minutes_year", "minutes_number"], name="council_minutes_number_unique",
+                                    violation_error_message=_("Số biên bản này đã được dùng.")),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def minutes_code(self) -> str:
+        """"05/BB-HĐTĐKT" once numbered; numbers below 10 get a leading zero (NĐ 30/2020)."""
+        return f"{self.minutes_number:02d}/{MINUTES_SYMBOL}" if self.minutes_number else ""
+
+    @property
+    def chair_display(self) -> str:
+        return self.chair.display_name if self.chair_id else self.chair_name.strip()
+
+    @property
+    def secretary_display(self) -> str:
+        return self.secretary.display_name if self.secretary_id else self.secretary_name.strip()
+
+
+class CouncilMinutesSequence(models.Model):
+    """The last biên bản number the Hội đồng gave in a year."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sổ số biên bản Hội đồng")
+        verbose_name_plural = pgettext_lazy("số nhiều", "sổ số biên bản Hội đồng")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"
 
 
 

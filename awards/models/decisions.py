@@ -121,6 +121,11 @@ class Decision(models.Model):
     base_salary = models.PositiveIntegerField(_("mức lương cơ sở áp dụng"), null=True, blank=True)
     executors = models.TextField(_("điều khoản thi hành: các cơ quan, cá nhân thi hành"))
     recipients = models.TextField(_("nơi nhận (mỗi dòng một nơi)"))
+    # The Sở Nội vụ's tờ trình to the Chủ tịch UBND tỉnh that the decision answers ("245/TTr-SNV"): needed before
+    # a decision of the province is published (awards.documents.board_submission).
+    submission_number = models.CharField(_("số Tờ trình của Sở Nội vụ"), max_length=60, blank=True,
+                                         help_text=_('Ví dụ "245/TTr-SNV".'))
+    submission_date = models.DateField(_("ngày Tờ trình của Sở Nội vụ"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)

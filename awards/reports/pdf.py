@@ -18,4 +18,4 @@ def render(year: int, unit=None) -> bytes:
         "base_kinds": (base_kinds := base_level.by_issuing_body_kind(year, unit_id)),
         "base_total": sum(row.total for row in base_kinds), "base_bodies": sum(row.bodies for row in base_kinds),
     }
-    return pdf.render_pdf("pdf/dashboard.html", context)
+    return pdf.render_pdf("pdf/dashboard.html", context, pdf.report_metadata("Tổng hợp khen thưởng", year, unit))

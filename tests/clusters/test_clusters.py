@@ -19,6 +19,7 @@ from awards.core.state_machine import Conflict, NotAllowed
 from awards.dossiers import workflow
 from awards.enums import DossierState
 from awards.models import Attachment
+from tests import pdf_tools
 from tests.factories import ClusterFactory, UnitFactory, UserFactory
 from units.clusters import access, closing, proposals, ranking, scoring
 from units.clusters import pdf as cluster_pdf
@@ -495,6 +496,25 @@ def test_submission_pdf_has_the_vietnamese_text(cluster_year, officer_a, tmp_pat
             "Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013;") in text
     assert "Căn cứ Nghị định số 91/2017/NĐ-CP" in text
     assert "năm 2022" not in text
+
+
+def test_cluster_papers_are_pdfa_with_their_records_metadata(cluster_year, officer_a):
+    cy = ranked_year(cluster_year, officer_a)
+    minutes, submission = cluster_pdf.render_minutes(cy), cluster_pdf.render_submission(cy)
+    meta = pdf_tools.info(minutes)
+    assert meta["Title"] == "Biên bản họp Cụm thi đua các huyện nội địa năm 2020 ngày 08/01/2021"
+    assert meta["Author"] == "Cụm thi đua các huyện nội địa"
+    assert meta["Subject"] == ("Họp tổng kết phong trào thi đua năm 2020, suy tôn đơn vị dẫn đầu Cụm thi đua các "
+                               "huyện nội địa")
+    assert meta["Keywords"] == "Cụm thi đua các huyện nội địa, 2020"
+    assert meta["CreationDate"] == "2021-01-08T00:00:00+07"
+    meta = pdf_tools.info(submission)
+    assert meta["Title"] == "Tờ trình số 05/TTr-CTĐ ngày 12/01/2021"
+    assert meta["Author"] == "Sở Giáo dục và Đào tạo"
+    assert meta["Subject"] == "Về việc đề nghị khen thưởng tổng kết Cụm thi đua các huyện nội địa năm 2020"
+    assert meta["Keywords"] == "05/TTr-CTĐ"
+    assert meta["CreationDate"] == "2021-01-12T00:00:00+07"
+    assert pdf_tools.pdfa_part(minutes) == pdf_tools.pdfa_part(submission) == ("2", "B")
 
 
 def test_submission_cites_the_law_in_force_on_its_date(cluster_year):

@@ -4,6 +4,7 @@ kept, written votes of absent members, tallies over ALL members at the edges, mi
 from __future__ import annotations
 
 import datetime
+import re
 import subprocess
 from decimal import Decimal
 
@@ -13,7 +14,8 @@ from django.db import IntegrityError, transaction
 from awards.council import services as council
 from awards.council import tally
 from awards.enums import CouncilResult, DossierState, VoteChoice
-from awards.models import Vote
+from awards.models import CouncilMinutesSequence, CouncilSession, Vote
+from tests import pdf_tools
 from tests.factories import PersonFactory, UserFactory, make_dossier
 from units.models import Role
 
@@ -39,7 +41,15 @@ def session(staff, members, cstd_tinh):
     session = council.create_session("Phiên họp xét khen thưởng tổng kết năm 2020", datetime.date(2021, 1, 20),
                                      "Trụ sở UBND tỉnh", members, staff)
     council.add_to_agenda(session, list(cstd_tinh.nominations.all()), staff)
-    return session
+    return preside(session, staff)
+
+
+def preside(session, staff):
+    """The first member chairs; a Ban Thi đua - Khen thưởng officer (not a member) keeps the minutes."""
+    return council.set_presiding(session, staff, chair=session.members.order_by("full_name").first(),
+                                 chair_position="Phó Chủ tịch UBND tỉnh, Phó Chủ tịch Hội đồng",
+                                 secretary_name="Lăng Văn Hưng",
+                                 secretary_position="Chuyên viên Ban Thi đua - Khen thưởng, Sở Nội vụ")
 
 
 def vote_n(session, members, yes: int, no: int = 0):
@@ -153,6 +163,7 @@ def test_flag_threshold_is_80_percent(unit_a, officer_a, staff, members):
                            verdict="eligible")
     session = council.create_session("Xét Cờ thi đua", datetime.date(2021, 1, 20), "", members[:10], staff)
     council.add_to_agenda(session, list(dossier.nominations.all()), staff)
+    preside(session, staff)
     item = vote_n(session, members, 8, 2)
     council.close_session(session, staff)
     item.refresh_from_db()
@@ -180,12 +191,122 @@ def test_minutes_pdf_names_the_result(session, members, staff, settings, tmp_pat
         council.close_session(session, staff)
     session.refresh_from_db()
     path = tmp_path / session.minutes_pdf.name
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "BIÊN BẢN" in text
-    assert "Họp Hội đồng Thi đua - Khen thưởng tỉnh xét đề nghị khen thưởng" in text
-    assert "Lạng Sơn, ngày 20 tháng 01 năm 2021" in text
-    assert "Thành phần: tổng số 19 thành viên Hội đồng" in text
+    text = pdf_tools.text(path)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # NĐ 30/2020 header: the Số of the Hội đồng's series and the place-date on one row.
+    assert lines[0].startswith("UBND TỈNH LẠNG SƠN") and lines[0].endswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert lines[1].startswith("HỘI ĐỒNG") and lines[1].endswith("Độc lập - Tự do - Hạnh phúc")
+    assert lines[2] == "THI ĐUA - KHEN THƯỞNG"
+    assert lines[3].startswith("Số: 01/BB-HĐTĐKT") and lines[3].endswith("Lạng Sơn, ngày 20 tháng 01 năm 2021")
+    words = pdf_tools.flat(text)
+    assert "BIÊN BẢN" in lines
+    assert "Họp Hội đồng Thi đua - Khen thưởng tỉnh xét đề nghị khen thưởng" in lines
+    assert ("Chủ tọa: Thành viên 00, Phó Chủ tịch UBND tỉnh, Phó Chủ tịch Hội đồng. Thư ký: Lăng Văn Hưng, Chuyên "
+            "viên Ban Thi đua - Khen thưởng, Sở Nội vụ.") in words
+    assert "Thành phần: tổng số 19 thành viên Hội đồng" in words
     assert "Hoàng Mạnh Cương" in text and "18/19" in text and "94,74" in text and "Đạt" in text
+    # The signature block: the thư ký on the left, the chủ tọa on the right, each with the name under it.
+    title_row = next(i for i, line in enumerate(lines) if line.startswith("THƯ KÝ"))
+    assert lines[title_row].split() == ["THƯ", "KÝ", "CHỦ", "TỌA"]
+    assert lines[title_row + 1].split() == ["Lăng", "Văn", "Hưng", "Thành", "viên", "00"]
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     names = [line.split()[0] for line in fonts.splitlines()[2:]]
     assert names and all("Liberation-Serif" in name for name in names), names
+    meta = pdf_tools.info(path)
+    assert meta["Title"] == "Biên bản số 01/BB-HĐTĐKT ngày 20/01/2021"
+    assert meta["Author"] == "Hội đồng Thi đua - Khen thưởng tỉnh Lạng Sơn"
+    assert meta["Subject"] == ("Họp Hội đồng Thi đua - Khen thưởng tỉnh xét đề nghị khen thưởng: Phiên họp xét khen "
+                               "thưởng tổng kết năm 2020")
+    assert meta["Keywords"] == "01/BB-HĐTĐKT"
+    assert meta["CreationDate"] == "2021-01-20T00:00:00+07"
+    assert pdf_tools.pdfa_part(path) == ("2", "B")
+
+
+# --- chủ tọa, thư ký and the Hội đồng's series of biên bản -------------------------------------------------
+
+
+def test_closing_needs_a_chair_and_a_secretary(staff, members, cstd_tinh):
+    session = council.create_session("Phiên họp", datetime.date(2021, 1, 20), "", members, staff)
+    council.add_to_agenda(session, list(cstd_tinh.nominations.all()), staff)
+    with pytest.raises(council.CouncilError) as excinfo:
+        council.close_session(session, staff)
+    assert excinfo.value.message == ("Chưa kết thúc được phiên họp: chưa có chủ tọa và thư ký (chọn trong thành viên "
+                                     "Hội đồng hoặc ghi họ tên).")
+    council.set_presiding(session, staff, chair=members[0])
+    with pytest.raises(council.CouncilError) as excinfo:
+        council.close_session(session, staff)
+    assert excinfo.value.message == ("Chưa kết thúc được phiên họp: chưa có thư ký (chọn trong thành viên Hội đồng "
+                                     "hoặc ghi họ tên).")
+    session.refresh_from_db()
+    assert (session.status, session.closed_at, session.minutes_number) == ("open", None, None)
+    cstd_tinh.refresh_from_db()
+    assert cstd_tinh.state == DossierState.IN_COUNCIL
+    assert not CouncilMinutesSequence.objects.exists()  # a refused closing takes no number
+
+
+def test_chair_and_secretary_are_members_of_the_session_or_typed(staff, members, officer_a):
+    session = council.create_session("Phiên họp", datetime.date(2021, 1, 20), "", members[:3], staff)
+    with pytest.raises(council.CouncilError) as excinfo:
+        council.set_presiding(session, staff, chair=members[5], secretary_name="Lăng Văn Hưng")
+    assert excinfo.value.message == "Thành viên 05 không phải thành viên của phiên họp này."
+    with pytest.raises(council.CouncilError) as excinfo:
+        council.set_presiding(session, staff, chair=members[0], secretary=members[0])
+    assert excinfo.value.message == "Chủ tọa và thư ký phải là hai người khác nhau."
+    with pytest.raises(council.CouncilError):
+        council.set_presiding(session, officer_a, chair=members[0], secretary=members[1])
+    session = council.set_presiding(session, staff, chair=members[0], chair_name="ignored",
+                                    secretary_name="  Lăng   Văn Hưng ")
+    assert (session.chair_display, session.chair_name, session.secretary_display) == (
+        "Thành viên 00", "", "Lăng Văn Hưng")
+
+
+def test_minutes_are_numbered_per_year_without_gaps(staff, members, unit_a, officer_a):
+    def closed(day):
+        dossier = make_dossier(unit_a, officer_a, code="chien-si-thi-dua-cap-tinh", state=DossierState.REVIEWED,
+                               verdict="eligible")
+        session = council.create_session(f"Phiên {day}", day, "", members[:3], staff)
+        council.add_to_agenda(session, list(dossier.nominations.all()), staff)
+        council.set_presiding(session, staff, chair=members[0], secretary=members[1])
+        return council.close_session(session, staff)
+
+    codes = [closed(day).minutes_code for day in (datetime.date(2021, 1, 20), datetime.date(2021, 6, 3),
+                                                 datetime.date(2022, 1, 14), datetime.date(2021, 12, 28))]
+    assert codes == ["01/BB-HĐTĐKT", "02/BB-HĐTĐKT", "01/BB-HĐTĐKT", "03/BB-HĐTĐKT"]
+    assert dict(CouncilMinutesSequence.objects.values_list("year", "last_number")) == {2021: 3, 2022: 1}
+    assert list(CouncilSession.objects.order_by("held_on").values_list("minutes_year", "minutes_number")) == [
+        (2021, 1), (2021, 2), (2021, 3), (2022, 1)]
+
+
+def test_a_long_agenda_never_splits_a_row_and_repeats_the_header(staff, members, unit_a, officer_a, tmp_path):
+    """40 nominees with long positions: every row (number, name, position, unit) stays on one page, the header
+    row is printed on every page, and the table is set at 13 pt like the body (NĐ 30/2020: 13-14 pt)."""
+    from awards.council import minutes
+
+    session = council.create_session("Phiên họp xét khen thưởng tổng kết năm 2020", datetime.date(2021, 1, 20),
+                                     "Trụ sở UBND tỉnh", members, staff)
+    for n in range(1, 41):
+        person = PersonFactory(full_name=f"Người đề nghị số {n:02d}", unit=unit_a,
+                               position=f"Phó Trưởng phòng Kế hoạch, Tài chính và Tổ chức cán bộ số {n:02d}")
+        dossier = make_dossier(unit_a, officer_a, code="chien-si-thi-dua-cap-tinh", state=DossierState.REVIEWED,
+                               verdict="eligible", recipient=person)
+        council.add_to_agenda(session, list(dossier.nominations.all()), staff)
+    for item in session.items.all():
+        for member in members[:18]:
+            council.cast_vote(item, member, YES)
+    preside(session, staff)
+    council.close_session(session, staff)
+    data = minutes.render(session)
+    layouts = pdf_tools.pages(data)
+    pages = [pdf_tools.flat(page) for page in layouts]
+    assert len(pages) >= 3
+    for n in range(1, 41):
+        holding = [i for i, page in enumerate(pages) if f"Người đề nghị số {n:02d}" in page]
+        assert len(holding) == 1, n
+        page = pages[holding[0]]
+        assert f"cán bộ số {n:02d}" in page, n  # the wrapped position stays with the name
+    table_pages = [page for page in layouts if "Người đề nghị số" in page]
+    assert all(re.search(r"^\s*STT\s+Tập thể, cá nhân được đề", page, re.M) for page in table_pages)
+    sizes = {size for word, size, _x, _y in pdf_tools.words(data, 2) if word.startswith("Người")}
+    assert sizes and all(12.9 <= size <= 14.1 for size in sizes), sizes
+    body = {size for word, size, _x, _y in pdf_tools.words(data, 1) if word == "Thành"}
+    assert body and all(13.9 <= size <= 14.1 for size in body), body

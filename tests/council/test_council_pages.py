@@ -60,11 +60,27 @@ def test_staff_record_a_written_vote_and_close(client, staff, session, settings,
     client.post(f"/awards/council/{session.pk}/close/", {})
     session.refresh_from_db()
     assert session.status == SessionStatus.OPEN  # not confirmed
+    page = client.get(f"/awards/council/{session.pk}/").content.decode()
+    assert ("Chưa kết thúc được phiên họp: chưa có chủ tọa và thư ký (chọn trong thành viên Hội đồng hoặc ghi "
+            "họ tên).") in page
+    response = client.post(f"/awards/council/{session.pk}/close/", {"confirm": "1"}, follow=True)
+    assert "Chưa kết thúc được phiên họp: chưa có chủ tọa và thư ký" in response.content.decode()
+    session.refresh_from_db()
+    assert (session.status, session.minutes_number) == (SessionStatus.OPEN, None)
+    chair = session.members.get(full_name="Nông Thị Mai")
+    client.post(f"/awards/council/{session.pk}/presiding/", {
+        "chair": chair.pk, "chair_position": "Phó Chủ tịch UBND tỉnh", "secretary": "",
+        "secretary_name": "Lăng Văn Hưng", "secretary_position": "Chuyên viên Sở Nội vụ"})
+    session.refresh_from_db()
+    assert (session.chair, session.secretary_display, session.secretary_position) == (
+        chair, "Lăng Văn Hưng", "Chuyên viên Sở Nội vụ")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/awards/council/{session.pk}/close/", {"confirm": "1"})
     session.refresh_from_db()
     assert session.status == SessionStatus.CLOSED
+    assert session.minutes_code == "01/BB-HĐTĐKT"
     assert bool(session.minutes_pdf)
+    assert "Biên bản số 01/BB-HĐTĐKT" in client.get(f"/awards/council/{session.pk}/").content.decode()
     response = client.get(f"/awards/council/{session.pk}/minutes.pdf")
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
 

@@ -13,7 +13,7 @@ from awards.decisions import services as decisions
 from awards.models import Award, IssuingBody, LegalDocument, Signer, province_body
 from awards.record.eligibility.engine import evaluate
 from awards.reports.selectors import by_body_kind
-from tests.factories import PersonFactory, make_body, make_commune_body, make_dossier
+from tests.factories import PersonFactory, make_body, make_commune_body, make_dossier, with_board_submission
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -139,7 +139,7 @@ def test_a_communes_lao_dong_tien_tien_counts_in_the_cstdcs_ladder(staff):
     nominations = ldtt(commune.unit, staff, year=2019, name="Hoàng Thị Thu", authority="chu_tich_ubnd_xa")
     decision = decisions.draft_decision(nominations, staff, D(2020, 1, 15), chair, "đã hoàn thành tốt nhiệm vụ năm 2019",
                                         body=commune)
-    decisions.publish(decision, staff)
+    decisions.publish(decision, staff)  # a unit's decision answers no tờ trình of the Sở Nội vụ
     award = Award.objects.get(decision=decision)
     assert (decision.code, award.award_code, award.body, award.issuer, award.bonus_amount) == (
         "01/QĐ-UBND", "lao-dong-tien-tien", commune, "Chủ tịch UBND xã Đề Thám", 450_000)
@@ -174,8 +174,8 @@ def test_awards_are_counted_by_kind_of_body(unit_a, officer_a, unit_b, officer_b
     chair = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
                                   valid_from=D(2020, 1, 1))
     province_dossier = make_dossier(unit_b, officer_b, state="awaiting_decision", verdict="eligible", year=2024)
-    decisions.publish(decisions.draft_decision(list(province_dossier.nominations.all()), staff, D(2025, 1, 21),
-                                               chair, REASON), staff)
+    decisions.publish(with_board_submission(decisions.draft_decision(
+        list(province_dossier.nominations.all()), staff, D(2025, 1, 21), chair, REASON)), staff)
     nominations = ldtt(unit_a, officer_a) + ldtt(unit_a, officer_a, name="Hoàng Văn Nam")
     decisions.publish(decisions.draft_decision(nominations, staff, D(2025, 1, 20), director, REASON,
                                                body=education), staff)

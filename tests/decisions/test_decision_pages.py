@@ -9,7 +9,7 @@ import pytest
 from awards.decisions import services as decisions
 from awards.enums import DossierState
 from awards.models import Award, Decision, DecisionState, Signer
-from tests.factories import make_dossier
+from tests.factories import make_dossier, with_board_submission
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_drafts_are_invisible_to_units_published_ones_are_not(client, staff, off
     client.force_login(officer_a)
     assert client.get(f"/awards/decisions/{decision.pk}/").status_code == 404
     assert list(client.get("/awards/decisions/").context["page"]) == []
-    decisions.publish(decision, staff)
+    decisions.publish(with_board_submission(decision), staff)
     assert client.get(f"/awards/decisions/{decision.pk}/").status_code == 200
     client.force_login(officer_b)
     assert client.get(f"/awards/decisions/{decision.pk}/").status_code == 404
@@ -65,6 +65,21 @@ def test_publish_needs_confirmation_then_writes_the_record(client, staff, signer
     client.force_login(staff)
     client.post(f"/awards/decisions/{decision.pk}/publish/", {})
     assert Decision.objects.get(pk=decision.pk).state == DecisionState.DRAFT
+    # Without the Sở Nội vụ's tờ trình number and date the decision is not published; the page says why.
+    page = client.get(f"/awards/decisions/{decision.pk}/").content.decode()
+    assert "Chưa có số, ngày Tờ trình của Sở Nội vụ." in page
+    response = client.post(f"/awards/decisions/{decision.pk}/publish/", {"confirm": "1"}, follow=True)
+    assert "Chưa có số, ngày Tờ trình của Sở Nội vụ." in response.content.decode()
+    assert Decision.objects.get(pk=decision.pk).state == DecisionState.DRAFT
+    assert not Award.objects.filter(decision=decision).exists()
+    client.post(f"/awards/decisions/{decision.pk}/texts/", {
+        "subject": decision.subject, "legal_bases": decision.legal_bases, "proposals": decision.proposals,
+        "reason": decision.reason, "executors": decision.executors, "recipients": decision.recipients,
+        "submission_number": "245/TTr-SNV", "submission_date": "2021-02-03"})
+    decision.refresh_from_db()
+    assert (decision.submission_number, decision.submission_date, decision.content_version) == (
+        "245/TTr-SNV", datetime.date(2021, 2, 3), 2)
+    assert "Chưa có số, ngày Tờ trình" not in client.get(f"/awards/decisions/{decision.pk}/").content.decode()
     client.post(f"/awards/decisions/{decision.pk}/publish/", {"confirm": "1"})
     assert Decision.objects.get(pk=decision.pk).state == DecisionState.PUBLISHED
     assert Award.objects.filter(decision=decision).count() == 1
@@ -85,7 +100,7 @@ def test_public_list_uses_the_portal_phrasing_and_needs_no_login(client, staff, 
     decision = decisions.draft_decision(list(ready.nominations.all()), staff, datetime.date(2021, 2, 6), signer,
                                         "đã có thành tích xuất sắc năm 2020")
     assert client.get("/public/decisions/").context["page"].object_list == []
-    decisions.publish(decision, staff)
+    decisions.publish(with_board_submission(decision), staff)
     page = client.get("/public/decisions/")
     assert [d.sentence for d in page.context["page"]] == [
         "Quyết định số 01/QĐ-UBND của Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể, vì: Đã có thành tích "

@@ -50,3 +50,19 @@ def test_the_quota_regenerates_the_same_proposals(demo_data):
     for cy in ClusterYear.objects.filter(year=2020):
         expected = [(p.membership.unit_id, p.award_code) for p in ranking.proposals(cy)]
         assert list(cy.dossier.nominations.order_by("position").values_list("unit", "award_type__code")) == expected
+
+
+def test_the_leaders_sign_their_papers_in_person(demo_data):
+    """The khối of the general agencies (led by Sở Tài chính in 2020): its tờ trình is Sở Tài chính's own, under the
+    province, and its Giám đốc signs it; the 2020 biên bản cites no 2025 decree."""
+    from tests import pdf_tools
+    from units.clusters import pdf as cluster_pdf
+
+    assert ClusterYear.objects.filter(year=2020, signer_name="").count() == 0
+    cy = ClusterYear.objects.get(cluster__code="khoi-co-quan-tong-hop", year=2020)
+    rows = [row.strip() for row in pdf_tools.text(cluster_pdf.render_submission(cy)).splitlines() if row.strip()]
+    assert rows[0].startswith("UBND TỈNH LẠNG SƠN") and rows[1].startswith("SỞ TÀI CHÍNH")
+    assert rows[2].startswith(f"Số: {cy.submission_number}") and rows[2].endswith("Lạng Sơn, ngày 07 tháng 12 năm 2020")
+    assert any(row.endswith("GIÁM ĐỐC SỞ TÀI CHÍNH") for row in rows[-6:]) and rows[-1] == "Nông Thị Thu"
+    minutes = pdf_tools.flat(pdf_tools.text(cluster_pdf.render_minutes(cy)))
+    assert "ưu tiên tập thể có tỷ lệ nữ từ 70 % trở lên." in minutes and "152/2025" not in minutes

@@ -546,6 +546,10 @@ def test_council_voted_the_36_flags_unanimously(seeded):
         (10, 0, 10, Decimal("80.00"), True)}
     assert set(items.values_list("nomination__award_type__code", flat=True)) == {"co-thi-dua-ubnd-tinh"}
     assert Vote.objects.filter(item__session=session, voided=False, written=False, choice="yes").count() == 360
+    assert session.minutes_code == "01/BB-HĐTĐKT"
+    assert (session.chair.username, session.chair_display) == ("demo-council-1", "Dương Xuân Huyên")
+    assert (session.secretary_display, session.secretary_position) == (
+        "Trần Văn Ba", "Chuyên viên Ban Thi đua - Khen thưởng")
 
 
 def test_signers_and_their_terms(seeded):
@@ -600,3 +604,22 @@ def test_demo_units_are_found_by_the_names_people_write(seeded):
     assert resolve_unit("UBND Trường THPT Chuyên Chu Văn An", end_2019, scope.unit_ids).code == (
         "truong-thpt-chuyen-chu-van-an")
     assert resolve_unit("Sở Y tế tỉnh Lạng Sơn", end_2019, scope.unit_ids).reason == "outside"
+
+
+def test_demo_decisions_answer_the_board_submission(seeded):
+    from awards.documents import decision_pdf
+    from awards.models import Decision
+    from tests import pdf_tools
+
+    rows = list(Decision.objects.order_by("decided_on", "number").values_list(
+        "number", "decided_on", "submission_number", "submission_date"))
+    assert [(decided, number, day) for _n, decided, number, day in rows] == [
+        (datetime.date(2019, 10, 31), "412/TTr-SNV", datetime.date(2019, 10, 28)),
+        (datetime.date(2020, 12, 30), "598/TTr-SNV", datetime.date(2020, 12, 26)),
+        (datetime.date(2020, 12, 30), "599/TTr-SNV", datetime.date(2020, 12, 26)),
+    ]
+    flags = Decision.objects.get(submission_number="598/TTr-SNV")
+    lines = [line.strip() for line in pdf_tools.text(decision_pdf.render(flags, "submission")[0]).splitlines()
+             if line.strip()]
+    assert lines[2].startswith("Số: 598/TTr-SNV") and lines[2].endswith("Lạng Sơn, ngày 26 tháng 12 năm 2020")
+    assert lines[-1] == "Nông Văn Tiến"

@@ -15,8 +15,9 @@ from awards.decisions.services import draft_decision
 from awards.documents import decision_pdf
 from awards.enums import RecipientKind, VoteChoice
 from awards.models import Decision, Dossier, Nomination, Signer
-from tests.factories import PersonFactory, UserFactory, make_dossier
-from units.models import Gender, Household, Role
+from tests import pdf_tools
+from tests.factories import PersonFactory, UnitFactory, UserFactory, make_body, make_dossier, with_board_submission
+from units.models import Gender, Household, Role, UnitKind
 
 pytestmark = pytest.mark.django_db
 REASON = "đã có thành tích xuất sắc năm 2020"
@@ -329,11 +330,12 @@ def test_submission_and_certificate_of_a_voted_title(unit_a, officer_a, staff, c
     council.add_to_agenda(session, list(dossier.nominations.all()), staff)
     for member in members:
         council.cast_vote(session.items.get(), member, VoteChoice.YES)
+    council.set_presiding(session, staff, chair=members[0], secretary=members[1])
     council.close_session(session, staff)
     decision = build(staff, chair, list(dossier.nominations.all()))
     words = flat(text_of(pdf_file(tmp_path, decision, "submission")[0]))
-    assert ("Hội đồng Thi đua - Khen thưởng tỉnh đã họp ngày 20 tháng 01 năm 2021 tại Trụ sở UBND tỉnh và biểu "
-            "quyết: 01 trường hợp đạt tỷ lệ phiếu đồng ý theo quy định (từ 90 % trở lên tổng số thành viên "
+    assert ("Hội đồng Thi đua - Khen thưởng tỉnh đã họp ngày 20 tháng 01 năm 2021 tại Trụ sở UBND tỉnh (Biên bản "
+            "số 01/BB-HĐTĐKT) và biểu quyết: 01 trường hợp đạt tỷ lệ phiếu đồng ý theo quy định (từ 90 % trở lên tổng số thành viên "
             "Hội đồng).") in words
     assert "tặng Chiến sĩ thi đua cấp tỉnh cho 01 cá nhân, đã có thành tích xuất sắc năm 2020." in words
     decision_words = flat(text_of(pdf_file(tmp_path, decision, "decision")[0]))
@@ -343,11 +345,71 @@ def test_submission_and_certificate_of_a_voted_title(unit_a, officer_a, staff, c
     assert pages == 1 and "CHIẾN SĨ THI ĐUA CẤP TỈNH" in lines and "Ông Hoàng Mạnh Cương" in lines
 
 
+@pytest.fixture
+def board_department(db):
+    """The Sở Nội vụ's issuing body, its Giám đốc until 31/01/2021, a Phó Giám đốc, and a new Giám đốc from
+    01/3/2021 (the tờ trình of February 2021 is then signed by the deputy, KT. Giám đốc)."""
+    unit = UnitFactory(code="so-noi-vu", name="Sở Nội vụ", kind=UnitKind.DEPARTMENT)
+    body = make_body(unit, parent_name="UBND TỈNH LẠNG SƠN", issuer_name="SỞ NỘI VỤ", symbol="QĐ-SNV",
+                     head_title="Giám đốc Sở Nội vụ", authority_line="GIÁM ĐỐC SỞ NỘI VỤ")
+    for name, position, capacity, start, end in [
+        ("Nông Văn Tiến", "Giám đốc Sở Nội vụ", "chu_tich", datetime.date(2018, 3, 1), datetime.date(2021, 1, 31)),
+        ("Lương Thị Hạnh", "Phó Giám đốc Sở Nội vụ", "kt_chu_tich", datetime.date(2018, 3, 1), None),
+        ("Hoàng Đức Minh", "Giám đốc Sở Nội vụ", "chu_tich", datetime.date(2021, 3, 1), None),
+    ]:
+        Signer.objects.create(body=body, full_name=name, position=position, capacity=capacity, valid_from=start,
+                              valid_to=end)
+    return body
+
+
+def test_submission_prints_its_number_date_and_signer(decision, board_department):
+    with_board_submission(decision, "245/TTr-SNV", datetime.date(2021, 1, 28))
+    data, _pages = decision_pdf.render(decision, "submission")
+    lines = lines_of(pdf_tools.text(data))
+    assert lines[0].startswith("UBND TỈNH LẠNG SƠN") and lines[1].startswith("SỞ NỘI VỤ")
+    assert lines[2].startswith("Số: 245/TTr-SNV") and lines[2].endswith("Lạng Sơn, ngày 28 tháng 01 năm 2021")
+    closing = lines[lines.index(next(line for line in lines if line.startswith("Nơi nhận:"))):]
+    assert closing[0].split() == ["Nơi", "nhận:", "GIÁM", "ĐỐC"], closing
+    assert closing[-1] == "Nông Văn Tiến"
+    meta = pdf_tools.info(data)
+    assert (meta["Title"], meta["Author"], meta["Subject"], meta["Keywords"], meta["CreationDate"]) == (
+        "Tờ trình số 245/TTr-SNV ngày 28/01/2021", "Sở Nội vụ tỉnh Lạng Sơn",
+        "Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "245/TTr-SNV", "2021-01-28T00:00:00+07")
+    assert pdf_tools.pdfa_part(data) == ("2", "B")
+
+
+def test_a_deputy_signs_the_submission_for_the_director(decision, board_department):
+    with_board_submission(decision, "252/TTr-SNV", datetime.date(2021, 2, 3))  # no Giám đốc in office that day
+    lines = lines_of(pdf_tools.text(decision_pdf.render(decision, "submission")[0]))
+    assert lines[2].startswith("Số: 252/TTr-SNV") and lines[2].endswith("Lạng Sơn, ngày 03 tháng 02 năm 2021")
+    closing = lines[lines.index(next(line for line in lines if line.startswith("Nơi nhận:"))):]
+    assert closing[0].endswith("KT. GIÁM ĐỐC") and "PHÓ GIÁM ĐỐC" in closing[1:4], closing
+    assert closing[-1] == "Lương Thị Hạnh"
+
+
 def test_rendering_twice_gives_the_same_text(decision, tmp_path):
     for kind in ("decision", "certificates", "submission"):
         first, _p1 = pdf_file(tmp_path, decision, kind, f"{kind}-1.pdf")
         second, _p2 = pdf_file(tmp_path, decision, kind, f"{kind}-2.pdf")
         assert text_of(first) == text_of(second), kind
+
+
+def test_every_kind_is_pdfa_with_its_records_metadata(decision):
+    """Title, author (the issuing body), subject (trích yếu), keywords (the number), the document's date."""
+    expected = {
+        "decision": ("Quyết định số 163/QĐ-UBND ngày 06/02/2021", "Chủ tịch UBND tỉnh Lạng Sơn",
+                     "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "163/QĐ-UBND"),
+        "certificates": ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh kèm theo quyết định số 163/QĐ-UBND ngày "
+                         "06/02/2021", "Chủ tịch UBND tỉnh Lạng Sơn",
+                         "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "163/QĐ-UBND"),
+    }
+    for kind, (title, author, subject, keywords) in expected.items():
+        data, _pages = decision_pdf.render(decision, kind)
+        meta = pdf_tools.info(data)
+        assert (meta["Title"], meta["Author"], meta["Subject"], meta["Keywords"]) == (title, author, subject,
+                                                                                      keywords), kind
+        assert meta["CreationDate"] == "2021-02-06T00:00:00+07", kind
+        assert pdf_tools.pdfa_part(data) == ("2", "B"), kind
 
 
 def test_unknown_kind_is_refused(decision):

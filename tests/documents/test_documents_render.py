@@ -13,6 +13,7 @@ from awards.decisions import services as decisions
 from awards.documents import rendering
 from awards.documents import services as documents
 from awards.models import DecisionDocument, DocumentStatus
+from tests import pdf_tools
 from tests.factories import make_draft_decision
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +57,28 @@ def test_export_decisions_writes_pdfs_and_an_index(published, tmp_path):
     assert rows[1] == ["01/QĐ-UBND", "2021-02-06", "Hồ Tiến Thiệu", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
                        "1", "0", "0", "Đã ban hành", "01-QD-UBND-2021.pdf",
                        hashlib.sha256(pdf.read_bytes()).hexdigest()]
+    meta = pdf_tools.info(pdf)
+    assert (meta["Title"], meta["Keywords"], meta["Author"]) == (
+        "Quyết định số 01/QĐ-UBND ngày 06/02/2021", "01/QĐ-UBND", "Chủ tịch UBND tỉnh Lạng Sơn")
+    assert pdf_tools.pdfa_part(pdf) == ("2", "B")
     empty = io.StringIO()
     call_command("export_decisions", str(tmp_path / "none"), "--year", "2019", stdout=empty)
     assert "Đã xuất 0 quyết định" in empty.getvalue()
+
+
+def test_export_renders_again_a_file_made_before_pdfa(published, tmp_path):
+    """A decision rendered before the PDF/A format (another content key) is exported as a new PDF/A version; the
+    old file and its row are kept."""
+    from django.core.files.base import ContentFile
+
+    old = DecisionDocument(decision=published, kind="decision", version=1, content_key="before-pdfa",
+                           status=DocumentStatus.DONE, sha256=hashlib.sha256(b"%PDF-1.7 old").hexdigest())
+    old.file.save("old.pdf", ContentFile(b"%PDF-1.7 old"), save=False)
+    old.save()
+    call_command("export_decisions", str(tmp_path / "archive"), stdout=io.StringIO())
+    exported = tmp_path / "archive" / "01-QD-UBND-2021.pdf"
+    assert pdf_tools.pdfa_part(exported) == ("2", "B")
+    assert list(DecisionDocument.objects.filter(decision=published).order_by("version").values_list(
+        "version", "status")) == [(1, DocumentStatus.DONE), (2, DocumentStatus.DONE)]
+    old.refresh_from_db()
+    assert old.file.read() == b"%PDF-1.7 old"

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 OUR_APPS = ["units", "awards", "campaigns"]
 READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossierrevision", "councilsession",
-             "agendaitem", "vote", "numbersequence", "decision", "decisionline", "decisiondocument", "award",
+             "agendaitem", "vote", "numbersequence", "councilminutessequence", "decision", "decisionline", "decisiondocument", "award",
              "dashboardreport", "attachmentaccess", "nominationeligibility",
              "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition"}
 

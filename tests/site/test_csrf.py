@@ -21,7 +21,7 @@ ACCEPTS_POST = {
     "awards:nomination_edit", "awards:nomination_delete", "awards:verdict", "awards:attachment_add",
     "awards:attachment_delete", "awards:import", "awards:move", "awards:forward", "awards:central_decision",
     "awards:council_create", "awards:council_agenda", "awards:council_vote", "awards:council_written_vote",
-    "awards:council_void", "awards:council_close",
+    "awards:council_void", "awards:council_close", "awards:council_presiding",
     "awards:decision_prepare", "awards:decision_texts", "awards:decision_render", "awards:decision_publish",
     "awards:decision_close",
     "dashboard_report_request",

@@ -30,7 +30,24 @@ from units.text import nfc
 S = ClusterYearState
 FLAG_AWARD = "co-thi-dua-ubnd-tinh"
 MERIT_AWARD = "bang-khen-chu-tich-ubnd-tinh"
-WOMEN_PREFERENCE_PERCENT = Decimal(70)  # NĐ 152/2025/NĐ-CP Điều 4: at equal merit, ≥ 70 % women preferred.
+WOMEN_PREFERENCE_PERCENT = Decimal(70)  # at equal merit, a collective with ≥ 70 % women is preferred
+# Where that rule is written, by the day it is applied (docs/legal-sources.md): NĐ 98/2023/NĐ-CP Điều 4 from
+# 01/01/2024, NĐ 152/2025/NĐ-CP Điều 4 from 01/7/2025. Before 2024 the same preference is reported under the
+# 2003 law and its guidance, but the article was not found: nothing is cited.
+WOMEN_PREFERENCE_BASES = (
+    (datetime.date(2025, 7, 1), "Nghị định số 152/2025/NĐ-CP, Điều 4"),
+    (datetime.date(2024, 1, 1), "Nghị định số 98/2023/NĐ-CP, Điều 4"),
+)
+
+
+def women_preference_basis(day: datetime.date) -> str:
+    """The text that lays down the women preference on ``day`` ("" before 2024: no article found)."""
+    return next((text for start, text in WOMEN_PREFERENCE_BASES if day >= start), "")
+
+
+def review_day(cluster_year: ClusterYear) -> datetime.date:
+    """The day the year's ranking is (or will be) made: the suy tôn meeting, else the year's last day."""
+    return cluster_year.meeting_date or datetime.date(cluster_year.year, 12, 31)
 
 
 @dataclass
@@ -118,8 +135,10 @@ def record_ranking(cluster_year: ClusterYear, actor: User, votes: Mapping[int, i
 @transaction.atomic
 def update_settings(cluster_year: ClusterYear, actor: User, expected_version: int, *, flag_quota: int,
                     merit_quota: int, tie_break: str, tie_break_criterion: ClusterCriterion | None,
-                    submission_number: str, submission_date: datetime.date | None) -> None:
-    """Quota, tie-break rule and the tờ trình's number and date, until the proposals are generated."""
+                    submission_number: str, submission_date: datetime.date | None, signer_name: str | None = None,
+                    signer_title: str | None = None, secretary_name: str | None = None) -> None:
+    """Quota, tie-break rule, the tờ trình's number and date and who signs the cluster's papers (the trưởng cụm's
+    name and title, the meeting's thư ký; None leaves one as it is), until the proposals are generated."""
     require_manager(actor, cluster_year)
     if cluster_year.state == S.CLOSED or cluster_year.dossier_id:
         raise NotAllowed(_("Đã lập hồ sơ đề nghị: không đổi được chỉ tiêu, quy tắc xếp hạng."))
@@ -129,9 +148,12 @@ def update_settings(cluster_year: ClusterYear, actor: User, expected_version: in
         raise NotAllowed(_("Tiêu chí ưu tiên không thuộc bảng chấm điểm của cụm, khối."))
     if flag_quota < 0 or merit_quota < 0:
         raise NotAllowed(_("Chỉ tiêu đề nghị không được âm."))
+    people = {name: " ".join(nfc(value).split()) for name, value in (
+        ("signer_name", signer_name), ("signer_title", signer_title), ("secretary_name", secretary_name))
+        if value is not None}
     workflow.claim(cluster_year, expected_version, flag_quota=flag_quota, merit_quota=merit_quota,
                    tie_break=tie_break, tie_break_criterion=tie_break_criterion,
-                   submission_number=nfc(submission_number), submission_date=submission_date)
+                   submission_number=nfc(submission_number), submission_date=submission_date, **people)
     if cluster_year.state == S.RANKED:
         for row in ranking_rows(cluster_year):
             ClusterMembership.objects.filter(pk=row.membership.pk).update(rank=row.rank)

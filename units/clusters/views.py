@@ -78,7 +78,7 @@ def overview(request, pk: int, year: int):
         "self_score": self_score, "self_reason": self_reason, "own": access.member_of(user, cy),
         "max_total": sum((c.max_points for c in criteria), start=Decimal(0)),
         "signatories": list(cy.covenant_signatories.all()), "S": S,
-        "flag_award": ranking.FLAG_AWARD,
+        "flag_award": ranking.FLAG_AWARD, "women_basis": ranking.women_preference_basis(ranking.review_day(cy)),
     }
     return render(request, "units/cluster_year.html", context)
 
@@ -119,6 +119,7 @@ def settings_page(request, pk: int, year: int):
         "tie_break_criterion": cy.tie_break_criterion.number if cy.tie_break_criterion_id else "",
         "submission_number": cy.submission_number,
         "submission_date": cy.submission_date.isoformat() if cy.submission_date else "",
+        "signer_name": cy.signer_name, "signer_title": cy.signer_title, "secretary_name": cy.secretary_name,
     }
     error = ""
     if request.method == "POST":
@@ -132,7 +133,8 @@ def settings_page(request, pk: int, year: int):
             return _back(cy)
     return render(request, "units/cluster_settings.html", {
         "cy": cy, "cluster": cy.cluster, "values": values, "error": error, "criteria": criteria,
-        "tie_breaks": TieBreak.choices, "criteria_editable": cy.state == S.OPEN})
+        "tie_breaks": TieBreak.choices, "criteria_editable": cy.state == S.OPEN,
+        "women_basis": ranking.women_preference_basis(ranking.review_day(cy))})
 
 
 def _save_settings(cy: ClusterYear, request, values: dict) -> None:
@@ -162,7 +164,9 @@ def _save_settings(cy: ClusterYear, request, values: dict) -> None:
         raise NotAllowed(_("Không có tiêu chí số %(n)s trong bảng.") % {"n": number})
     ranking.update_settings(cy, request.user, version, flag_quota=quotas[0], merit_quota=quotas[1],
                              tie_break=values["tie_break"], tie_break_criterion=criterion,
-                             submission_number=nfc(values["submission_number"]), submission_date=submission_date)
+                             submission_number=nfc(values["submission_number"]), submission_date=submission_date,
+                             signer_name=values["signer_name"], signer_title=values["signer_title"],
+                             secretary_name=values["secretary_name"])
 
 
 @login_required
@@ -201,7 +205,8 @@ def self_score(request, pk: int, year: int):
     rows = [(c, values[c.pk], stored[c.pk]) for c in criteria]
     return render(request, "units/cluster_self_score.html", {
         "cy": cy, "cluster": cy.cluster, "own": own, "rows": rows, "women": women, "error": error,
-        "allowed": allowed, "reason": reason})
+        "allowed": allowed, "reason": reason,
+        "women_basis": ranking.women_preference_basis(ranking.review_day(cy))})
 
 
 def _evidence_files(request, criteria) -> dict:
