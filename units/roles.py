@@ -19,7 +19,7 @@ STAFF_MODELS = {
         "attachment", "dossiertransition", "dossierrevision", "councilsession", "agendaitem", "vote", "signer",
         "numbersequence", "decision", "decisionline", "decisiondocument", "award", "dashboardreport",
         "attachmentaccess", "yearlyrating", "initiative", "holdperiod", "collectivefigures", "eligibilityrule",
-        "nominationeligibility", "issuingbody", "decidingpower",
+        "nominationeligibility", "issuingbody", "decidingpower", "unitcouncilvote", "unitvoteline",
     ],
     "campaigns": ["campaign", "contentgroup", "target", "registration", "campaigntransition", "campaignaudience",
                   "campaigndocument", "targetreport"],

@@ -15,7 +15,7 @@ from awards.models.catalogue import (
     LegalDocument,
     ProcessingTimeLimit,
 )
-from awards.models.council import AgendaItem, CouncilSession, Vote
+from awards.models.council import AgendaItem, CouncilSession, UnitCouncilVote, UnitVoteLine, Vote
 from awards.models.decisions import (
     Award,
     AwardSource,
@@ -82,6 +82,8 @@ __all__ = [
     "Rounding",
     "Signer",
     "SignerCapacity",
+    "UnitCouncilVote",
+    "UnitVoteLine",
     "Vote",
     "YearlyRating",
     "province_body",

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 OUR_APPS = ["units", "awards", "campaigns"]
 READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossierrevision", "councilsession",
              "agendaitem", "vote", "numbersequence", "decision", "decisionline", "decisiondocument", "award",
-             "dashboardreport", "attachmentaccess", "nominationeligibility",
+             "dashboardreport", "attachmentaccess", "nominationeligibility", "unitcouncilvote", "unitvoteline",
              "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition"}
 
 
