@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from django.utils import timezone
 
-from awards.core.permissions import is_staff
+from awards.core.permissions import is_body_officer, is_staff
 from awards.enums import RecipientKind
 from awards.models import Dossier, Initiative, Nomination, NominationEligibility
 from awards.record.eligibility.engine import RuleBook, evaluate_record
@@ -111,9 +111,13 @@ def submission_blocks(dossier: Dossier) -> list[str]:
 
 
 def override(nomination: Nomination, verdict: str, reason: str, actor: User) -> None:
-    """Staff's own conclusion on a nomination's eligibility, with a required reason (recorded, shown); raise
-    ``EligibilityError`` when it is refused."""
-    if not is_staff(actor):
+    """Staff's own conclusion on a nomination's eligibility (the body's officers', in a unit's own round), with a
+    required reason (recorded, shown); raise ``EligibilityError`` when it is refused."""
+    dossier = nomination.dossier
+    if dossier.is_round and not is_body_officer(actor, dossier.body):
+        raise EligibilityError(_("Chỉ cán bộ thi đua - khen thưởng của %(unit)s được kết luận thay kết quả tự động.")
+                               % {"unit": dossier.body.unit.name})
+    if not dossier.is_round and not is_staff(actor):
         raise EligibilityError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng được kết luận thay kết quả tự động."))
     if verdict not in (ELIGIBLE, NOT_ELIGIBLE, ""):
         raise EligibilityError(_("Kết luận không hợp lệ."))
