@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from awards.demo.accounts import seed_accounts
+from awards.demo.bodies import seed_bodies
 from awards.demo.campaigns import seed_campaigns
 from awards.demo.cast import UNITS as CAST_UNITS
 from awards.demo.clusters import seed_clusters
@@ -24,7 +25,7 @@ from awards.demo.units import UNITS, seed_unit_aliases, seed_units
 def seed_demo() -> dict[str, int]:
     """Load or refresh the demo data; return the number of demo rows per model (``app_label.Model``)."""
     counts: dict[str, int] = {}
-    for step in (seed_units, seed_clusters, seed_people, seed_campaigns, seed_accounts):
+    for step in (seed_units, seed_bodies, seed_clusters, seed_people, seed_campaigns, seed_accounts):
         counts.update(step())
     # The award records of the articles; its extra units, persons, users... add to the counts above.
     for model_label, count in seed_decisions().items():

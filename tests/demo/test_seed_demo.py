@@ -600,3 +600,12 @@ def test_demo_units_are_found_by_the_names_people_write(seeded):
     assert resolve_unit("UBND Trường THPT Chuyên Chu Văn An", end_2019, scope.unit_ids).code == (
         "truong-thpt-chuyen-chu-van-an")
     assert resolve_unit("Sở Y tế tỉnh Lạng Sơn", end_2019, scope.unit_ids).reason == "outside"
+
+
+def test_the_demo_officer_of_the_sở_addresses_its_rounds_to_the_giám_đốc(seeded):
+    """Issue 13: the Sở GD&ĐT decides its own titles; ``donvi`` is offered its Giám đốc on the new-dossier form."""
+    client = Client()
+    client.force_login(User.objects.get(username="donvi"))
+    page = client.get("/awards/dossiers/new/").content.decode()
+    assert '<optgroup label="Thủ trưởng đơn vị">' in page
+    assert ">Giám đốc Sở Giáo dục và Đào tạo</option>" in page
