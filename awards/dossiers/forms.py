@@ -72,9 +72,13 @@ class DossierForm(forms.ModelForm):
         self.fields["authority"].initial = (f"{BODY_PREFIX}{self.instance.body_id}" if self.instance.body_id
                                             else self.instance.authority or Authority.PROVINCE_CHAIR)
         self.fields["campaign"].queryset = Campaign.objects.order_by("-start_date")
-        self.fields["basis_decisions"].queryset = citable_decisions(unit)
-        self.fields["basis_decisions"].label_from_instance = lambda d: (
-            f"{d.code} ngày {d.decided_on:%d/%m/%Y} của {d.body.head_title}: {d.award_type.name}")
+        citable = citable_decisions(unit)
+        if citable.exists() or (self.instance.pk and self.instance.basis_decisions.exists()):
+            self.fields["basis_decisions"].queryset = citable
+            self.fields["basis_decisions"].label_from_instance = lambda d: (
+                f"{d.code} ngày {d.decided_on:%d/%m/%Y} của {d.body.head_title}: {d.award_type.name}")
+        else:  # nothing the unit could cite: no empty field on the page
+            del self.fields["basis_decisions"]
         from django.utils import timezone
 
         from campaigns.services import open_rounds

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from awards.catalogue.in_force import award_type_on
+from awards.council import services as council
 from awards.council.services import CouncilError
 from awards.council.unit_vote import record_unit_vote
 from awards.decisions import services as decisions
@@ -130,3 +131,14 @@ def test_the_page_records_the_meeting_and_shows_it_on_the_round(client_for, revi
     detail = client.get(reverse("awards:dossier", args=[reviewed.reference])).content.decode()
     assert "13/15" in detail and "9/15" in detail and "13/15 thành viên có mặt" in detail
     assert client.get(url).status_code == 403  # moved on: nothing to record twice
+
+
+def test_a_round_never_reaches_the_province_council_s_agenda(reviewed, staff, council_member):
+    session = council.create_session("Phiên họp tháng 01/2025", D(2025, 1, 9), "", [council_member], staff)
+    nomination = reviewed.nominations.get(person__full_name="Lương Thị Trang")
+    assert council.candidates() == []
+    with pytest.raises(CouncilError) as refused:
+        council.add_to_agenda(session, [nomination], staff)
+    assert refused.value.message.startswith("Không đưa được vào chương trình: Lương Thị Trang")
+    reviewed.refresh_from_db()
+    assert reviewed.state == DossierState.REVIEWED

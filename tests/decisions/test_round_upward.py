@@ -97,9 +97,20 @@ def test_a_province_dossier_cites_the_sở_s_decision_and_shows_it(client_for, c
     assert "ngày 15/01/2025 của Giám đốc Sở Giáo dục và Đào tạo (Chiến sĩ thi đua cơ sở)" in " ".join(shown.split())
 
 
-def test_another_unit_cannot_cite_the_sở_s_decision_nor_a_round_cite_anything(client_for, cited, education):
+def test_another_unit_cannot_cite_the_sở_s_decision_nor_a_round_cite_anything(client_for, cited, education,
+                                                                            officer_b, health):
+    # Unit B has nothing to cite: the field is not on its form, and a posted id is ignored.
     other = client_for("officer_b").post(reverse("awards:dossier_create"), province_form(basis_decisions=[cited.pk]))
-    assert other.context["form"].errors["basis_decisions"] == [
+    assert other.status_code == 302
+    assert list(Dossier.objects.get(unit__code="so-b").basis_decisions.all()) == []
+    # Once it has a decision of its own to cite, another unit's is refused.
+    b_director = Signer.objects.create(body=health, full_name="Nguyễn Văn Y", position="Giám đốc Sở Y tế",
+                                       capacity="chu_tich", valid_from=D(2016, 1, 1))
+    run_round(health, health.unit, 2024, [Nominee(LDTT, person=teacher(health.unit, "Hà Thị Lư"))],
+              People(officer_b, officer_b, officer_b), signer=b_director, decided_on=D(2025, 1, 16), reason="x",
+              submission_number="01/TTr", submission_date=D(2025, 1, 5), prepare=documents(officer_b))
+    refused = client_for("officer_b").post(reverse("awards:dossier_create"), province_form(basis_decisions=[cited.pk]))
+    assert refused.context["form"].errors["basis_decisions"] == [
         f"Hãy chọn một lựa chọn hợp lệ. {cited.pk} không phải là một trong các lựa chọn khả thi."]
     round_ = client_for("officer_a").post(reverse("awards:dossier_create"), province_form(
         basis_decisions=[cited.pk], authority=f"body-{education.pk}"))
