@@ -147,10 +147,15 @@ def claim_initiatives(nomination_id: int, initiative_ids: list[int]) -> None:
 
 
 def claim_for_dossier(dossier: Dossier) -> None:
-    """On submission: each nomination takes the initiatives its criteria relied on."""
+    """On submission: each nomination takes the initiatives its criteria relied on. The submission's guard checked
+    the record a moment before; when another submission took an initiative in between (and committed before this
+    evaluation, so there is nothing left to claim), the criterion is now unmet: refused like a lost claim."""
     for pk, result in evaluate_dossier(dossier).items():
         if result.initiative_ids:
             claim_initiatives(pk, result.initiative_ids)
+    blocks = submission_blocks(dossier)
+    if blocks:
+        raise InitiativeTaken(" ".join(blocks))
 
 
 def release_for_dossier(dossier: Dossier) -> None:
