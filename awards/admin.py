@@ -34,6 +34,8 @@ from awards.models import (
     NumberSequence,
     ProcessingTimeLimit,
     Signer,
+    UnitCouncilVote,
+    UnitVoteLine,
     Vote,
     YearlyRating,
 )
@@ -140,8 +142,8 @@ class NominationInline(admin.TabularInline):
 
 @admin.register(Dossier)
 class DossierAdmin(ReadOnlyAdmin):
-    list_display = ["reference", "title", "unit", "year", "occasion", "state", "received_at", "due_date"]
-    list_filter = ["state", "occasion", "year", "authority"]
+    list_display = ["reference", "title", "unit", "body", "year", "occasion", "state", "received_at", "due_date"]
+    list_filter = ["state", "occasion", "year", "authority", ("body", admin.EmptyFieldListFilter)]
     search_fields = ["reference", "title", "unit__name"]
     list_select_related = ["unit"]
     inlines = [NominationInline]
@@ -192,6 +194,17 @@ class AgendaItemAdmin(ReadOnlyAdmin):
 class VoteAdmin(ReadOnlyAdmin):
     list_display = ["item", "member", "choice", "written", "voided", "void_reason", "cast_at"]
     list_filter = ["voided", "written", "choice"]
+
+
+@admin.register(UnitCouncilVote)
+class UnitCouncilVoteAdmin(ReadOnlyAdmin):
+    list_display = ["dossier", "held_on", "member_count", "present_count", "chair_name", "recorded_at"]
+
+
+@admin.register(UnitVoteLine)
+class UnitVoteLineAdmin(ReadOnlyAdmin):
+    list_display = ["vote", "nomination", "yes_count", "threshold_pct", "passed"]
+    list_filter = ["passed"]
 
 
 @admin.register(Signer)

@@ -130,6 +130,16 @@ OFFICER_STATE_LABELS = {
     DossierState.WITHDRAWN: _("Đơn vị đã rút hồ sơ"),
 }
 
+# The same, for a unit's own round: the dossier goes to the head of a unit (the body's officers), not the Board.
+ROUND_OFFICER_STATE_LABELS = {
+    **OFFICER_STATE_LABELS,
+    DossierState.SUBMITTED: _("Đã gửi cơ quan quyết định, chờ tiếp nhận"),
+    DossierState.RECEIVED: _("Đơn vị quyết định đang xét"),
+    DossierState.REVIEWED: _("Đã xét xong, chờ Hội đồng Thi đua - Khen thưởng của đơn vị"),
+    DossierState.IN_COUNCIL: _("Đang được Hội đồng Thi đua - Khen thưởng của đơn vị xét"),
+    DossierState.AWAITING_DECISION: _("Đã xét xong, chờ quyết định của thủ trưởng đơn vị"),
+}
+
 LIVE_STATES = [s for s in DossierState if s != DossierState.WITHDRAWN]
 
 

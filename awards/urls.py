@@ -1,6 +1,7 @@
 from django.urls import path
 
 from awards.catalogue import views as catalogue
+from awards.council import round_views
 from awards.council import views as c
 from awards.decisions import blank_views, central_views
 from awards.decisions import views as q
@@ -32,6 +33,8 @@ urlpatterns = [
     path("dossiers/<str:reference>/move/<slug:action>/", dossier.move, name="move"),
     path("dossiers/<str:reference>/revisions/<int:number>/", revisions.revision, name="revision"),
     path("dossiers/<str:reference>/forward/", central_views.forward, name="forward"),
+    path("dossiers/<str:reference>/council-vote/", round_views.record_vote, name="round_vote"),
+    path("dossiers/<str:reference>/oversight-return/", q.round_return, name="round_return"),
     path("dossiers/<str:reference>/nominations/<int:pk>/central/", central_views.central_decision,
          name="central_decision"),
 ]

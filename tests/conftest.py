@@ -1,11 +1,15 @@
-"""Personas shared by every test module: officers of unit A and B, staff, council, leadership, admin."""
+"""Personas shared by every test module: officers of unit A and B, staff, council, leadership, admin; for a unit's
+own round, the deciding bodies of units A and B, a school under unit A with its officer, and unit A's leader."""
 
 from __future__ import annotations
+
+import datetime
 
 import pytest
 from django.test import Client
 
-from tests.factories import UnitFactory, UserFactory
+from awards.models import Signer
+from tests.factories import UnitFactory, UserFactory, make_body
 from units.models import Role, UnitKind
 
 
@@ -47,6 +51,44 @@ def leader(db):
 @pytest.fixture
 def administrator(db):
     return UserFactory(username="root", full_name="Quản trị", is_staff=True, is_superuser=True)
+
+
+# A unit's own round (issue 13): the Sở Giáo dục và Đào tạo (unit A) decides through its Giám đốc, a school under it
+# proposes to him, the Giám đốc has his own account; the Sở Y tế (unit B) decides through its own Giám đốc.
+
+@pytest.fixture
+def education(unit_a):
+    """The Giám đốc Sở Giáo dục và Đào tạo as a deciding body (series QĐ-SGDĐT), from 2004."""
+    return make_body(unit_a)
+
+
+@pytest.fixture
+def director(education):
+    return Signer.objects.create(body=education, full_name="Trần Văn Hải", position="Giám đốc Sở Giáo dục và Đào tạo",
+                                 capacity="chu_tich", valid_from=datetime.date(2016, 1, 1))
+
+
+@pytest.fixture
+def school(unit_a):
+    return UnitFactory(code="thpt-viet-bac", name="Trường THPT Việt Bắc", short_name="THPT Việt Bắc",
+                       kind=UnitKind.PUBLIC_SERVICE, parent=unit_a)
+
+
+@pytest.fixture
+def school_officer(school):
+    return UserFactory(username="school_officer", full_name="Vi Thị Nhung", unit=school, roles=[Role.UNIT_OFFICER])
+
+
+@pytest.fixture
+def sở_leader(unit_a):
+    """The Giám đốc's own account: leadership bound to the Sở."""
+    return UserFactory(username="so_leader", full_name="Trần Văn Hải", unit=unit_a, roles=[Role.LEADERSHIP])
+
+
+@pytest.fixture
+def health(unit_b):
+    """The Giám đốc Sở Y tế, the other unit's deciding body (series QĐ-SYT)."""
+    return make_body(unit_b, symbol="QĐ-SYT")
 
 
 PERSONAS = ["anonymous", "officer_a", "officer_b", "staff", "council_member", "leader"]

@@ -56,10 +56,11 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def make_dossier(unit, creator, *, code="bang-khen-chu-tich-ubnd-tinh", state="draft", complete=True, year=2020,
-                 verdict="pending", occasion="cong_trang", authority="chu_tich_ubnd_tinh", recipient=None):
+                 verdict="pending", occasion="cong_trang", authority="chu_tich_ubnd_tinh", recipient=None, body=None):
     """A dossier of ``unit`` with one nomination of award ``code`` (in force in ``year``); ``complete``
     adds the submission number and the attachments the award requires. ``state`` is set directly: this
-    is test set-up, the workflow's own tests go through ``transition``."""
+    is test set-up, the workflow's own tests go through ``transition``. ``body``: a unit's round addressed to that
+    body (its authority replaces ``authority``)."""
     import datetime as _dt
 
     from django.core.files.base import ContentFile
@@ -70,7 +71,7 @@ def make_dossier(unit, creator, *, code="bang-khen-chu-tich-ubnd-tinh", state="d
     award = award_type_on(code, _dt.date(year, 12, 31))
     dossier = Dossier.objects.create(
         unit=unit, title=f"Đề nghị tặng {award.name} năm {year}", occasion=occasion, year=year,
-        authority=authority, created_by=creator,
+        authority=body.authority if body is not None else authority, body=body, created_by=creator,
         submission_number="15/TTr-TEST" if complete else "", submission_date=_dt.date(year + 1, 1, 10) if complete else None,
     )
     kind = "tap_the" if award.for_collective else "ca_nhan"
@@ -173,3 +174,14 @@ def make_commune_body(name="Đề Thám", **values):
     }
     fields.update(values)
     return make_body(unit, kind="xa_phuong", **fields)
+
+
+def drafter_for(body, staff):
+    """Who drafts and publishes ``body``'s decisions: board staff for the province (``body`` None or the province's),
+    else a unit officer of the body's unit (created once; with no leader account the officer also publishes)."""
+    from units.models import Role, User
+
+    if body is None or body.is_province:
+        return staff
+    officer = User.objects.filter(unit=body.unit, groups__name=Role.UNIT_OFFICER).order_by("pk").first()
+    return officer or UserFactory(unit=body.unit, roles=[Role.UNIT_OFFICER])

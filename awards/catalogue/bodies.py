@@ -9,10 +9,11 @@ from django.db.models import Q, QuerySet
 
 from awards.enums import BodyKind
 from awards.models import IssuingBody, Signer, province_body
-from units.models import Unit
+from units.models import Unit, UnitKind
 from units.text import fold
 
-__all__ = ["board_department_body", "bodies_of", "body_of", "province_body", "signer_on", "signers_of"]
+__all__ = ["board_department_body", "bodies_for_proposer", "bodies_of", "body_of", "province_body", "signer_on",
+           "signers_of"]
 BOARD_DEPARTMENT = "so noi vu"  # the Sở Nội vụ, folded: the department of the Ban Thi đua - Khen thưởng
 
 
@@ -32,6 +33,21 @@ def board_department_body(day: datetime.date) -> IssuingBody | None:
     bodies = (IssuingBody.objects.filter(kind=BodyKind.DEPARTMENT, unit__isnull=False).active_on(day)
               .select_related("unit").order_by("-valid_from", "pk"))
     return next((body for body in bodies if fold(body.unit.name) == BOARD_DEPARTMENT), None)
+
+
+def bodies_for_proposer(unit: Unit) -> list[IssuingBody]:
+    """The heads a dossier of ``unit`` may be addressed to besides the province and above: the bodies of ``unit`` and
+    of the units above it, below the province (a school: its Hiệu trưởng, then the Giám đốc Sở; a commune before
+    1/7/2025: its Chủ tịch, then the Chủ tịch UBND huyện). Every version, whatever its dates (a dossier of 2020 may
+    be addressed to a body that has ended since): the unit's own first, the latest version first."""
+    chain: list[int] = []
+    node: Unit | None = unit
+    while node is not None and node.pk not in chain and node.kind != UnitKind.PROVINCE:
+        chain.append(node.pk)
+        node = node.parent
+    order = {pk: index for index, pk in enumerate(chain)}
+    found = IssuingBody.objects.filter(unit_id__in=chain).exclude(kind=BodyKind.PROVINCE).select_related("unit")
+    return sorted(found, key=lambda body: (order[body.unit_id], -body.valid_from.toordinal(), body.pk))
 
 
 def signers_of(body: IssuingBody, day: datetime.date) -> QuerySet[Signer]:

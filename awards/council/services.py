@@ -54,11 +54,12 @@ def create_session(title: str, held_on: datetime.date, place: str, members: list
 
 
 def candidates() -> list[Nomination]:
-    """Eligible nominations of reviewed dossiers whose award type needs the council's vote."""
+    """Eligible nominations of reviewed dossiers whose award type needs the council's vote. A unit's own round is
+    voted by the unit's council (``council.unit_vote``), never put on the province's agenda."""
     return list(
         Nomination.objects.filter(
             verdict=Verdict.ELIGIBLE, award_type__requires_council_vote=True,
-            dossier__state__in=[DossierState.REVIEWED, DossierState.IN_COUNCIL],
+            dossier__state__in=[DossierState.REVIEWED, DossierState.IN_COUNCIL], dossier__body__isnull=True,
         )
         .exclude(agenda_items__session__status=SessionStatus.OPEN)
         .exclude(council_result=CouncilResult.PASSED)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from awards.core import permissions
-from awards.decisions.views import visible_decisions
+from awards.decisions.access import visible_decisions
 from awards.documents import blank_pdf
 from awards.models import BlankCalibration, DecisionState
 

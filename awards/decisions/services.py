@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.catalogue import bodies, in_force, powers
-from awards.core.permissions import is_staff
+from awards.decisions import access
 from awards.documents import board_submission
 from awards.documents.wording import format_date_words
 from awards.dossiers import workflow
@@ -90,16 +90,20 @@ def bonus_for(award_type: AwardType, kind: str, base_salary: int, rounding: str)
 
 def ready_nominations(body: IssuingBody | None = None) -> QuerySet[Nomination]:
     """Approved nominations ``body`` decides (the province when None): eligible, voted through where a vote is
-    needed, in dossiers waiting for a decision of its authority, not already in a live decision. A unit's body
-    decides only dossiers of the unit and the units under it."""
+    needed, in dossiers waiting for a decision of its authority, not already in a live decision. The province
+    decides the dossiers addressed to it; a unit's head decides the rounds addressed to him (any version of the body
+    of his unit), from his unit and the units under it."""
     body = body or bodies.province_body()
     nominations = Nomination.objects.filter(
         dossier__state=DossierState.AWAITING_DECISION,
         dossier__authority=body.authority,
         verdict=Verdict.ELIGIBLE,
     )
-    if not body.is_province:
-        nominations = nominations.filter(dossier__unit_id__in=subtree_ids(body.unit_id))
+    if body.is_province:
+        nominations = nominations.filter(dossier__body__isnull=True)
+    else:
+        nominations = nominations.filter(dossier__body__unit_id=body.unit_id,
+                                         dossier__unit_id__in=subtree_ids(body.unit_id))
     return (
         nominations
         .filter(Q(award_type__requires_council_vote=False) | Q(council_result=CouncilResult.PASSED))
@@ -143,7 +147,9 @@ def default_texts(award_type: AwardType, nominations: list[Nomination], decided_
     body = body or bodies.province_body()
     bases = [doc.basis_text for doc in in_force.legal_bases_on(decided_on, body)]
     council_dates = sorted({item.session.held_on for n in nominations
-                            for item in n.agenda_items.select_related("session").all() if item.passed})
+                            for item in n.agenda_items.select_related("session").all() if item.passed}
+                           | {line.vote.held_on for n in nominations
+                              for line in n.unit_votes.select_related("vote").all() if line.passed})
     council = "tỉnh" if body.is_province else body.unit.name
     for held_on in council_dates:
         bases.append(f"Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng {council} {format_date_words(held_on)};")
@@ -207,12 +213,13 @@ def draft_decision(nominations: list[Nomination], actor: User, decided_on: datet
                    reason: str, bonus_enabled: bool = True, rounding: str = Rounding.UP_10000,
                    body: IssuingBody | None = None) -> Decision:
     """A draft decision of ``body`` (the Chủ tịch UBND tỉnh when None) for ``nominations``, numbered from the
-    body's series of the year of ``decided_on``."""
-    if not is_staff(actor):
-        raise DecisionError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới dự thảo quyết định."))
+    body's series of the year of ``decided_on``: the Board's for the province, the body's officers' for a unit."""
+    body = body or bodies.province_body()
+    allowed, why = access.can_draft(actor, body)
+    if not allowed:
+        raise DecisionError(why)
     if not nominations:
         raise DecisionError(_("Chọn ít nhất một đề nghị đã được duyệt."))
-    body = body or bodies.province_body()
     if signer.body_id != body.pk:
         raise DecisionError(_("%(name)s không ký quyết định của %(body)s.") % {
             "name": signer.full_name, "body": body.head_title})
@@ -258,16 +265,22 @@ def draft_decision(nominations: list[Nomination], actor: User, decided_on: datet
 
 # --- lifecycle --------------------------------------------------------------------------------------
 
+def _require(answer: tuple[bool, str]) -> None:
+    """Who may change a decision (``decisions.access``): the views check too; the services do not rely on them."""
+    allowed, why = answer
+    if not allowed:
+        raise DecisionError(why)
+
+
 @transaction.atomic
-def _require_staff(actor: User) -> None:
-    """Every change to a decision is the Board's (the views check too; the services do not rely on them)."""
-    if not is_staff(actor):
-        raise DecisionError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới thay đổi được quyết định."))
-
-
 def cancel_draft(decision: Decision, reason: str, actor: User) -> None:
     """A cancelled draft keeps its number (recorded, never reused); its nominations are free again."""
-    _require_staff(actor)
+    _require(access.can_cancel(actor, decision))
+    close_draft(decision, reason, actor)
+
+
+def close_draft(decision: Decision, reason: str, actor: User) -> None:
+    """Cancel a draft once the caller has checked who may (``cancel_draft``; the Board's oversight)."""
     reason = (reason or "").strip()
     if not reason:
         raise DecisionError(_("Cần ghi lý do hủy dự thảo."))
@@ -282,7 +295,7 @@ def cancel_draft(decision: Decision, reason: str, actor: User) -> None:
 @transaction.atomic
 def publish(decision: Decision, actor: User) -> int:
     """Publish: write one Award per line and mark dossiers decided, all or nothing. Returns the count."""
-    _require_staff(actor)
+    _require(access.can_publish(actor, decision))
     missing_submission = board_submission.missing(decision)  # the Sở Nội vụ's tờ trình number and date
     if missing_submission:
         raise DecisionError(missing_submission)
@@ -331,7 +344,7 @@ def _awards_for(decision: Decision, lines: list[DecisionLine], issuer: str) -> l
 @transaction.atomic
 def revoke(decision: Decision, reason: str, actor: User) -> int:
     """Thu hồi (Luật Thi đua, khen thưởng Điều 93): the awards stay, marked revoked."""
-    _require_staff(actor)
+    _require(access.can_revoke(actor, decision))
     reason = (reason or "").strip()
     if not reason:
         raise DecisionError(_("Cần ghi lý do thu hồi quyết định."))

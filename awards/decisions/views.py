@@ -19,54 +19,71 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from awards.core import permissions
+from awards.decisions import access, oversight, submissions
 from awards.decisions import services as decisions
-from awards.decisions import submissions
 from awards.documents import blank_pdf, board_submission, wording
 from awards.documents import services as documents
-from awards.enums import BodyKind
+from awards.dossiers import workflow
+from awards.dossiers.access import dossier_in_scope
 from awards.models import (
     Decision,
     DecisionDocument,
     DecisionState,
     DocumentKind,
     DocumentStatus,
+    IssuingBody,
     Nomination,
     Rounding,
     Signer,
 )
-from units.models import Role, User
-
-
-def visible_decisions(user: User):
-    """Staff and leadership see everything; others only published decisions (drafts are invisible to units),
-    and unit officers only those naming their unit's dossiers."""
-    if permissions.is_staff(user) or user.has_role(Role.LEADERSHIP):
-        return Decision.objects.all()
-    published = Decision.objects.filter(state__in=[DecisionState.PUBLISHED, DecisionState.REVOKED])
-    if user.has_role(Role.UNIT_OFFICER) and user.unit_id:
-        return published.filter(lines__nomination__dossier__unit_id=user.unit_id, lines__active=True).distinct()
-    raise PermissionDenied(_("Bạn không có quyền xem quyết định khen thưởng."))
+from units.models import Role
 
 
 def _decision(request, pk: int) -> Decision:
-    return get_object_or_404(visible_decisions(request.user).select_related("award_type", "signer"), pk=pk)
+    queryset = access.visible_decisions(request.user).select_related("award_type", "signer", "body__unit")
+    return get_object_or_404(queryset, pk=pk)
 
 
-def _require_staff(request) -> None:
-    if not permissions.is_staff(request.user):
-        raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới soạn và ban hành quyết định."))
+def _require(answer: tuple[bool, str]) -> None:
+    allowed, reason = answer
+    if not allowed:
+        raise PermissionDenied(reason)
+
+
+def _body_to_draft(request) -> IssuingBody:
+    """The body whose decision the user drafts: ``?body=`` when given (one of his), else his first."""
+    mine = access.drafting_bodies(request.user)
+    wanted = request.GET.get("body", "")
+    if wanted.isdigit():
+        body = get_object_or_404(IssuingBody.objects.select_related("unit"), pk=int(wanted))
+        _require(access.can_draft(request.user, body))
+        return body
+    if not mine:
+        raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng và cán bộ thi đua - khen thưởng của đơn vị có "
+                                 "thẩm quyền khen thưởng mới soạn quyết định."))
+    return mine[0]
+
+
+def document_kinds(decision: Decision) -> list[tuple[str, str]]:
+    """What a decision renders: the Board's tờ trình accompanies only the province's decisions."""
+    if decision.body.is_province:
+        return list(DocumentKind.choices)
+    return [(kind, label) for kind, label in DocumentKind.choices if kind != DocumentKind.SUBMISSION]
 
 
 class PrepareForm(forms.Form):
     decided_on = forms.DateField(label=gettext_lazy("Ngày ký"), widget=forms.DateInput(attrs={"type": "date"}),
                                  input_formats=["%Y-%m-%d", "%d/%m/%Y"])
-    signer = forms.ModelChoiceField(label=gettext_lazy("Người ký"),
-                                    queryset=Signer.objects.filter(body__kind=BodyKind.PROVINCE))
+    signer = forms.ModelChoiceField(label=gettext_lazy("Người ký"), queryset=Signer.objects.none())
     reason = forms.CharField(label=gettext_lazy("Lý do khen thưởng"), max_length=500,
                              initial="đã có thành tích xuất sắc")
     bonus_enabled = forms.BooleanField(label=gettext_lazy("Có điều khoản tiền thưởng"), required=False, initial=True)
     rounding = forms.ChoiceField(label=gettext_lazy("Làm tròn tiền thưởng"), choices=Rounding.choices,
                                  initial=Rounding.UP_10000)
+
+    def __init__(self, *args, body: IssuingBody, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signer"].queryset = Signer.objects.filter(body=body)
 
 
 class TextsForm(forms.ModelForm):
@@ -89,7 +106,8 @@ class TextsForm(forms.ModelForm):
 @login_required
 @require_GET
 def decision_list(request):
-    queryset = visible_decisions(request.user).select_related("award_type", "signer").annotate(
+    visible = access.visible_decisions(request.user)
+    queryset = visible.select_related("award_type", "signer", "body").annotate(
         line_count=Count("lines", filter=Q(lines__active=True)))
     state = request.GET.get("state", "")
     if state in DecisionState.values:
@@ -97,18 +115,23 @@ def decision_list(request):
     year = request.GET.get("year", "")
     if year.isdigit():
         queryset = queryset.filter(year=int(year))
+    body = request.GET.get("body", "")
+    if body.isdigit():
+        queryset = queryset.filter(body_id=int(body))
     page = Paginator(queryset.order_by("-decided_on", "-number"), 25).get_page(request.GET.get("page"))
+    bodies = IssuingBody.objects.filter(pk__in=visible.values("body_id")).order_by("kind", "head_title")
     return render(request, "awards/decisions/list.html", {
-        "page": page, "state": state, "year": year, "states": DecisionState.choices,
-        "is_staff": permissions.is_staff(request.user)})
+        "page": page, "state": state, "year": year, "states": DecisionState.choices, "body": body,
+        "bodies": bodies, "drafting": access.drafting_bodies(request.user)})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def prepare(request):
-    _require_staff(request)
+    body = _body_to_draft(request)
     today = timezone.localdate()
-    form = PrepareForm(request.POST or None, initial={"decided_on": today, "signer": decisions.signer_on(today)})
+    form = PrepareForm(request.POST or None, body=body,
+                       initial={"decided_on": today, "signer": decisions.signer_on(today, body=body)})
     if request.method == "POST" and form.is_valid():
         ids = [int(i) for i in request.POST.getlist("nominations") if i.isdigit()]
         chosen = list(Nomination.objects.filter(pk__in=ids).select_related(
@@ -116,7 +139,8 @@ def prepare(request):
         try:
             decision = decisions.draft_decision(
                 chosen, request.user, form.cleaned_data["decided_on"], form.cleaned_data["signer"],
-                form.cleaned_data["reason"], form.cleaned_data["bonus_enabled"], form.cleaned_data["rounding"])
+                form.cleaned_data["reason"], form.cleaned_data["bonus_enabled"], form.cleaned_data["rounding"],
+                body=body)
         except decisions.DecisionError as exc:
             form.add_error(None, exc.message)
         except Exception as exc:  # e.g. no base salary for that date
@@ -125,7 +149,7 @@ def prepare(request):
             messages.success(request, _("Đã lập dự thảo quyết định số %(code)s.") % {"code": decision.code})
             return redirect("awards:decision", decision.pk)
     return render(request, "awards/decisions/prepare.html", {
-        "form": form, "groups": decisions.ready_by_award_type(),
+        "form": form, "groups": decisions.ready_by_award_type(body), "body": body,
         "chosen": {int(i) for i in request.POST.getlist("nominations") if i.isdigit()}})
 
 
@@ -134,14 +158,20 @@ def prepare(request):
 def decision_detail(request, pk):
     decision = _decision(request, pk)
     lines = list(decision.lines.filter(active=True).select_related("nomination__dossier"))
-    docs = {kind: documents.latest(decision, kind) for kind in DocumentKind.values}
+    kinds = document_kinds(decision)
+    docs = {kind: documents.latest(decision, kind) for kind, _label in kinds}
+    user = request.user
     return render(request, "awards/decisions/detail.html", {
-        "decision": decision, "lines": lines, "docs": docs, "kinds": DocumentKind.choices, "polling": _polling(docs),
+        "decision": decision, "lines": lines, "docs": docs, "kinds": kinds, "polling": _polling(docs),
+        "can_edit": access.can_edit(user, decision)[0], "can_publish": access.can_publish(user, decision),
+        "can_cancel": access.can_cancel(user, decision)[0], "can_oversee": access.can_oversee(user, decision)[0],
+        "rounds": [] if decision.body.is_province else permissions.visible_dossiers(user).filter(
+            nominations__decision_lines__decision=decision).distinct().select_related("unit").order_by("unit__name"),
         "article_one": wording.article_one(decision), "bonus_article": wording.bonus_article(decision),
         "bases": [b for b in decision.legal_bases.splitlines() if b.strip()],
         "recipients": [r for r in decision.recipients.splitlines() if r.strip()],
-        "is_staff": permissions.is_staff(request.user),
-        "history_links": permissions.is_staff(request.user) or request.user.has_role(Role.LEADERSHIP),
+        "history_links": permissions.is_staff(user) or user.has_role(Role.LEADERSHIP),
+        "is_staff": permissions.is_staff(user),
         "texts_form": TextsForm(instance=decision) if decision.state == DecisionState.DRAFT else None,
         "award_count": decision.awards.count(),
         "blanks": blank_pdf.calibrations_for(decision) if permissions.is_staff(request.user) else [],
@@ -153,8 +183,8 @@ def decision_detail(request, pk):
 @login_required
 @require_POST
 def edit_texts(request, pk):
-    _require_staff(request)
     decision = _decision(request, pk)
+    _require(access.can_edit(request.user, decision))
     if decision.state != DecisionState.DRAFT:
         messages.error(request, _("Chỉ sửa được quyết định còn là dự thảo."))
         return redirect("awards:decision", decision.pk)
@@ -172,9 +202,9 @@ def edit_texts(request, pk):
 @login_required
 @require_POST
 def render_documents(request, pk):
-    _require_staff(request)
     decision = _decision(request, pk)
-    for kind in DocumentKind.values:
+    _require(access.can_edit(request.user, decision))
+    for kind, _label in document_kinds(decision):
         documents.request_document(decision, kind)
     messages.info(request, _("Đang tạo các tệp PDF; trạng thái cập nhật tự động."))
     return redirect("awards:decision", decision.pk)
@@ -185,9 +215,10 @@ def render_documents(request, pk):
 def document_status(request, pk):
     """htmx fragment polled while a render is pending."""
     decision = _decision(request, pk)
-    docs = {kind: documents.latest(decision, kind) for kind in DocumentKind.values}
+    kinds = document_kinds(decision)
+    docs = {kind: documents.latest(decision, kind) for kind, _label in kinds}
     return render(request, "awards/decisions/_documents.html",
-                  {"decision": decision, "docs": docs, "kinds": DocumentKind.choices, "polling": _polling(docs)})
+                  {"decision": decision, "docs": docs, "kinds": kinds, "polling": _polling(docs)})
 
 
 def _polling(docs: dict) -> bool:
@@ -210,8 +241,8 @@ def document_download(request, pk, doc_id):
 @login_required
 @require_POST
 def publish(request, pk):
-    _require_staff(request)
     decision = _decision(request, pk)
+    _require(access.can_publish(request.user, decision))
     if request.POST.get("confirm") != "1":
         messages.error(request, _("Hãy đánh dấu xác nhận trước khi ban hành."))
         return redirect("awards:decision", decision.pk)
@@ -229,11 +260,19 @@ def publish(request, pk):
 @login_required
 @require_POST
 def close(request, pk, action):
-    _require_staff(request)
     decision = _decision(request, pk)
+    rule = {"cancel": access.can_cancel, "revoke": access.can_revoke, "return": access.can_oversee}.get(action)
+    if rule is None:
+        raise Http404
+    _require(rule(request.user, decision))
     reason = request.POST.get("reason", "")
     try:
-        if action == "cancel":
+        if action == "return":
+            returned = oversight.return_decision(decision, reason, request.user)
+            messages.success(request, _("Đã trả lại dự thảo %(code)s (đã hủy, số không dùng lại) và %(n)s hồ sơ cho "
+                                        "đơn vị: %(refs)s.") % {"code": decision.code, "n": len(returned),
+                                                               "refs": ", ".join(returned) or "—"})
+        elif action == "cancel":
             decisions.cancel_draft(decision, reason, request.user)
             messages.success(request, _("Đã hủy dự thảo; số %(code)s được ghi nhận là đã hủy, không dùng lại.") % {
                 "code": decision.code})
@@ -241,11 +280,29 @@ def close(request, pk, action):
             count = decisions.revoke(decision, reason, request.user)
             messages.success(request, _("Đã thu hồi quyết định %(code)s; %(n)s khen thưởng được đánh dấu thu hồi.")
                              % {"code": decision.code, "n": count})
-        else:
-            raise Http404
     except decisions.DecisionError as exc:
         messages.error(request, exc.message)
     return redirect("awards:decision", decision.pk)
+
+
+@login_required
+@require_POST
+def round_return(request, reference):
+    """The Board returns a unit's round with a reason (oversight): drafts holding it are cancelled first."""
+    dossier = dossier_in_scope(request, reference)
+    if not dossier.is_round:
+        raise Http404
+    if not permissions.is_staff(request.user):
+        raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới trả lại theo chế độ giám sát."))
+    try:
+        cancelled = oversight.return_round(dossier, request.POST.get("note", ""), request.user)
+    except (decisions.DecisionError, workflow.WorkflowError) as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã trả lại hồ sơ %(ref)s cho %(unit)s.") % {
+            "ref": dossier.reference, "unit": dossier.unit.name}
+            + (" " + _("Đã hủy dự thảo %(codes)s.") % {"codes": ", ".join(cancelled)} if cancelled else ""))
+    return redirect("awards:dossier", dossier.reference)
 
 
 @require_GET

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from awards.demo.accounts import seed_accounts
 from awards.demo.board import seed_board_department
+from awards.demo.bodies import seed_bodies
 from awards.demo.campaigns import seed_campaigns
 from awards.demo.cast import UNITS as CAST_UNITS
 from awards.demo.clusters import seed_clusters
@@ -25,7 +26,7 @@ from awards.demo.units import UNITS, seed_unit_aliases, seed_units
 def seed_demo() -> dict[str, int]:
     """Load or refresh the demo data; return the number of demo rows per model (``app_label.Model``)."""
     counts: dict[str, int] = {}
-    for step in (seed_units, seed_clusters, seed_people, seed_campaigns, seed_accounts):
+    for step in (seed_units, seed_bodies, seed_clusters, seed_people, seed_campaigns, seed_accounts):
         counts.update(step())
     # The Sở Nội vụ's body and signers (its tờ trình to the Chủ tịch); its signers add to those of the decisions.
     board_counts = seed_board_department()

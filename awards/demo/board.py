@@ -29,4 +29,4 @@ def seed_board_department() -> dict[str, int]:
     for full_name, position, capacity, valid_from, valid_to in SIGNERS:
         upsert(Signer, {"body": body, "full_name": full_name, "capacity": capacity},
                {"position": position, "valid_from": valid_from, "valid_to": valid_to})
-    return {label(Signer): len(SIGNERS)}
+    return {label(IssuingBody): 1, label(Signer): len(SIGNERS)}

@@ -89,6 +89,16 @@ def council_results(decision: Decision) -> list[dict]:
     return list(sessions.values())
 
 
+def unit_decisions(decision: Decision) -> list[str]:
+    """The units' own decisions the dossiers of ``decision`` cite (``Dossier.basis_decisions``), as the tờ trình
+    quotes them: "Quyết định số 12/QĐ-SGDĐT ngày 20/01/2025 của Giám đốc Sở Giáo dục và Đào tạo về việc tặng …"."""
+    cited = (Decision.objects.filter(cited_by__nominations__decision_lines__decision=decision,
+                                     cited_by__nominations__decision_lines__active=True)
+             .distinct().select_related("body").order_by("decided_on", "number"))
+    return [f"Quyết định số {d.code} ngày {d.decided_on:%d/%m/%Y} của {d.body.head_title} "
+            f"{d.subject[:1].lower()}{d.subject[1:]}" for d in cited]
+
+
 def decision_context(decision: Decision) -> dict:
     """Everything the three templates print, computed once (the lines are read in one query)."""
     lines = list(decision.lines.filter(active=True).order_by("position", "pk"))
@@ -139,6 +149,7 @@ def decision_context(decision: Decision) -> dict:
         "counts": counts,
         "total_bonus": sum(line.bonus_amount or 0 for line in lines) if bonus else 0,
         "council_results": council_results(decision),
+        "unit_decisions": unit_decisions(decision),
         "year": decision.decided_on.year,
     }
 

@@ -12,7 +12,8 @@ from awards.models import Dossier
 
 
 def dossier_in_scope(request: HttpRequest, reference: str) -> Dossier:
-    queryset = permissions.visible_dossiers(request.user).select_related("unit", "campaign", "created_by")
+    queryset = permissions.visible_dossiers(request.user).select_related("unit", "campaign", "created_by",
+                                                                           "body__unit")
     return get_object_or_404(queryset, reference=reference)
 
 

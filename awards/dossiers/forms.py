@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from awards.catalogue.bodies import bodies_for_proposer
 from awards.dossiers import services
 from awards.dossiers.importing.columns import award_day
+from awards.dossiers.rounds import citable_decisions
 from awards.enums import AttachmentKind, Authority, OccasionType, RecipientKind, Verdict
-from awards.models import Attachment, Dossier, Nomination
+from awards.models import Attachment, Dossier, IssuingBody, Nomination
 from campaigns.models import Campaign
 from units.models import Gender, Household, Person, PersonCategory, Unit, User
 from units.names import Miss, UnitNames
@@ -19,7 +23,20 @@ DOSSIER_AUTHORITIES = [Authority.PROVINCE_CHAIR, Authority.PRIME_MINISTER, Autho
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+BODY_PREFIX = "body-"
+
+
+def body_label(body: IssuingBody) -> str:
+    """A head as the form names it: "Giám đốc Sở Giáo dục và Đào tạo", "Chủ tịch UBND huyện Tràng Định (đến
+    30/06/2025)"."""
+    return f"{body.head_title} (đến {body.valid_to:%d/%m/%Y})" if body.valid_to else body.head_title
+
+
 class DossierForm(forms.ModelForm):
+    """A dossier's particulars. Whom it is addressed to (the ``authority`` field) is one choice: the Chủ tịch UBND
+    tỉnh, the Thủ tướng, the Chủ tịch nước, or the head of the officer's unit or of a unit above it (a unit's own
+    round). The field keeps the name of the model's ``authority``; ``save`` writes both ``authority`` and ``body``."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     nomination_round = forms.ModelChoiceField(
         label=_("Đợt nhận hồ sơ khen thưởng tổng kết phong trào"), queryset=Campaign.objects.none(), required=False,
@@ -27,17 +44,41 @@ class DossierForm(forms.ModelForm):
         help_text=_("Chọn khi đề nghị khen thưởng tổng kết một phong trào: hồ sơ tự gắn với phong trào đó, loại hình "
                     "khen thưởng chuyên đề, theo đợt (không tính là khen thưởng công trạng)."),
     )
-    field_order = ["nomination_round"]
+    authority = forms.ChoiceField(
+        label=_("Trình ai quyết định"),
+        help_text=_("Chủ tịch UBND tỉnh (và cấp trên) do Ban Thi đua - Khen thưởng thẩm định; thủ trưởng đơn vị (Lao "
+                    "động tiên tiến, Chiến sĩ thi đua cơ sở, Giấy khen...) do cán bộ thi đua của đơn vị đó xét."),
+    )
+    copy_previous = forms.BooleanField(
+        label=_("Bắt đầu từ danh sách năm trước"), required=False,
+        help_text=_("Chép các tập thể, cá nhân năm trước đã đề nghị cùng thủ trưởng, cùng danh hiệu (không chép thành "
+                    "tích). Chỉ dùng khi trình thủ trưởng đơn vị."),
+    )
+    field_order = ["nomination_round", "title", "authority", "copy_previous", "occasion", "year"]
 
     class Meta:
         model = Dossier
-        fields = ["title", "occasion", "year", "campaign", "authority", "submission_number", "submission_date"]
-        widgets = {"submission_date": DATE_WIDGET, "title": forms.TextInput()}
+        fields = ["title", "occasion", "year", "campaign", "submission_number", "submission_date", "basis_decisions"]
+        widgets = {"submission_date": DATE_WIDGET, "title": forms.TextInput(),
+                   "basis_decisions": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["authority"].choices = [(a.value, a.label) for a in DOSSIER_AUTHORITIES]
+        self.bodies = {f"{BODY_PREFIX}{body.pk}": body for body in bodies_for_proposer(unit)}
+        choices: list = [(str(_("Cấp tỉnh và cấp trên")), [(a.value, a.label) for a in DOSSIER_AUTHORITIES])]
+        if self.bodies:
+            choices.append((str(_("Thủ trưởng đơn vị")), [(key, body_label(b)) for key, b in self.bodies.items()]))
+        self.fields["authority"].choices = choices
+        self.fields["authority"].initial = (f"{BODY_PREFIX}{self.instance.body_id}" if self.instance.body_id
+                                            else self.instance.authority or Authority.PROVINCE_CHAIR)
         self.fields["campaign"].queryset = Campaign.objects.order_by("-start_date")
+        citable = citable_decisions(unit)
+        if citable.exists() or (self.instance.pk and self.instance.basis_decisions.exists()):
+            self.fields["basis_decisions"].queryset = citable
+            self.fields["basis_decisions"].label_from_instance = lambda d: (
+                f"{d.code} ngày {d.decided_on:%d/%m/%Y} của {d.body.head_title}: {d.award_type.name}")
+        else:  # nothing the unit could cite: no empty field on the page
+            del self.fields["basis_decisions"]
         from django.utils import timezone
 
         from campaigns.services import open_rounds
@@ -49,6 +90,7 @@ class DossierForm(forms.ModelForm):
                                                              "năm 2020")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+            del self.fields["copy_previous"]
 
     def clean(self):
         data = super().clean()
@@ -59,7 +101,31 @@ class DossierForm(forms.ModelForm):
                                          "trào)."))
         if data.get("occasion") == OccasionType.CAMPAIGN and not data.get("campaign"):
             self.add_error("campaign", _("Khen thưởng theo chuyên đề, đợt thi đua phải gắn với một phong trào."))
+        body = self.bodies.get(data.get("authority", ""))
+        data["body"] = body
+        if body is not None:
+            data["authority"] = body.authority
+        year = data.get("year")
+        if body is not None and year and not body.is_active_on(datetime.date(year, 12, 31)):
+            self.add_error("authority", _("%(body)s không ban hành quyết định khen thưởng cho năm %(year)s (hiệu lực "
+                                          "từ %(start)s%(end)s).") % {
+                "body": body.head_title, "year": year, "start": f"{body.valid_from:%d/%m/%Y}",
+                "end": f" đến {body.valid_to:%d/%m/%Y}" if body.valid_to else ""})
+        if body is not None and data.get("basis_decisions"):
+            self.add_error("basis_decisions", _("Chỉ hồ sơ trình Chủ tịch UBND tỉnh hoặc cấp trên mới ghi quyết định "
+                                                "của đơn vị làm căn cứ."))
+        if body is None and data.get("copy_previous"):
+            self.add_error("copy_previous", _("Chỉ bắt đầu từ danh sách năm trước khi trình thủ trưởng đơn vị."))
         return data
+
+    def save(self, commit: bool = True) -> Dossier:
+        self.instance.body = self.cleaned_data["body"]
+        self.instance.authority = self.cleaned_data["authority"]
+        return super().save(commit)
+
+    @property
+    def wants_previous_list(self) -> bool:
+        return bool(self.cleaned_data.get("copy_previous"))
 
 
 class NominationForm(forms.Form):

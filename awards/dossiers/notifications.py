@@ -14,16 +14,24 @@ logger = logging.getLogger(__name__)
 
 SUBJECTS = {
     "return": "Hồ sơ {ref} bị trả lại: cần bổ sung, chỉnh sửa",
+    "oversee_return": "Hồ sơ {ref} bị Ban Thi đua - Khen thưởng trả lại: cần bổ sung, chỉnh sửa",
     "decide": "Hồ sơ {ref} đã có quyết định khen thưởng",
     "record_central": "Hồ sơ {ref} đã có quyết định của cấp trên",
 }
+
+
+def returner(dossier, action: str) -> str:
+    """Who returned the dossier, as the unit reads it: the Board, or the unit whose head the round is addressed to."""
+    if dossier.body_id and action == "return":
+        return dossier.body.unit.name
+    return "Ban Thi đua - Khen thưởng"
 
 
 def dossier_moved(dossier_id: int, action: str) -> int:
     """Tell the proposing unit; returns how many messages were sent (0 when it has no address)."""
     from awards.models import Dossier
 
-    dossier = Dossier.objects.select_related("unit").get(pk=dossier_id)
+    dossier = Dossier.objects.select_related("unit", "body__unit").get(pk=dossier_id)
     if action not in SUBJECTS:
         return 0
     recipients = recipients_by_unit([dossier.unit])[dossier.unit_id]
@@ -34,7 +42,7 @@ def dossier_moved(dossier_id: int, action: str) -> int:
     body = render_to_string(
         "awards/email/dossier_moved.txt",
         {"dossier": dossier, "action": action, "note": last.note if last else "",
-         "province": settings.PROVINCE_NAME},
+         "province": settings.PROVINCE_NAME, "returner": returner(dossier, action)},
     )
     try:
         return send_mail(SUBJECTS[action].format(ref=dossier.reference), body, None, recipients)

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.catalogue.in_force import award_types_on
+from awards.catalogue.powers import award_codes_for
 from awards.core.state_machine import NotAllowed
 from awards.enums import AttachmentKind, DossierState, Verdict
-from awards.models import Dossier, DossierRevision, Nomination
+from awards.models import AwardType, Dossier, DossierRevision, Nomination
 from units.models import Household
 from units.scope import RecipientScope
 
@@ -50,11 +51,25 @@ def nameable_households(dossier: Dossier, scope: RecipientScope) -> QuerySet[Hou
     )
 
 
+def dossier_day(dossier: Dossier) -> datetime.date:
+    """The day a dossier's catalogue and powers are read on: 31/12 of its achievement year."""
+    return datetime.date(dossier.year, 12, 31)
+
+
+def offered_award_types(dossier: Dossier) -> QuerySet[AwardType]:
+    """The award types a dossier may propose, one rule for the form, the import and the completeness check: in force
+    on the dossier's day and decided by whom it is addressed to: for a unit's round, what its body may decide that
+    day (``catalogue.powers``: Lao động tiên tiến, Chiến sĩ thi đua cơ sở... as the law of the year says); else the
+    award types of the dossier's authority (Chủ tịch UBND tỉnh, Thủ tướng, Chủ tịch nước)."""
+    day = dossier_day(dossier)
+    if dossier.body_id:
+        return award_types_on(day).filter(code__in=award_codes_for(dossier.body, day))
+    return award_types_on(day).filter(authority=dossier.authority)
+
+
 def eligible_award_types(dossier, recipient_kind: str | None = None):
-    """Award types the dossier's form offers: in force at the end of the achievement year, decided by the
-    dossier's authority, and (when given) admitting the recipient kind."""
-    day = datetime.date(dossier.year, 12, 31)
-    types = award_types_on(day).filter(authority=dossier.authority)
+    """Award types the dossier's form offers (``offered_award_types``), admitting the recipient kind when given."""
+    types = offered_award_types(dossier)
     if recipient_kind:
         types = types.for_recipient(recipient_kind)
     return types
@@ -81,10 +96,22 @@ def completeness_problems(dossier) -> list[str]:
     missing = [AttachmentKind(kind).label for kind in AttachmentKind.values if kind in required - present]
     if missing:
         problems.append(_("Thiếu tài liệu: %(kinds)s.") % {"kinds": ", ".join(str(m) for m in missing)})
+    if dossier.body_id:
+        codes = award_codes_for(dossier.body, dossier_day(dossier))
+        wrong = [n for n in nominations if n.award_type.code not in codes]
+        if wrong:
+            problems.append(_("%(n)s đề nghị không thuộc thẩm quyền của %(body)s năm %(year)s.") % {
+                "n": len(wrong), "body": dossier.body.head_title, "year": dossier.year})
+        return problems
     wrong = [n for n in nominations if n.award_type.authority != dossier.authority]
     if wrong:
         problems.append(_("%(n)s đề nghị không thuộc thẩm quyền của cấp quyết định đã chọn.") % {"n": len(wrong)})
     return problems
+
+
+def is_own_list(dossier: Dossier) -> bool:
+    """A body's own list: a round proposed by the body's own unit, which needs no submit or receive."""
+    return dossier.body_id is not None and dossier.unit_id == dossier.body.unit_id
 
 
 def duplicates_of(nomination):
@@ -126,13 +153,14 @@ def duplicate_map(nominations) -> dict[int, list]:
 def snapshot(dossier) -> dict:
     """What the unit sent: fields, nominations and attachments, as plain data."""
     nominations = dossier.nominations.select_related("award_type", "person", "unit", "household")
-    return {
+    cited = [d.code for d in dossier.basis_decisions.order_by("decided_on", "pk")]
+    content = {
         "fields": {
             "title": dossier.title,
             "occasion": dossier.get_occasion_display(),
             "year": dossier.year,
             "campaign": dossier.campaign.name if dossier.campaign_id else "",
-            "authority": dossier.get_authority_display(),
+            "authority": dossier.body.head_title if dossier.body_id else dossier.get_authority_display(),
             "submission_number": dossier.submission_number,
             "submission_date": dossier.submission_date.isoformat() if dossier.submission_date else "",
         },
@@ -153,6 +181,9 @@ def snapshot(dossier) -> dict:
             for a in dossier.attachments.order_by("kind", "pk")
         ],
     }
+    if cited:  # only when some: the revisions of dossiers citing nothing read as before
+        content["fields"]["basis_decisions"] = ", ".join(cited)
+    return content
 
 
 def record_revision(dossier, actor):
@@ -165,6 +196,7 @@ def record_revision(dossier, actor):
 FIELD_LABELS = {
     "title": "Trích yếu", "occasion": "Loại hình", "year": "Năm", "campaign": "Phong trào",
     "authority": "Cấp quyết định", "submission_number": "Số tờ trình", "submission_date": "Ngày tờ trình",
+    "basis_decisions": "Căn cứ quyết định của đơn vị",
 }
 
 

@@ -1,6 +1,9 @@
 """One door for every state change of a dossier.
 
-The allowed moves are one plain table (``MOVES``): action, from-states, to-state, who may, guard. The
+The allowed moves are plain tables: ``MOVES`` for dossiers addressed to the Chủ tịch UBND tỉnh or above (the Board
+receives, appraises, the provincial council votes), ``ROUND_MOVES`` for a unit's own round (addressed to the head of
+a unit, ``Dossier.body``: the body's officers receive, appraise and record their council's vote; the Board may only
+return it, with a reason). Each row: action, from-states, to-state, who may, guard. The
 mechanism is ``awards.core.state_machine``: ``transition()`` checks permission and guard, updates with a
 compare-and-set on the state the user saw (0 rows = someone else moved it: the user is told, nothing is
 overwritten), appends a history row and queues e-mail after the commit. This module keeps the dossier's own
@@ -17,25 +20,56 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from awards.catalogue import calendar
-from awards.core.permissions import STAFF_ROLES, is_own_unit_officer
+from awards.core.permissions import STAFF_ROLES, is_body_leader, is_body_officer, is_own_unit_officer
 from awards.core.state_machine import Conflict, History, Machine, Move, NotAllowed, Texts, WorkflowError, table
 from awards.dossiers import notifications
-from awards.dossiers.services import completeness_problems, nominations_needing_vote, record_revision
+from awards.dossiers.services import completeness_problems, is_own_list, nominations_needing_vote, record_revision
 from awards.enums import DECIDED_ABOVE_PROVINCE, CentralOutcome, DossierState, Verdict
-from awards.models import Dossier, DossierTransition
+from awards.models import Decision, DecisionState, Dossier, DossierTransition
 from awards.record.eligibility.claims import InitiativeTaken, claim_for_dossier, release_for_dossier, submission_blocks
 from units.models import Role, User
 
 S = DossierState
 # The engine's errors belong to this module's API: callers catch workflow.NotAllowed, Conflict, WorkflowError.
-__all__ = ["MACHINE", "MOVES", "OFFICER", "STAFF", "Conflict", "NotAllowed", "WorkflowError", "available_moves", "can",
-           "transition"]
+__all__ = ["MACHINE", "MOVES", "OFFICER", "ROUND_MACHINE", "ROUND_MOVES", "STAFF", "Conflict", "NotAllowed",
+           "WorkflowError", "available_moves", "can", "machine_for", "moves_for", "transition"]
 
 
 def _own_unit(user: User, dossier: Dossier) -> tuple[bool, str]:
     if is_own_unit_officer(user, dossier):
         return True, ""
     return False, _("Chỉ cán bộ thi đua của %(unit)s mới thực hiện được.") % {"unit": dossier.unit.name}
+
+
+def _proposer_below(user: User, dossier: Dossier) -> tuple[bool, str]:
+    """A round sent up by a unit under the body (a school to the Giám đốc Sở): its own officer submits it."""
+    allowed, reason = _own_unit(user, dossier)
+    if allowed and is_own_list(dossier):
+        return False, _("Danh sách của chính %(unit)s không cần gửi: dùng \"Đưa danh sách ra xét\".") % {
+            "unit": dossier.unit.name}
+    return allowed, reason
+
+
+def _own_list(user: User, dossier: Dossier) -> tuple[bool, str]:
+    """The body's own list: its officers put it up for review without submitting it to themselves."""
+    if is_own_list(dossier) and is_body_officer(user, dossier.body):
+        return True, ""
+    return False, _("Chỉ danh sách của chính đơn vị quyết định mới đưa ra xét không qua gửi, tiếp nhận.")
+
+
+def _body_officer(user: User, dossier: Dossier) -> tuple[bool, str]:
+    if is_body_officer(user, dossier.body):
+        return True, ""
+    return False, _("Chỉ cán bộ thi đua - khen thưởng của %(unit)s (giúp việc %(body)s) mới thực hiện được.") % {
+        "unit": dossier.body.unit.name, "body": dossier.body.head_title}
+
+
+def _body_people(user: User, dossier: Dossier) -> tuple[bool, str]:
+    """Whoever publishes the body's decision: its leaders, or its officers (see ``decisions.access``)."""
+    if is_body_officer(user, dossier.body) or is_body_leader(user, dossier.body):
+        return True, ""
+    return False, _("Chỉ lãnh đạo, cán bộ thi đua - khen thưởng của %(unit)s mới thực hiện được.") % {
+        "unit": dossier.body.unit.name}
 
 
 class DossierMove(Move[Dossier]):
@@ -69,6 +103,16 @@ def _guard_no_council(dossier: Dossier) -> list[str]:
         return [_("Hồ sơ có đề nghị phải được Hội đồng Thi đua - Khen thưởng bỏ phiếu trước.")]
     if not dossier.nominations.filter(verdict=Verdict.ELIGIBLE).exists():
         return [_("Không có đề nghị nào đủ điều kiện; hãy trả lại hồ sơ cho đơn vị.")]
+    return []
+
+
+def _guard_no_live_draft(dossier: Dossier) -> list[str]:
+    drafts = (Decision.objects.filter(state=DecisionState.DRAFT, lines__active=True, lines__nomination__dossier=dossier)
+              .distinct().order_by("number"))
+    codes = [decision.code for decision in drafts]
+    if codes:
+        return [_("Đề nghị của hồ sơ đang nằm trong dự thảo quyết định %(codes)s: hủy dự thảo trước khi trả lại.") % {
+            "codes": ", ".join(codes)}]
     return []
 
 
@@ -116,6 +160,36 @@ MOVES: dict[str, Move[Dossier]] = table(
 )
 
 
+# A unit's own round (``Dossier.body``): the body's officers act where the Board acts for the province; the Board
+# oversees (reads everything, may return a round with a reason through its own page, which first cancels a draft
+# decision holding the round's nominations: ``awards.decisions.oversight``).
+ROUND_SOURCES_RETURN = frozenset({S.SUBMITTED, S.RECEIVED, S.REVIEWED, S.AWAITING_DECISION})
+ROUND_MOVES: dict[str, Move[Dossier]] = table(
+    DossierMove("submit", gettext_lazy("Gửi hồ sơ"), frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED, OFFICER,
+                permission=_proposer_below, guard=_guard_complete),
+    DossierMove("open_review", gettext_lazy("Đưa danh sách ra xét"), frozenset({S.DRAFT, S.RETURNED}), S.RECEIVED,
+                OFFICER, permission=_own_list, guard=_guard_complete),
+    DossierMove("withdraw", gettext_lazy("Rút hồ sơ"), frozenset({S.DRAFT, S.SUBMITTED, S.RETURNED}), S.WITHDRAWN,
+                OFFICER, permission=_own_unit, needs_note=True, style="outline-danger"),
+    DossierMove("receive", gettext_lazy("Tiếp nhận"), frozenset({S.SUBMITTED}), S.RECEIVED, OFFICER,
+                permission=_body_officer),
+    DossierMove("return", gettext_lazy("Trả lại đơn vị"), ROUND_SOURCES_RETURN, S.RETURNED, OFFICER,
+                permission=_body_officer, guard=_guard_no_live_draft, needs_note=True, style="outline-danger"),
+    DossierMove("oversee_return", gettext_lazy("Trả lại (giám sát của Ban Thi đua - Khen thưởng)"),
+                ROUND_SOURCES_RETURN, S.RETURNED, STAFF, guard=_guard_no_live_draft, needs_note=True,
+                style="outline-danger", form="awards:round_return"),
+    DossierMove("complete_review", gettext_lazy("Hoàn thành xét"), frozenset({S.RECEIVED}), S.REVIEWED, OFFICER,
+                permission=_body_officer, guard=_guard_all_verdicts),
+    DossierMove("record_vote", gettext_lazy("Ghi kết quả họp Hội đồng Thi đua - Khen thưởng"), frozenset({S.REVIEWED}),
+                S.AWAITING_DECISION, OFFICER, permission=_body_officer, guard=_guard_needs_council,
+                form="awards:round_vote"),
+    DossierMove("mark_ready", gettext_lazy("Chuyển chờ quyết định"), frozenset({S.REVIEWED}), S.AWAITING_DECISION,
+                OFFICER, permission=_body_officer, guard=_guard_no_council),
+    DossierMove("decide", gettext_lazy("Đã có quyết định"), frozenset({S.AWAITING_DECISION}), S.DECIDED,
+                permission=_body_people, system=True),
+)
+
+
 def _wrong_state(move: Move[Dossier], dossier: Dossier) -> str:
     return _("Không thực hiện được \"%(action)s\" khi hồ sơ đang \"%(state)s\".") % {
         "action": move.label, "state": dossier.get_state_display()}
@@ -130,8 +204,10 @@ def _stamp(move: Move[Dossier], dossier: Dossier, now: datetime.datetime) -> dic
     fields: dict[str, Any] = {"state_changed_at": now}
     if move.action == "submit":
         fields["submitted_at"] = now
-    if move.action == "receive":
+    if move.action == "receive" and not dossier.is_round:  # the Board's time limit, not a unit's
         fields.update(received_at=now, due_date=calendar.due_date(timezone.localdate(now), dossier.occasion))
+    elif move.action in ("receive", "open_review"):
+        fields["received_at"] = now
     return fields
 
 
@@ -141,13 +217,21 @@ def _after_commit(dossier_id: int, move: Move[Dossier]) -> None:
         notifications.dossier_moved(dossier_id, move.action)
 
 
+TEXTS: Texts[Dossier] = Texts(wrong_state=_wrong_state, conflict=_conflict)
 MACHINE: Machine[Dossier] = Machine(
     model=Dossier,
     moves=MOVES,
-    texts=Texts(
-        wrong_state=_wrong_state,
-        conflict=_conflict,
-    ),
+    texts=TEXTS,
+    history=History(DossierTransition, "dossier"),
+    version_field="version",
+    stamp=_stamp,
+    on_commit=_after_commit,
+)
+# The same mechanism, history and hooks over the same rows, with the round's table.
+ROUND_MACHINE: Machine[Dossier] = Machine(
+    model=Dossier,
+    moves=ROUND_MOVES,
+    texts=TEXTS,
     history=History(DossierTransition, "dossier"),
     version_field="version",
     stamp=_stamp,
@@ -155,24 +239,34 @@ MACHINE: Machine[Dossier] = Machine(
 )
 
 
+def machine_for(dossier: Dossier) -> Machine[Dossier]:
+    """The round's machine for a dossier addressed to the head of a unit, the province's otherwise."""
+    return ROUND_MACHINE if dossier.is_round else MACHINE
+
+
+def moves_for(dossier: Dossier) -> dict[str, Move[Dossier]]:
+    return dict(machine_for(dossier).moves)
+
+
 def can(user: User, action: str, dossier: Dossier) -> tuple[bool, str]:
     """May ``user`` do ``action`` on ``dossier`` now? The reason says why not."""
-    return MACHINE.can(user, action, dossier)
+    return machine_for(dossier).can(user, action, dossier)
 
 
 def available_moves(user: User, dossier: Dossier) -> list[tuple[Move[Dossier], bool, str]]:
     """The buttons a user sees on a dossier, each with whether it works now and why not."""
-    return MACHINE.available(user, dossier)
+    return machine_for(dossier).available(user, dossier)
 
 
 @transaction.atomic
 def transition(dossier: Dossier, action: str, actor: User, note: str = "",
                expected_state: str | None = None) -> Dossier:
     """Move ``dossier`` by ``action``. ``expected_state`` is the state the user saw; when someone else
-    moved the dossier in the meantime, ``Conflict`` is raised and nothing changes. Submitting stores each
-    nomination's eligibility and a revision; withdrawing gives back the initiatives it had taken."""
-    dossier = MACHINE.transition(dossier, action, actor, note=note, expected_state=expected_state)
-    if action == "submit":
+    moved the dossier in the meantime, ``Conflict`` is raised and nothing changes. Submitting (or putting a
+    body's own list up for review) stores each nomination's eligibility and a revision; withdrawing gives back the
+    initiatives it had taken."""
+    dossier = machine_for(dossier).transition(dossier, action, actor, note=note, expected_state=expected_state)
+    if action in ("submit", "open_review"):
         try:
             claim_for_dossier(dossier)  # stores each nomination's result and takes the initiatives it relied on
         except InitiativeTaken as exc:

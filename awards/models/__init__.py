@@ -15,7 +15,15 @@ from awards.models.catalogue import (
     LegalDocument,
     ProcessingTimeLimit,
 )
-from awards.models.council import MINUTES_SYMBOL, AgendaItem, CouncilMinutesSequence, CouncilSession, Vote
+from awards.models.council import (
+    MINUTES_SYMBOL,
+    AgendaItem,
+    CouncilMinutesSequence,
+    CouncilSession,
+    UnitCouncilVote,
+    UnitVoteLine,
+    Vote,
+)
 from awards.models.decisions import (
     Award,
     AwardSource,
@@ -94,6 +102,8 @@ __all__ = [
     "Rounding",
     "Signer",
     "SignerCapacity",
+    "UnitCouncilVote",
+    "UnitVoteLine",
     "Vote",
     "YearlyRating",
     "province_body",

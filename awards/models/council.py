@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from awards.enums import SessionStatus, VoteChoice
-from awards.models.dossiers import Nomination
+from awards.models.dossiers import Dossier, Nomination
+from units.text import nfc
 
 MINUTES_SYMBOL = "BB-HĐTĐKT"  # the Hội đồng's own series of biên bản: "05/BB-HĐTĐKT"
 
@@ -136,3 +137,60 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} - {self.get_choice_display()}"
+
+
+class UnitCouncilVote(models.Model):
+    """The vote of a unit's own Hội đồng Thi đua - Khen thưởng on a round (its biên bản họp), recorded by the officer
+    of the deciding body after the meeting: who sat, who chaired, who kept the minutes and, per nomination, how many
+    members said yes. A nomination passes when yes × 100 / members reaches its award type's threshold: absent members
+    count in the denominator, as at the province's council. Never edited: a round voted again gets a new row."""
+
+    dossier = models.ForeignKey(Dossier, verbose_name=_("hồ sơ"), on_delete=models.PROTECT, related_name="unit_votes")
+    held_on = models.DateField(_("ngày họp"))
+    member_count = models.PositiveSmallIntegerField(_("số thành viên Hội đồng"))
+    present_count = models.PositiveSmallIntegerField(_("số thành viên có mặt"))
+    chair_name = models.CharField(_("chủ trì cuộc họp"), max_length=150)
+    secretary_name = models.CharField(_("thư ký cuộc họp"), max_length=150)
+    member_names = models.TextField(_("thành phần Hội đồng (mỗi dòng một người)"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("biên bản họp Hội đồng TĐKT của đơn vị")
+        verbose_name_plural = pgettext_lazy("số nhiều", "biên bản họp Hội đồng TĐKT của đơn vị")
+        ordering = ["dossier", "held_on", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(member_count__gte=1), name="unit_vote_has_members",
+                                   violation_error_message=_("Hội đồng phải có ít nhất một thành viên.")),
+            models.CheckConstraint(condition=Q(present_count__lte=models.F("member_count")),
+                                   name="unit_vote_present_within_members",
+                                   violation_error_message=_("Số thành viên có mặt không vượt quá số thành viên.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.held_on:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        self.chair_name = nfc(self.chair_name)
+        self.secretary_name = nfc(self.secretary_name)
+        self.member_names = nfc(self.member_names)
+        super().save(*args, **kwargs)
+
+
+class UnitVoteLine(models.Model):
+    """One nomination's result in a unit council's vote."""
+
+    vote = models.ForeignKey(UnitCouncilVote, on_delete=models.CASCADE, related_name="lines")
+    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="unit_votes")
+    yes_count = models.PositiveSmallIntegerField(_("số phiếu đồng ý"))
+    threshold_pct = models.DecimalField(_("tỷ lệ tối thiểu (%)"), max_digits=5, decimal_places=2)
+    passed = models.BooleanField(_("đạt"))
+
+    class Meta:
+        verbose_name = _("kết quả bỏ phiếu của Hội đồng đơn vị")
+        verbose_name_plural = pgettext_lazy("số nhiều", "kết quả bỏ phiếu của Hội đồng đơn vị")
+        ordering = ["vote", "nomination__position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["vote", "nomination"], name="unit_vote_line_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.nomination} {self.yes_count}"

@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from awards.enums import (
     OFFICER_STATE_LABELS,
+    ROUND_OFFICER_STATE_LABELS,
     AttachmentKind,
     Authority,
     CentralOutcome,
@@ -48,6 +49,18 @@ class Dossier(models.Model):
         _("cấp quyết định"), max_length=30, choices=Authority.choices, default=Authority.PROVINCE_CHAIR,
         help_text=_("Hồ sơ trình ai quyết định; chỉ chọn được danh hiệu, hình thức thuộc thẩm quyền này."),
     )
+    body = models.ForeignKey(
+        "awards.IssuingBody", verbose_name=_("thủ trưởng quyết định"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="dossiers",
+        help_text=_("Hồ sơ của vòng xét khen thưởng của đơn vị: trình thủ trưởng đơn vị (Giám đốc Sở, Chủ tịch UBND "
+                    "xã...) quyết định. Để trống với hồ sơ trình Chủ tịch UBND tỉnh hoặc cấp trên."),
+    )
+    basis_decisions = models.ManyToManyField(
+        "awards.Decision", verbose_name=_("quyết định khen thưởng của đơn vị làm căn cứ"), blank=True,
+        related_name="cited_by",
+        help_text=_("Với hồ sơ trình tỉnh (Chiến sĩ thi đua cấp tỉnh, Tập thể lao động xuất sắc...): các quyết định "
+                    "đơn vị đã ban hành (Chiến sĩ thi đua cơ sở, Tập thể lao động tiên tiến) mà đề nghị dựa vào."),
+    )
     submission_number = models.CharField(_("số tờ trình của đơn vị"), max_length=60, blank=True)
     submission_date = models.DateField(_("ngày tờ trình"), null=True, blank=True)
     state = models.CharField(
@@ -75,6 +88,7 @@ class Dossier(models.Model):
             models.Index(fields=["unit", "state"]),
             models.Index(fields=["year", "occasion"]),
             models.Index(fields=["due_date"]),
+            models.Index(fields=["body", "state"]),
         ]
 
     def __str__(self) -> str:
@@ -86,8 +100,14 @@ class Dossier(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def is_round(self) -> bool:
+        """A unit's own round: addressed to the head of a unit (``body``), not to the province or above."""
+        return self.body_id is not None
+
+    @property
     def officer_state_label(self) -> str:
-        return str(OFFICER_STATE_LABELS[DossierState(self.state)])
+        labels = ROUND_OFFICER_STATE_LABELS if self.is_round else OFFICER_STATE_LABELS
+        return str(labels[DossierState(self.state)])
 
 
 class Nomination(models.Model):

@@ -623,3 +623,12 @@ def test_demo_decisions_answer_the_board_submission(seeded):
              if line.strip()]
     assert lines[2].startswith("Số: 598/TTr-SNV") and lines[2].endswith("Lạng Sơn, ngày 26 tháng 12 năm 2020")
     assert lines[-1] == "Nông Văn Tiến"
+
+
+def test_the_demo_officer_of_the_sở_addresses_its_rounds_to_the_giám_đốc(seeded):
+    """Issue 13: the Sở GD&ĐT decides its own titles; ``donvi`` is offered its Giám đốc on the new-dossier form."""
+    client = Client()
+    client.force_login(User.objects.get(username="donvi"))
+    page = client.get("/awards/dossiers/new/").content.decode()
+    assert '<optgroup label="Thủ trưởng đơn vị">' in page
+    assert ">Giám đốc Sở Giáo dục và Đào tạo</option>" in page

@@ -13,8 +13,8 @@ from pathlib import Path
 import pdfplumber
 
 from awards.decisions.services import draft_decision
-from awards.models import Decision, IssuingBody, Nomination, Signer, province_body
-from tests.factories import PersonFactory, UnitFactory, make_body, make_dossier
+from awards.models import Decision, Dossier, IssuingBody, Nomination, Signer, province_body
+from tests.factories import PersonFactory, UnitFactory, drafter_for, make_body, make_dossier
 from units.models import Gender, UnitKind
 
 D = datetime.date
@@ -32,10 +32,12 @@ def _signer(body, name: str, capacity: str = "chu_tich") -> Signer:
 
 
 def _decide(dossiers, staff, signer, body=None, number=163, day=JAN_20_2026) -> Decision:
+    if body is not None and not body.is_province:  # a unit's round, addressed to its head
+        Dossier.objects.filter(pk__in=[d.pk for d in dossiers]).update(body=body)
     nominations = list(Nomination.objects.filter(dossier__in=dossiers))
     Nomination.objects.filter(pk__in=[n.pk for n in nominations], award_type__requires_council_vote=True).update(
         council_result="passed")
-    decision = draft_decision(nominations, staff, day, signer, REASON, body=body)
+    decision = draft_decision(nominations, drafter_for(body, staff), day, signer, REASON, body=body)
     Decision.objects.filter(pk=decision.pk).update(number=number)
     decision.refresh_from_db()
     return decision

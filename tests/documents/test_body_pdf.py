@@ -35,18 +35,18 @@ def education(unit_a):
     return body
 
 
-def sở_decision(unit_a, officer_a, staff, body, capacity="chu_tich", name="Trần Văn Hải") -> Decision:
+def sở_decision(unit_a, officer_a, body, capacity="chu_tich", name="Trần Văn Hải") -> Decision:
     signer = Signer.objects.create(body=body, full_name=name, position="Giám đốc", capacity=capacity,
                                    valid_from=D(2020, 1, 1))
     trang = PersonFactory(full_name="Lương Thị Trang", gender=Gender.FEMALE, unit=unit_a, position="Giáo viên")
     nam = PersonFactory(full_name="Hoàng Văn Nam", gender=Gender.MALE, unit=unit_a, position="Chuyên viên")
-    dossier = make_dossier(unit_a, officer_a, code="lao-dong-tien-tien", authority="thu_truong_don_vi",
-                           state="awaiting_decision", verdict="eligible", recipient=trang, year=2025)
+    dossier = make_dossier(unit_a, officer_a, code="lao-dong-tien-tien", body=body, state="awaiting_decision",
+                           verdict="eligible", recipient=trang, year=2025)
     Dossier.objects.filter(pk=dossier.pk).update(submission_number="08/TTr-HĐTĐKT")
     dossier.refresh_from_db()
     Nomination.objects.create(dossier=dossier, recipient_kind="ca_nhan", person=nam, verdict="eligible",
                               award_type=dossier.nominations.get().award_type, position=2)
-    decision = decisions.draft_decision(list(dossier.nominations.all()), staff, D(2026, 1, 20), signer,
+    decision = decisions.draft_decision(list(dossier.nominations.all()), officer_a, D(2026, 1, 20), signer,
                                         "đã hoàn thành tốt nhiệm vụ năm 2025", body=body)
     Decision.objects.filter(pk=decision.pk).update(number=12)
     decision.refresh_from_db()
@@ -59,8 +59,8 @@ def page_lines(data: bytes, page: int) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def test_a_sở_decision_prints_the_sở_as_issuing_body(unit_a, officer_a, staff, education):
-    data, pages = decision_pdf.render(sở_decision(unit_a, officer_a, staff, education), "decision")
+def test_a_sở_decision_prints_the_sở_as_issuing_body(unit_a, officer_a, education):
+    data, pages = decision_pdf.render(sở_decision(unit_a, officer_a, education), "decision")
     assert pages == 2
     assert page_lines(data, 1) == [
         "UBND TỈNH LẠNG SƠN",
@@ -100,14 +100,14 @@ def test_a_sở_decision_prints_the_sở_as_issuing_body(unit_a, officer_a, staf
         "của Giám đốc Sở Giáo dục và Đào tạo)"]
 
 
-def test_a_deputy_signs_for_the_director(unit_a, officer_a, staff, education):
-    decision = sở_decision(unit_a, officer_a, staff, education, capacity="kt_chu_tich", name="Nông Thị Hạnh")
+def test_a_deputy_signs_for_the_director(unit_a, officer_a, education):
+    decision = sở_decision(unit_a, officer_a, education, capacity="kt_chu_tich", name="Nông Thị Hạnh")
     lines = page_lines(decision_pdf.render(decision, "decision")[0], 1)
     assert lines[-3:] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nông Thị Hạnh"]
 
 
-def test_the_certificate_names_the_sở_and_its_director(unit_a, officer_a, staff, education):
-    data, pages = decision_pdf.render(sở_decision(unit_a, officer_a, staff, education), "certificates")
+def test_the_certificate_names_the_sở_and_its_director(unit_a, officer_a, education):
+    data, pages = decision_pdf.render(sở_decision(unit_a, officer_a, education), "certificates")
     assert pages == 2
     lines = page_lines(data, 1)
     nation = lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")  # under the Quốc huy (or its placeholder)

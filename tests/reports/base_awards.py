@@ -24,7 +24,7 @@ from awards.catalogue.in_force import award_type_on
 from awards.decisions import services as decisions
 from awards.enums import CouncilResult
 from awards.models import Award, AwardSource, Decision, IssuingBody, Nomination, Signer
-from tests.factories import PersonFactory, UnitFactory, make_body, make_dossier
+from tests.factories import PersonFactory, UnitFactory, drafter_for, make_body, make_dossier
 from units.models import UnitKind
 
 D = datetime.date
@@ -43,14 +43,15 @@ def decide(issuer: IssuingBody, staff, code: str, day: datetime.date, people: li
            collectives: list[str] = ()) -> Decision:
     """A published decision of ``issuer`` giving ``code`` to new persons of its unit and to new units under it."""
     nominations = []
+    round_body = None if issuer.is_province else issuer
     for name in people:
         person = PersonFactory(full_name=name, unit=issuer.unit)
-        dossier = make_dossier(issuer.unit, staff, code=code, authority=issuer.authority, state="awaiting_decision",
+        dossier = make_dossier(issuer.unit, staff, code=code, authority=issuer.authority, state="awaiting_decision", body=round_body,
                                verdict="eligible", recipient=person, year=day.year - 1)
         nominations += list(dossier.nominations.all())
     for name in collectives:
         unit = UnitFactory(name=name, kind=UnitKind.DIVISION, parent=issuer.unit)
-        dossier = make_dossier(unit, staff, code=code, authority=issuer.authority, state="awaiting_decision",
+        dossier = make_dossier(unit, staff, code=code, authority=issuer.authority, state="awaiting_decision", body=round_body,
                                verdict="eligible", year=day.year - 1)
         nominations += list(dossier.nominations.all())
     # A title that needs the unit council's vote (Chiến sĩ thi đua cơ sở) has passed it.
@@ -58,8 +59,9 @@ def decide(issuer: IssuingBody, staff, code: str, day: datetime.date, people: li
         council_result=CouncilResult.PASSED)
     nominations = list(Nomination.objects.filter(pk__in=[n.pk for n in nominations]).order_by("pk"))
     signer = Signer.objects.get(body=issuer)
-    decision = decisions.draft_decision(nominations, staff, day, signer, REASON, body=issuer)
-    decisions.publish(decision, staff)
+    actor = drafter_for(issuer, staff)
+    decision = decisions.draft_decision(nominations, actor, day, signer, REASON, body=issuer)
+    decisions.publish(decision, actor)
     return decision
 
 

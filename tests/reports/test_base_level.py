@@ -16,7 +16,7 @@ from awards.catalogue.in_force import award_type_on
 from awards.decisions import services as decisions
 from awards.models import Award, Decision
 from awards.reports import base_level, selectors
-from tests.factories import UnitFactory, UserFactory, make_body, make_dossier
+from tests.factories import UnitFactory, UserFactory, drafter_for, make_body, make_dossier
 from tests.reports.base_awards import decide_2020
 from tests.reports.test_dashboard import PARAGRAPH_2019, PARAGRAPH_2020
 from units.models import Role
@@ -141,7 +141,8 @@ def test_a_body_page_lists_its_decisions_then_their_recipients(client, bodies):
 
 
 def test_a_revoked_decision_leaves_the_base_level(bodies, staff):
-    decisions.revoke(Decision.objects.get(body=bodies["education"], number=1), "ghi nhầm người", staff)
+    decisions.revoke(Decision.objects.get(body=bodies["education"], number=1), "ghi nhầm người",
+                     drafter_for(bodies["education"], staff))  # revoked by the Sở's own people
     assert rows(2020)[0] == ("so_ban_nganh", "Sở, ban, ngành", 1, {"tap_the": 2}, 2)
     assert [d["n"] for d in base_level.decisions_of(2020, bodies["education"].pk)] == [2]
 

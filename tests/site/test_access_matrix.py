@@ -33,7 +33,7 @@ from campaigns.models import (
     LaunchLevel,
     Registration,
 )
-from tests.factories import ClusterFactory, PersonFactory, make_dossier
+from tests.factories import ClusterFactory, PersonFactory, make_body, make_dossier
 from units.models import ClusterMembership, ClusterYear
 
 PERSONAS = ["anonymous", "officer_a", "officer_b", "staff", "council_member", "leader", "administrator"]
@@ -115,6 +115,11 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:move": POST_ONLY,
     "awards:revision": VIEWERS,
     "awards:forward": POST_ONLY,
+    # A round of unit A addressed to its own Giám đốc, reviewed, its CSTĐCS waiting for the unit council's vote: only
+    # the body's officer records it; whoever reads the round but is not its officer gets 403, the others 404.
+    "awards:round_vote": {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 403, "council_member": 404,
+                          "leader": 403, "administrator": 403},
+    "awards:round_return": POST_ONLY,
     "awards:central_decision": POST_ONLY,
     "awards:eligibility_candidates": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200,
                                       "council_member": 403, "leader": 403, "administrator": 200},
@@ -155,7 +160,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "public_decision": {p: 404 for p in PERSONAS},  # the fixture's decision is a draft: never public
     "awards:decisions": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,
                          "leader": 200, "administrator": 200},
-    "awards:decision_prepare": STAFF_ONLY,
+    # Officer A's unit has a deciding body (the Giám đốc of the fixture's round): he drafts its decisions.
+    "awards:decision_prepare": {**STAFF_ONLY, "officer_a": 200},
     "awards:decision": DRAFT_DECISION,
     "awards:decision_texts": POST_ONLY,
     "awards:decision_render": POST_ONLY,
@@ -256,6 +262,8 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
     blank = BlankCalibration.objects.create(
         name="Phôi thử", kind="bang_khen", paper="a4_ngang", **{f"{field}_{axis}_mm": 100 for field in
                                                                  BlankCalibration.FIELDS for axis in "xy"})
+    round_ref = make_dossier(unit_a, officer_a, code="chien-si-thi-dua-co-so", body=make_body(unit_a),
+                             state="reviewed", verdict="eligible", recipient=PersonFactory(unit=unit_a)).reference
     return {
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],
@@ -265,6 +273,7 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         "statistics_form": ["0603"],
         "dashboard_report": [report.pk], "dashboard_report_file": [report.pk], "dashboard_body": [decision.body_id],
         "awards:forward": [ref], "awards:central_decision": [ref, nomination.pk],
+        "awards:round_vote": [round_ref], "awards:round_return": [round_ref],
         "awards:eligibility_override": [ref, nomination.pk],
         "awards:council_session": [session.pk], "awards:council_agenda": [session.pk],
         "awards:council_vote": [session.pk, item.pk], "awards:council_written_vote": [session.pk],

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 OUR_APPS = ["units", "awards", "campaigns"]
 READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossierrevision", "councilsession",
-             "agendaitem", "vote", "numbersequence", "councilminutessequence", "decision", "decisionline", "decisiondocument", "award",
-             "dashboardreport", "attachmentaccess", "nominationeligibility",
+             "agendaitem", "vote", "numbersequence", "councilminutessequence", "decision", "decisionline",
+             "decisiondocument", "award", "dashboardreport", "attachmentaccess", "nominationeligibility",
+             "unitcouncilvote", "unitvoteline",
              "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition"}
 
 

@@ -20,6 +20,7 @@ ACCEPTS_POST = {
     "awards:dossier_create", "awards:dossier_batch", "awards:dossier_edit", "awards:nomination_add",
     "awards:nomination_edit", "awards:nomination_delete", "awards:verdict", "awards:attachment_add",
     "awards:attachment_delete", "awards:import", "awards:move", "awards:forward", "awards:central_decision",
+    "awards:round_vote", "awards:round_return",
     "awards:council_create", "awards:council_agenda", "awards:council_vote", "awards:council_written_vote",
     "awards:council_void", "awards:council_close", "awards:council_presiding",
     "awards:decision_prepare", "awards:decision_texts", "awards:decision_render", "awards:decision_publish",

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime
 import re
 
-from awards.catalogue.in_force import award_types_on
 from awards.core.sheets import header_key, vi_label
-from awards.enums import RecipientKind
+from awards.dossiers.services import offered_award_types
+from awards.enums import Authority, RecipientKind
 from awards.models import AwardType, Dossier, Nomination
 from units.models import Household, Person, PersonCategory
 from units.text import fold, nfc
@@ -142,8 +142,14 @@ def award_day(dossier: Dossier) -> datetime.date:
 
 
 def accepted_award_types(dossier: Dossier) -> list[AwardType]:
-    """Award types a row of this dossier may name: in force on 31/12 of its year, of its authority."""
-    return list(award_types_on(award_day(dossier)).filter(authority=dossier.authority))
+    """Award types a row of this dossier may name: those the dossier may propose (``offered_award_types``: in force on
+    31/12 of its year, of its authority, or what its body may decide that day)."""
+    return list(offered_award_types(dossier))
+
+
+def decider_text(dossier: Dossier) -> str:
+    """Whom the dossier is addressed to: "Chủ tịch Ủy ban nhân dân tỉnh", "Giám đốc Sở Giáo dục và Đào tạo"."""
+    return dossier.body.head_title if dossier.body_id else vi_label(Authority(dossier.authority).label)
 
 
 def kinds_text(award: AwardType) -> str:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from awards.catalogue import powers
 from awards.catalogue.in_force import award_types_on
 from awards.core.sheets import ImportError, cell_text, shown, vi_label
 from awards.dossiers.importing.columns import (
@@ -49,11 +50,12 @@ from awards.dossiers.importing.columns import (
     TEMPLATE_COLUMNS,
     award_day,
     category_table,
+    decider_text,
     household_head,
     kinds_text,
 )
 from awards.dossiers.importing.reading import Sheet
-from awards.dossiers.services import nameable_households
+from awards.dossiers.services import nameable_households, offered_award_types
 from awards.enums import Authority, RecipientKind
 from awards.models import AwardType, Dossier
 from units.models import Gender, Unit
@@ -118,8 +120,13 @@ class Plan:
 
 
 class AwardIndex:
+    """The award types a row may name, by name and short name: the dossier's own (of its authority, or those its body
+    may decide on its day) and the others in force, to say why they are refused."""
+
     def __init__(self, dossier: Dossier) -> None:
         self.authority = dossier.authority
+        self.dossier = dossier
+        self.codes = {award.code for award in offered_award_types(dossier)} if dossier.body_id else None
         self.by_name: dict[str, list[AwardType]] = {}
         self.by_short: dict[str, list[AwardType]] = {}
         for award in award_types_on(award_day(dossier)):
@@ -133,13 +140,23 @@ class AwardIndex:
         others: list[AwardType] = []
         for table in (self.by_name, self.by_short):
             candidates = table.get(key, [])
-            mine = {award.code: award for award in candidates if award.authority == self.authority}
+            mine = {award.code: award for award in candidates if self.is_mine(award)}
             if len(mine) > 1:
                 return None, [], True
             if mine:
                 return next(iter(mine.values())), [], False
             others += [award for award in candidates if award not in others]
         return None, others, False
+
+    def is_mine(self, award: AwardType) -> bool:
+        return award.code in self.codes if self.codes is not None else award.authority == self.authority
+
+    def refusal(self, other: AwardType, authority: str) -> str:
+        """Why a row's award is not the dossier's: for a round, the body's powers with their citation."""
+        if self.dossier.body_id:
+            return powers.may_decide(self.dossier.body, other, award_day(self.dossier))[1]
+        return MSG_AWARD_OTHER_AUTHORITY.format(
+            award=other.name, other=vi_label(Authority(other.authority).label), authority=authority)
 
 
 def check_rows(dossier: Dossier, sheet: Sheet, scope: RecipientScope) -> tuple[list[Plan], list[ImportError]]:
@@ -148,7 +165,7 @@ def check_rows(dossier: Dossier, sheet: Sheet, scope: RecipientScope) -> tuple[l
     awards = AwardIndex(dossier)
     categories = category_table()
     genders = {fold(vi_label(gender.label)): gender.value for gender in Gender}
-    authority = vi_label(Authority(dossier.authority).label)
+    authority = decider_text(dossier)
     errors: list[ImportError] = []
     plans: list[Plan] = []
     seen: dict[tuple[Any, ...], int] = {}
@@ -186,9 +203,7 @@ def check_rows(dossier: Dossier, sheet: Sheet, scope: RecipientScope) -> tuple[l
             if ambiguous:
                 problem(COL_AWARD, MSG_AWARD_AMBIGUOUS.format(value=shown(award_text)))
             elif award is None and others:
-                problem(COL_AWARD, MSG_AWARD_OTHER_AUTHORITY.format(
-                    award=others[0].name, other=vi_label(Authority(others[0].authority).label), authority=authority,
-                ))
+                problem(COL_AWARD, awards.refusal(others[0], authority))
             elif award is None:
                 problem(COL_AWARD, MSG_AWARD_UNKNOWN.format(
                     value=shown(award_text), authority=authority, year=dossier.year,

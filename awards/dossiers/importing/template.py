@@ -25,9 +25,10 @@ from awards.dossiers.importing.columns import (
     TEMPLATE_TITLE,
     accepted_award_types,
     category_labels,
+    decider_text,
     kinds_text,
 )
-from awards.enums import Authority, RecipientKind
+from awards.enums import RecipientKind
 from awards.models import Dossier
 from units.models import Gender, PersonCategory
 from units.text import nfc
@@ -43,7 +44,7 @@ def build_template(dossier: Dossier) -> bytes:
     """The .xlsx to fill in for ``dossier``: title, header row, two example rows and a "Hướng dẫn" sheet."""
     awards = accepted_award_types(dossier)
     unit_name = nfc(dossier.unit.name)
-    authority = vi_label(Authority(dossier.authority).label)
+    authority = decider_text(dossier)
     last_col = get_column_letter(len(TEMPLATE_COLUMNS))
 
     workbook = Workbook()

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from awards.core import permissions, uploads
-from awards.dossiers import services, workflow
+from awards.dossiers import rounds, services, workflow
 from awards.dossiers.access import dossier_in_scope, posted_version, require_edit
 from awards.dossiers.forms import AttachmentForm, DossierForm
 from awards.enums import DECIDED_ABOVE_PROVINCE, DossierState
@@ -31,15 +31,22 @@ def dossier_create(request):
     allowed, reason = permissions.can_create(request.user)
     if not allowed:
         raise PermissionDenied(reason)
-    form = DossierForm(request.POST or None, initial={"year": timezone.localdate().year - 1,
-                                                      "nomination_round": request.GET.get("round", "")})
+    initial = {"year": timezone.localdate().year - 1, "nomination_round": request.GET.get("round", "")}
+    form = DossierForm(request.POST or None, unit=request.user.unit, initial=initial)
     if request.method == "POST" and form.is_valid():
-        dossier = form.save(commit=False)
-        dossier.unit = request.user.unit
-        dossier.created_by = request.user
-        dossier.save()
+        with transaction.atomic():
+            dossier = form.save(commit=False)
+            dossier.unit = request.user.unit
+            dossier.created_by = request.user
+            dossier.save()
+            form.save_m2m()
+            copied = rounds.copy_previous_year(dossier, request.user) if form.wants_previous_list else None
         messages.success(request, _("Đã tạo hồ sơ %(ref)s. Hãy thêm đề nghị và tài liệu, rồi gửi.") % {
             "ref": dossier.reference})
+        if copied is not None:
+            messages.info(request, _("Đã chép %(n)s đề nghị từ danh sách năm %(year)s; %(left)s đề nghị không chép "
+                                     "được (đối tượng không còn thuộc đơn vị, hoặc danh hiệu không còn thuộc thẩm "
+                                     "quyền).") % {"n": copied[0], "year": dossier.year - 1, "left": copied[1]})
         return redirect("awards:dossier", dossier.reference)
     return render(request, "awards/dossiers/form.html", {"form": form, "dossier": None})
 
@@ -49,7 +56,7 @@ def dossier_create(request):
 def dossier_edit(request, reference):
     dossier = dossier_in_scope(request, reference)
     require_edit(request, dossier)
-    form = DossierForm(request.POST or None, instance=dossier)
+    form = DossierForm(request.POST or None, instance=dossier, unit=dossier.unit)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -82,6 +89,9 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
         "dossier": dossier,
         "nominations": nominations,
         "duplicates": services.duplicate_map(nominations),
+        "prior_awards": rounds.prior_awards(nominations),
+        "unit_votes": list(dossier.unit_votes.prefetch_related("lines__nomination").order_by("held_on", "pk")),
+        "basis_decisions": list(dossier.basis_decisions.select_related("body", "award_type")),
         "attachments": list(dossier.attachments.select_related("nomination", "uploaded_by")),
         "history": list(dossier.history.select_related("actor")),
         "revisions": list(dossier.revisions.only("pk", "number", "submitted_at", "dossier_id")),
@@ -89,10 +99,11 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
         "can_edit": can_edit,
         "edit_reason": edit_reason,
         "is_staff": is_staff,
+        "can_override": permissions.can_review(user, dossier)[0],
         "is_officer_view": permissions.is_own_unit_officer(user, dossier),
         "problems": services.completeness_problems(dossier) if can_edit else [],
         "attachment_form": AttachmentForm(dossier=dossier) if can_edit else None,
-        "verdict_open": is_staff and dossier.state == DossierState.RECEIVED,
+        "verdict_open": permissions.can_review(user, dossier)[0] and dossier.state == DossierState.RECEIVED,
         "can_forward": is_staff and dossier.state == DossierState.AWAITING_DECISION
         and dossier.authority in DECIDED_ABOVE_PROVINCE,
         "central_open": is_staff and dossier.state == DossierState.FORWARDED,
@@ -108,8 +119,8 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
 @require_POST
 def move(request, reference, action):
     dossier = dossier_in_scope(request, reference)
-    rule = workflow.MOVES.get(action)
-    if rule is None or rule.system:
+    rule = workflow.moves_for(dossier).get(action)
+    if rule is None or rule.system or rule.form:  # a move with its own page is made there, with its data
         raise Http404
     if not request.user.has_role(*rule.roles):
         raise PermissionDenied(_("Vai trò của bạn không được thực hiện thao tác \"%(action)s\".") % {

@@ -32,8 +32,9 @@ MAX_ROWS = 500
 @require_POST
 def override(request, reference, pk):
     dossier = dossier_in_scope(request, reference)
-    if not permissions.is_staff(request.user):
-        raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng được kết luận thay kết quả tự động."))
+    allowed, reason = permissions.can_review(request.user, dossier)
+    if not allowed:
+        raise PermissionDenied(reason)
     nomination = get_object_or_404(dossier.nominations, pk=pk)
     verdict = request.POST.get("override_verdict", "")
     try:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from awards.core import permissions
 from awards.dossiers import workflow
 from awards.enums import OFFICER_STATE_LABELS, DossierState, OccasionType
-from awards.models import AwardType
+from awards.models import AwardType, IssuingBody
 from campaigns.models import Campaign
 from units.models import ClusterMembership, EmulationCluster, Role, Unit
 from units.search import accent_insensitive_q
@@ -27,7 +27,8 @@ SORTS = {
 
 
 def filter_dossiers(queryset, params, today):
-    """The inbox filters; every one is a plain query parameter so a filtered list can be bookmarked."""
+    """The inbox filters; every one is a plain query parameter so a filtered list can be bookmarked. ``body``:
+    "province" for the dossiers addressed to the Chủ tịch UBND tỉnh or above, a body's id for a unit's rounds."""
     value = params.get
     if value("campaign", "").isdigit():
         queryset = queryset.filter(campaign_id=int(value("campaign")))
@@ -45,6 +46,10 @@ def filter_dossiers(queryset, params, today):
         for unit_id, year in members.values_list("unit_id", "year"):
             pairs |= Q(unit_id=unit_id, year=year)
         queryset = queryset.filter(pairs)
+    if value("body") == "province":
+        queryset = queryset.filter(body__isnull=True)
+    elif value("body", "").isdigit():
+        queryset = queryset.filter(body_id=int(value("body")))
     if value("state") in DossierState.values:
         queryset = queryset.filter(state=value("state"))
     if value("overdue") == "1":
@@ -70,7 +75,7 @@ def dossier_list(request):
     scoped = permissions.visible_dossiers(user)
     dossiers = filter_dossiers(scoped, request.GET, today)
     sort = request.GET.get("sort", "new")
-    dossiers = dossiers.order_by(*SORTS.get(sort, SORTS["new"])).select_related("unit", "campaign").annotate(
+    dossiers = dossiers.order_by(*SORTS.get(sort, SORTS["new"])).select_related("unit", "campaign", "body").annotate(
         nomination_count=Count("nominations", distinct=True)
     )
     page = Paginator(dossiers, 25).get_page(request.GET.get("page"))
@@ -80,6 +85,8 @@ def dossier_list(request):
         "can_create": permissions.can_create(user)[0],
         "states": DossierState.choices if is_staff else [(s.value, OFFICER_STATE_LABELS[s]) for s in DossierState],
         "occasions": OccasionType.choices,
+        # Whom the dossiers are addressed to: the province (and above), or a unit's head (its own round).
+        "bodies": IssuingBody.objects.filter(pk__in=scoped.values("body_id")).order_by("kind", "head_title"),
         "batch_actions": [(m.action, m.label) for m in workflow.MOVES.values()
                           if not m.system and user.has_role(*m.roles) and not m.own_unit_only] if is_staff else [],
     }

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from awards.core import permissions
-from awards.dossiers import services, workflow
+from awards.dossiers import rounds, services, workflow
 from awards.dossiers.access import dossier_in_scope, posted_version, require_edit
 from awards.dossiers.forms import NominationForm, VerdictForm
 from awards.enums import RecipientKind
@@ -51,6 +51,12 @@ def nomination_form(request, reference, pk=None):
                                             "%(refs)s.") % {
                     "name": target.recipient_name, "award": target.award_type.name, "year": dossier.year,
                     "refs": ", ".join(d.dossier.reference for d in duplicates)})
+            given = rounds.prior_awards([target]).get(target.pk)
+            if given:
+                messages.warning(request, _("Lưu ý: %(name)s đã được %(body)s tặng %(award)s năm %(year)s (quyết "
+                                            "định %(codes)s).") % {
+                    "name": target.recipient_name, "body": dossier.body.head_title, "award": target.award_type.name,
+                    "year": dossier.year, "codes": ", ".join(a.decision_number for a in given)})
             messages.success(request, _("Đã lưu đề nghị cho %(name)s.") % {"name": target.recipient_name})
             return redirect("awards:dossier", dossier.reference)
     return render(request, "awards/dossiers/nomination_form.html",
@@ -91,8 +97,9 @@ def nomination_delete(request, reference, pk):
 @require_POST
 def verdict(request, reference, pk):
     dossier = dossier_in_scope(request, reference)
-    if not permissions.is_staff(request.user):
-        raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới thẩm định đề nghị."))
+    allowed, reason = permissions.can_review(request.user, dossier)
+    if not allowed:
+        raise PermissionDenied(reason)
     nomination = get_object_or_404(dossier.nominations, pk=pk)
     form = VerdictForm(request.POST)
     if form.is_valid():

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from django.utils import timezone
 
-from awards.core.permissions import is_staff
+from awards.core.permissions import is_body_officer, is_staff
 from awards.enums import RecipientKind
 from awards.models import Dossier, Initiative, Nomination, NominationEligibility
 from awards.record.eligibility.engine import RuleBook, evaluate_record
@@ -111,9 +111,13 @@ def submission_blocks(dossier: Dossier) -> list[str]:
 
 
 def override(nomination: Nomination, verdict: str, reason: str, actor: User) -> None:
-    """Staff's own conclusion on a nomination's eligibility, with a required reason (recorded, shown); raise
-    ``EligibilityError`` when it is refused."""
-    if not is_staff(actor):
+    """Staff's own conclusion on a nomination's eligibility (the body's officers', in a unit's own round), with a
+    required reason (recorded, shown); raise ``EligibilityError`` when it is refused."""
+    dossier = nomination.dossier
+    if dossier.is_round and not is_body_officer(actor, dossier.body):
+        raise EligibilityError(_("Chỉ cán bộ thi đua - khen thưởng của %(unit)s được kết luận thay kết quả tự động.")
+                               % {"unit": dossier.body.unit.name})
+    if not dossier.is_round and not is_staff(actor):
         raise EligibilityError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng được kết luận thay kết quả tự động."))
     if verdict not in (ELIGIBLE, NOT_ELIGIBLE, ""):
         raise EligibilityError(_("Kết luận không hợp lệ."))
@@ -143,10 +147,15 @@ def claim_initiatives(nomination_id: int, initiative_ids: list[int]) -> None:
 
 
 def claim_for_dossier(dossier: Dossier) -> None:
-    """On submission: each nomination takes the initiatives its criteria relied on."""
+    """On submission: each nomination takes the initiatives its criteria relied on. The submission's guard checked
+    the record a moment before; when another submission took an initiative in between (and committed before this
+    evaluation, so there is nothing left to claim), the criterion is now unmet: refused like a lost claim."""
     for pk, result in evaluate_dossier(dossier).items():
         if result.initiative_ids:
             claim_initiatives(pk, result.initiative_ids)
+    blocks = submission_blocks(dossier)
+    if blocks:
+        raise InitiativeTaken(" ".join(blocks))
 
 
 def release_for_dossier(dossier: Dossier) -> None:
