@@ -36,7 +36,7 @@ NOMINATION_ROUND_DAYS = 30
 
 
 def sees_drafts(user: User) -> bool:
-    return user.has_role(Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.LEADERSHIP)
+    return user.has_role(Role.BOARD_STAFF, Role.ADMINISTRATOR) or user.is_province_leader
 
 
 def visible_campaigns(user: User) -> QuerySet[Campaign]:

@@ -116,7 +116,7 @@ def campaign_detail(request, code: str):
         "awards_total": selectors.awards_under(campaign).count(),
         "awards_sentence": selectors.awards_sentence(campaign),
         "is_board": services.is_board(user),
-        "sees_matrix": services.is_board(user) or user.has_role(Role.LEADERSHIP),
+        "sees_matrix": services.is_board(user) or user.is_province_leader,
         "can_register": can_register, "register_reason": register_reason,
         "can_report": can_report, "report_reason": report_reason, "own_registration": own,
         "in_audience": services.in_audience(campaign, user.unit_id),
@@ -353,7 +353,7 @@ def campaign_report(request, code: str):
 def campaign_reports(request, code: str):
     """Staff (and leadership, reading): audience units x reporting periods, with counts."""
     campaign = _campaign(request, code)
-    if not (services.is_board(request.user) or request.user.has_role(Role.LEADERSHIP)):
+    if not (services.is_board(request.user) or request.user.is_province_leader):
         raise PermissionDenied(_("Chỉ Ban Thi đua - Khen thưởng và lãnh đạo xem được tình hình báo cáo."))
     today = timezone.localdate()
     rows, counts = selectors.report_matrix(campaign, today)
@@ -382,8 +382,8 @@ def evidence_download(request, code: str, pk: int):
     campaign = _campaign(request, code)
     reports = TargetReport.objects.filter(campaign=campaign).exclude(evidence="")
     user = request.user
-    if not (services.is_board(user) or user.has_role(Role.LEADERSHIP)):
-        reports = reports.filter(unit_id=user.unit_id) if user.has_role(Role.UNIT_OFFICER) else reports.none()
+    if not (services.is_board(user) or user.is_province_leader):
+        reports = reports.filter(unit_id=user.unit_id) if user.reads_own_unit else reports.none()
     report = get_object_or_404(reports, pk=pk)
     return _download(report.evidence, report.evidence_name, report.evidence_type)
 

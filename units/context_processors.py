@@ -34,6 +34,8 @@ def navigation(request) -> dict:
         return {**base, "nav_items": []}
     items = []
     for label, url_name, roles in NAV_ITEMS:
+        if url_name == "awards:council" and not (user.is_province_leader or user.has_role(*roles - {Role.LEADERSHIP})):
+            continue  # a unit's leader has no province council to read
         if roles is None or user.has_role(*roles):
             items.append({"label": label, "url": reverse(url_name), "active": False})
     # The active item is the longest URL that prefixes the path ("/units/clusters/" is not "/units/").

@@ -186,6 +186,21 @@ class User(AbstractUser):
                 return role
         return None
 
+    @cached_property
+    def is_province_leader(self) -> bool:
+        """Leadership of the province: a leadership account bound to no unit or to the province itself (the UBND
+        tỉnh, a unit of kind "Tỉnh"). A leader bound to a sở, xã or school leads that unit only and reads its work as
+        its officers do."""
+        if not self.has_role(Role.LEADERSHIP):
+            return False
+        return self.unit_id is None or self.unit.kind == UnitKind.PROVINCE
+
+    @property
+    def reads_own_unit(self) -> bool:
+        """Reads the work of his own unit only: its officers, and the leaders of a unit below the province."""
+        return self.unit_id is not None and (
+            self.has_role(Role.UNIT_OFFICER) or (self.has_role(Role.LEADERSHIP) and not self.is_province_leader))
+
     @property
     def is_board(self) -> bool:
         """Board staff and administrators see and manage every unit's work."""

@@ -32,7 +32,8 @@ def unit_tree(on: datetime.date | None, query: str = "", kind: str = "") -> list
         matching = Unit.objects.filter(pk__in=nodes)
         if kind:
             matching = matching.filter(kind=kind)
-        matched_ids = set(search(matching, ["name", "short_name"], query).values_list("pk", flat=True))
+        # Other names count too ("UBND xã Hiệp Hạ", "Ủy ban nhân dân xã Hiệp Hạ": units.models_aliases).
+        matched_ids = set(search(matching, ["name", "short_name", "aliases__name"], query).values_list("pk", flat=True))
         keep = set()
         for pk in matched_ids:
             node = nodes[pk]

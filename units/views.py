@@ -37,7 +37,7 @@ def home(request):
         status__in=[CampaignStatus.LAUNCHED, CampaignStatus.IN_PROGRESS, CampaignStatus.PRELIMINARY_REVIEW]
     ).select_related("launching_unit")
     context["active_campaigns"] = list(active_campaigns[:10])
-    if user.is_board or role == Role.LEADERSHIP:
+    if user.is_board or (role == Role.LEADERSHIP and user.is_province_leader):
         today = timezone.localdate()
         from awards.models import AwardType
         from units.models import Unit
@@ -119,7 +119,7 @@ def cluster_detail(request, pk: int):
     cluster = get_object_or_404(EmulationCluster, pk=pk)
     history = selectors.cluster_history(cluster)
     user = request.user
-    if user.is_board or user.has_role(Role.LEADERSHIP, Role.COUNCIL_MEMBER):
+    if user.is_board or user.is_province_leader or user.has_role(Role.COUNCIL_MEMBER):
         viewable = {year for year, _members, _cy in history}
     else:
         viewable = {year for year, members, _cy in history if any(u.pk == user.unit_id for u in members)}

@@ -17,10 +17,10 @@ STAFF_ROLES = (Role.BOARD_STAFF, Role.ADMINISTRATOR)
 def visible_dossiers(user: User) -> QuerySet[Dossier]:
     if not user.is_authenticated:
         return Dossier.objects.none()
-    if user.has_role(*STAFF_ROLES, Role.LEADERSHIP):
+    if user.has_role(*STAFF_ROLES) or user.is_province_leader:
         return Dossier.objects.all()
     scopes = Dossier.objects.none()
-    if user.has_role(Role.UNIT_OFFICER) and user.unit_id:
+    if user.reads_own_unit:
         # His unit's dossiers, and the rounds addressed to his unit's head (a school's list to the Giám đốc Sở).
         scopes = Dossier.objects.filter(Q(unit_id=user.unit_id) | Q(body__unit_id=user.unit_id))
     if user.has_role(Role.COUNCIL_MEMBER):

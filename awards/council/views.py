@@ -23,7 +23,7 @@ from units.models import Role, User
 
 
 def _visible_sessions(user: User):
-    if permissions.is_staff(user) or user.has_role(Role.LEADERSHIP):
+    if permissions.is_staff(user) or user.is_province_leader:
         return CouncilSession.objects.all()
     if user.has_role(Role.COUNCIL_MEMBER):
         return CouncilSession.objects.filter(members=user)

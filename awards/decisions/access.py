@@ -24,9 +24,9 @@ STAFF_ONLY_CHANGE = "Chỉ cán bộ Ban Thi đua - Khen thưởng mới thay đ
 def visible_decisions(user: User) -> QuerySet[Decision]:
     """Staff and leadership see everything; unit officers see the published decisions naming their unit's dossiers
     and every decision of their own unit's head (drafts included: they draft them); others none (403)."""
-    if is_staff(user) or user.has_role(Role.LEADERSHIP):
+    if is_staff(user) or user.is_province_leader:
         return Decision.objects.all()
-    if user.has_role(Role.UNIT_OFFICER) and user.unit_id:
+    if user.reads_own_unit:
         published = Q(state__in=[DecisionState.PUBLISHED, DecisionState.REVOKED],
                       lines__nomination__dossier__unit_id=user.unit_id, lines__active=True)
         own = Q(body__unit_id=user.unit_id) & ~Q(body__kind=BodyKind.PROVINCE)

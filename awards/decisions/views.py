@@ -36,7 +36,6 @@ from awards.models import (
     Rounding,
     Signer,
 )
-from units.models import Role
 
 
 def _decision(request, pk: int) -> Decision:
@@ -170,7 +169,7 @@ def decision_detail(request, pk):
         "article_one": wording.article_one(decision), "bonus_article": wording.bonus_article(decision),
         "bases": [b for b in decision.legal_bases.splitlines() if b.strip()],
         "recipients": [r for r in decision.recipients.splitlines() if r.strip()],
-        "history_links": permissions.is_staff(user) or user.has_role(Role.LEADERSHIP),
+        "history_links": permissions.is_staff(user) or user.is_province_leader,
         "is_staff": permissions.is_staff(user),
         "texts_form": TextsForm(instance=decision) if decision.state == DecisionState.DRAFT else None,
         "award_count": decision.awards.count(),

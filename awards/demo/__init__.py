@@ -19,6 +19,7 @@ from awards.demo.decisions import seed_decisions
 from awards.demo.facts import seed_facts
 from awards.demo.history import seed_history
 from awards.demo.people import seed_people
+from awards.demo.unit_rounds import seed_unit_rounds
 from awards.demo.units import UNITS, seed_unit_aliases, seed_units
 
 
@@ -41,4 +42,8 @@ def seed_demo() -> dict[str, int]:
         counts[model_label] = counts.get(model_label, 0) + count
     # Other names of the units above, as nominee lists write them (units.names).
     counts.update(seed_unit_aliases([*UNITS, *CAST_UNITS]))
+    # The 2019 and 2020 rounds of the Sở GD&ĐT and two communes, decided through the product (issue 13): the
+    # dashboard shows them as "Khen thưởng cấp cơ sở"; the province's figures of the articles stay as they are.
+    for model_label, count in seed_unit_rounds().items():
+        counts[model_label] = counts.get(model_label, 0) + count
     return counts

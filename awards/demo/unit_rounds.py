@@ -21,9 +21,10 @@ Long and Lương Thị Bình are those of the demo cast. The teachers of ``award
 (their eligibility story is about 2019 and must stay as it is). The rounds are made once: a round whose decisions
 already exist (same body, same decision day) is skipped, so a second run adds nothing.
 
-NOT YET CALLED FROM ``seed_demo``: the 2019 rounds' decisions of January 2020 add a "cấp cơ sở" block (19 awards) to
-the dashboard's 2020 totals and the 2020 rounds make 2021 its default year, which tests/reports/test_dashboard.py
-forbids; wiring it waits on a choice (dates, or the dashboard's expected totals). Run it after ``seed_demo()``.
+Called by ``seed_demo`` (after the articles' records): the 2019 rounds' decisions of January 2020 add a "cấp cơ sở"
+block (19 awards) to the dashboard's 2020 figures beside the province's, which stay those of the articles; the
+2020 rounds' decisions are of 2021, a year the dashboard lists but does not open on (it opens on the latest year the
+province decided, ``awards.reports.selectors.latest_province_year``).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connections, router
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from awards.enums import AUTHORITY_LEVEL, Authority, AuthorityLevel, BodyKind, OccasionType, RecipientKind
 from awards.models import Award, AwardType, IssuingBody
@@ -127,6 +127,23 @@ def years_with_awards(unit_id: int | None = None) -> list[int]:
             return [row[0] for row in cursor.fetchall()]
     awards = Award.objects.filter(revoked=False, proposing_unit_id=unit_id)
     return list(awards.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def latest_province_year(unit_id: int | None = None) -> int | None:
+    """The latest year with standing awards decided at the province's level or above (None if none).
+
+    The dashboard opens on it: a year that so far holds only units' own decisions (the rounds of year N are often
+    decided in January of N + 1) is still listed among the years, but is not where the province's summary opens."""
+    connection = connections[router.db_for_read(Award)]
+    if unit_id is None and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT MAX(year) FROM {SUMMARY_TABLE} WHERE n > 0 AND NOT authority = ANY(%s)",
+                           [list(BASE_AUTHORITIES)])
+            return cursor.fetchone()[0]
+    awards = Award.objects.filter(revoked=False).exclude(authority__in=BASE_AUTHORITIES)
+    if unit_id is not None:
+        awards = awards.filter(proposing_unit_id=unit_id)
+    return awards.aggregate(latest=Max("year"))["latest"]
 
 
 @dataclass

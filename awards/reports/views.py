@@ -18,24 +18,28 @@ from awards.enums import BodyKind
 from awards.models import IssuingBody
 from awards.reports import base_level, selectors
 from campaigns import selectors as campaign_selectors
-from units.models import Role, User
+from units.models import User
 
 
 def _scope(user: User) -> int | None:
     """None: the whole province; a unit id: an officer's own unit."""
-    if permissions.is_staff(user) or user.has_role(Role.LEADERSHIP):
+    if permissions.is_staff(user) or user.is_province_leader:
         return None
-    if user.has_role(Role.UNIT_OFFICER) and user.unit_id:
+    if user.reads_own_unit:
         return user.unit_id
     raise PermissionDenied(_("Bảng tổng hợp dành cho lãnh đạo, cán bộ Ban Thi đua - Khen thưởng và cán bộ thi đua "
                              "của đơn vị."))
 
 
-def _year(request, years: list[int]) -> int | None:
+def _year(request, years: list[int], unit_id: int | None = None) -> int | None:
+    """The year asked for; otherwise the latest year the province (or above) decided awards in, otherwise the
+    latest year with any award."""
     value = request.GET.get("year", "")
     if value.isdigit() and 1945 <= int(value) <= 2100:
         return int(value)
-    return years[0] if years else None
+    if not years:
+        return None
+    return selectors.latest_province_year(unit_id) or years[0]
 
 
 @login_required
@@ -43,7 +47,7 @@ def _year(request, years: list[int]) -> int | None:
 def dashboard(request):
     unit_id = _scope(request.user)
     years = selectors.years_with_awards(unit_id)
-    year = _year(request, years)
+    year = _year(request, years, unit_id)
     context = {"year": year, "years": years, "unit_scope": request.user.unit if unit_id else None,
                "stat_forms": [("0601", _("Số phong trào thi đua")), ("0602", _("Khen thưởng cấp Nhà nước")),
                               ("0603", _("Khen thưởng cấp bộ, ngành, tỉnh"))]}
@@ -77,7 +81,7 @@ def dashboard(request):
 @require_GET
 def drill(request):
     unit_id = _scope(request.user)
-    year = _year(request, selectors.years_with_awards(unit_id))
+    year = _year(request, selectors.years_with_awards(unit_id), unit_id)
     codes = [c for c in request.GET.get("codes", "").split(",") if c]
     cluster = request.GET.get("cluster", "")
     body = request.GET.get("body", "")
@@ -97,7 +101,7 @@ def drill(request):
 def base_bodies(request):
     """Khen thưởng cấp cơ sở of a year: the bodies that decided (of one kind, or all), with their counts."""
     unit_id = _scope(request.user)
-    year = _year(request, selectors.years_with_awards(unit_id))
+    year = _year(request, selectors.years_with_awards(unit_id), unit_id)
     kind = request.GET.get("kind", "")
     kind = kind if kind in BodyKind.values and kind != BodyKind.PROVINCE else ""
     rows = base_level.bodies_in(year, kind or None, unit_id) if year else base_level.bodies_in(0)
@@ -114,7 +118,7 @@ def body_awards(request, pk: int):
     (all, or those of one decision)."""
     unit_id = _scope(request.user)
     body = get_object_or_404(IssuingBody.objects.select_related("unit"), pk=pk)
-    year = _year(request, selectors.years_with_awards(unit_id))
+    year = _year(request, selectors.years_with_awards(unit_id), unit_id)
     value = request.GET.get("decision", "")
     decision_id = int(value) if value.isdigit() else None
     decisions = base_level.decisions_of(year, body.pk, unit_id) if year else []
@@ -135,7 +139,7 @@ def export_xlsx(request):
     from awards.reports.exports import dashboard_workbook
 
     unit_id = _scope(request.user)
-    year = _year(request, selectors.years_with_awards(unit_id))
+    year = _year(request, selectors.years_with_awards(unit_id), unit_id)
     if year is None:
         raise Http404
     data = dashboard_workbook(year, unit_id, request.user.unit.name if unit_id else "")

@@ -24,9 +24,11 @@ from units.models import Role
 pytestmark = pytest.mark.django_db
 D = datetime.date
 
+# The bodies of tests/reports/base_awards.py beside the demo's own rounds (Sở GD&ĐT: 1 body, 4 collectives and 6
+# persons; xã Đề Thám and xã Hiệp Hạ: 2 bodies, 2 collectives and 7 persons).
 BASE_2020 = [
-    ("so_ban_nganh", "Sở, ban, ngành", 1, {"tap_the": 2, "ca_nhan": 3}, 5),
-    ("xa_phuong", "Xã, phường", 1, {"tap_the": 1, "ca_nhan": 2}, 3),
+    ("so_ban_nganh", "Sở, ban, ngành", 1 + 1, {"tap_the": 2 + 4, "ca_nhan": 3 + 6}, 5 + 10),
+    ("xa_phuong", "Xã, phường", 1 + 2, {"tap_the": 1 + 2, "ca_nhan": 2 + 7}, 3 + 9),
     ("su_nghiep", "Đơn vị sự nghiệp", 1, {"ca_nhan": 1}, 1),
     ("doanh_nghiep", "Doanh nghiệp", 1, {"ca_nhan": 2}, 2),
     ("huyen", "Huyện, thành phố (đến 30/6/2025)", 1, {"ca_nhan": 1}, 1),
@@ -59,10 +61,12 @@ def test_the_province_figures_of_the_seeds_stay_exact_and_the_base_level_is_a_le
          [("Bằng khen của Thủ tướng Chính phủ", {"tap_the": 9, "ca_nhan": 7})], 16),
         ("Khen thưởng cấp tỉnh", [("Cờ thi đua của UBND tỉnh", {"tap_the": 36}),
                                   ("Bằng khen của UBND tỉnh", {"tap_the": 29})], 65),
-        ("Khen thưởng cấp cơ sở", [("Chiến sĩ thi đua cơ sở", {"ca_nhan": 1}), ("Lao động tiên tiến", {"ca_nhan": 5}),
-                                   ("Tập thể lao động tiên tiến", {"tap_the": 2}),
-                                   ("Giấy khen của Chủ tịch UBND cấp xã", {"tap_the": 1}),
-                                   ("Giấy khen", {"ca_nhan": 4})], 13),
+        # 13 of base_awards and the demo's 19 (1 CSTĐCS, 10 LĐTT, 3 TTLĐTT, 3 + 2 Giấy khen).
+        ("Khen thưởng cấp cơ sở", [("Chiến sĩ thi đua cơ sở", {"ca_nhan": 1 + 1}),
+                                   ("Lao động tiên tiến", {"ca_nhan": 5 + 10}),
+                                   ("Tập thể lao động tiên tiến", {"tap_the": 2 + 3}),
+                                   ("Giấy khen của Chủ tịch UBND cấp xã", {"tap_the": 1 + 2, "ca_nhan": 1}),
+                                   ("Giấy khen", {"ca_nhan": 4 + 1, "tap_the": 1})], 13 + 19),
     ]
     # The board's processing figures count only dossiers it handles.
     assert selectors.processing(2020)["proposed"] == 85
@@ -75,7 +79,7 @@ def test_an_award_code_decided_at_two_levels_makes_two_lines(bodies):
     archived_award("giay-khen", 2020, "Vi Thị Hồng", "12/QĐ-UBND", D(2020, 5, 4), "Chủ tịch UBND tỉnh",
                    authority="chu_tich_ubnd_tinh")
     lines = [(line.level, line.label, line.total) for line in selectors.award_lines(2020) if "Giấy khen" == line.label]
-    assert lines == [("tinh", "Giấy khen", 1), ("co_so", "Giấy khen", 4)]
+    assert lines == [("tinh", "Giấy khen", 1), ("co_so", "Giấy khen", 4 + 2)]
     assert rows(2020)[-1] == BASE_2020[-1]
 
 
@@ -83,7 +87,8 @@ def test_the_dashboard_shows_the_base_level_and_drills_down(client, bodies):
     client.login(username="lanhdao", password="thidua2021")
     response = client.get("/dashboard/", {"year": "2020"})
     context = response.context
-    assert (context["total"], context["base_total"], context["base_bodies"], context["board_total"]) == (98, 13, 5, 85)
+    assert (context["total"], context["base_total"], context["base_bodies"], context["board_total"]) == (
+        85 + 13 + 19, 13 + 19, 5 + 3, 85)
     assert context["paragraph"] == PARAGRAPH_2020
     html = response.content.decode()
     assert 'data-testid="base-level"' in html
@@ -93,18 +98,21 @@ def test_the_dashboard_shows_the_base_level_and_drills_down(client, bodies):
     def count(**params):
         return client.get("/dashboard/awards/", {"year": "2020", **params}).context["page"].paginator.count
 
-    assert count(level="co_so") == 13
+    assert count(level="co_so") == 13 + 19
     assert count(level="co_so", body="none") == 1
-    assert count(codes="giay-khen", level="co_so") == 4
+    assert count(codes="giay-khen", level="co_so") == 4 + 2
     assert count(codes="bang-khen-chu-tich-ubnd-tinh", level="tinh") == 29
 
     listing = client.get("/dashboard/bodies/", {"year": "2020"})
     assert [(r["body__head_title"], r["kind_label"], r["decisions"], r["collectives"], r["individuals"],
              r["households"], r["n"]) for r in listing.context["page"]] == [
         ("Chủ tịch UBND huyện Cao Lộc", "Huyện, thành phố (đến 30/6/2025)", 1, 0, 1, 0, 1),
-        ("Chủ tịch UBND xã Đề Thám", "Xã, phường", 2, 1, 2, 0, 3),
+        ("Chủ tịch UBND xã Đề Thám", "Xã, phường", 2, 1, 4, 0, 5),
+        ("Chủ tịch UBND xã Hiệp Hạ", "Xã, phường", 2, 1, 3, 0, 4),
+        ("Chủ tịch UBND xã Hữu Lễ", "Xã, phường", 2, 1, 2, 0, 3),
         ("Giám đốc Công ty Điện lực Lạng Sơn", "Doanh nghiệp", 1, 0, 2, 0, 2),
-        ("Giám đốc Sở Giáo dục và Đào tạo", "Sở, ban, ngành", 2, 2, 3, 0, 5),
+        ("Giám đốc Sở Giáo dục và Đào tạo", "Sở, ban, ngành", 4, 4, 6, 0, 10),
+        ("Giám đốc Sở Khoa học và Công nghệ", "Sở, ban, ngành", 2, 2, 3, 0, 5),
         ("Hiệu trưởng Trường Cao đẳng Sư phạm Lạng Sơn", "Đơn vị sự nghiệp", 1, 0, 1, 0, 1),
     ]
     older = client.get("/dashboard/", {"year": "2019"})
@@ -112,8 +120,9 @@ def test_the_dashboard_shows_the_base_level_and_drills_down(client, bodies):
     assert 'data-testid="base-level-empty">Chưa ghi nhận khen thưởng cấp cơ sở nào trong năm.</p>' in \
         older.content.decode()
     communes = client.get("/dashboard/bodies/", {"year": "2020", "kind": "xa_phuong"})
-    assert [r["body_id"] for r in communes.context["page"]] == [bodies["commune"].pk]
-    assert f'href="/dashboard/bodies/{bodies["commune"].pk}/?year=2020">Chủ tịch UBND xã Đề Thám</a>' in \
+    assert [r["body__head_title"] for r in communes.context["page"]] == [
+        "Chủ tịch UBND xã Đề Thám", "Chủ tịch UBND xã Hiệp Hạ", "Chủ tịch UBND xã Hữu Lễ"]
+    assert f'href="/dashboard/bodies/{bodies["commune"].pk}/?year=2020">Chủ tịch UBND xã Hữu Lễ</a>' in \
         communes.content.decode()
 
 
@@ -123,16 +132,16 @@ def test_a_body_page_lists_its_decisions_then_their_recipients(client, bodies):
     page = client.get(f"/dashboard/bodies/{education.pk}/", {"year": "2020"})
     assert [(d["decision_number"], d["decided_on"], d["issuer"], d["award_type__name"], d["collectives"],
              d["individuals"], d["households"], d["n"]) for d in page.context["decisions"]] == [
-        ("01/QĐ-SGDĐT", D(2020, 1, 10), "Giám đốc Sở Giáo dục và Đào tạo", "Lao động tiên tiến", 0, 3, 0, 3),
-        ("02/QĐ-SGDĐT", D(2020, 1, 12), "Giám đốc Sở Giáo dục và Đào tạo", "Tập thể lao động tiên tiến", 2, 0, 0, 2),
+        ("01/QĐ-SKHCN", D(2020, 1, 10), "Giám đốc Sở Khoa học và Công nghệ", "Lao động tiên tiến", 0, 3, 0, 3),
+        ("02/QĐ-SKHCN", D(2020, 1, 12), "Giám đốc Sở Khoa học và Công nghệ", "Tập thể lao động tiên tiến", 2, 0, 0, 2),
     ]
     assert [(a.recipient_name, a.decision_number) for a in page.context["page"]] == [
-        ("Hoàng Văn Nam", "01/QĐ-SGDĐT"), ("Lương Thị Thu Trang", "01/QĐ-SGDĐT"), ("Nông Thị Hà", "01/QĐ-SGDĐT"),
-        ("Trường THCS Chi Lăng", "02/QĐ-SGDĐT"), ("Trường THPT Việt Bắc", "02/QĐ-SGDĐT")]
+        ("Hoàng Văn Nam", "01/QĐ-SKHCN"), ("Lương Thị Thu Trang", "01/QĐ-SKHCN"), ("Nông Thị Hà", "01/QĐ-SKHCN"),
+        ("Phòng Quản lý khoa học", "02/QĐ-SKHCN"), ("Trung tâm Ứng dụng khoa học", "02/QĐ-SKHCN")]
     second = Decision.objects.get(body=education, number=2)
     one = client.get(f"/dashboard/bodies/{education.pk}/", {"year": "2020", "decision": str(second.pk)})
-    assert [a.recipient_name for a in one.context["page"]] == ["Trường THCS Chi Lăng", "Trường THPT Việt Bắc"]
-    assert "Được khen thưởng theo Quyết định số 02/QĐ-SGDĐT" in one.content.decode()
+    assert [a.recipient_name for a in one.context["page"]] == ["Phòng Quản lý khoa học", "Trung tâm Ứng dụng khoa học"]
+    assert "Được khen thưởng theo Quyết định số 02/QĐ-SKHCN" in one.content.decode()
     # A decision of another body is not a filter of this page: every recipient of the body is listed.
     other = Decision.objects.get(body=bodies["commune"], number=1)
     assert client.get(f"/dashboard/bodies/{education.pk}/", {"year": "2020", "decision": str(other.pk)}
@@ -143,7 +152,8 @@ def test_a_body_page_lists_its_decisions_then_their_recipients(client, bodies):
 def test_a_revoked_decision_leaves_the_base_level(bodies, staff):
     decisions.revoke(Decision.objects.get(body=bodies["education"], number=1), "ghi nhầm người",
                      drafter_for(bodies["education"], staff))  # revoked by the Sở's own people
-    assert rows(2020)[0] == ("so_ban_nganh", "Sở, ban, ngành", 1, {"tap_the": 2}, 2)
+    # The demo's Sở GD&ĐT (1 body, 4 collectives, 6 persons) stays; of base_awards' Sở, 2 collectives are left.
+    assert rows(2020)[0] == ("so_ban_nganh", "Sở, ban, ngành", 1 + 1, {"tap_the": 4 + 2, "ca_nhan": 6}, 10 + 2)
     assert [d["n"] for d in base_level.decisions_of(2020, bodies["education"].pk)] == [2]
 
 
@@ -207,6 +217,7 @@ def queries(client, path, params) -> tuple[int, object]:
 
 def test_query_counts_do_not_depend_on_the_number_of_bodies_and_awards(client, leader):
     client.force_login(leader)
+    demo = client.get("/dashboard/", {"year": "2021"}).context  # the demo's 2020 rounds, decided in January 2021
     body = make_bodies(2, 5)[0]
     paths = ("/dashboard/", "/dashboard/bodies/", f"/dashboard/bodies/{body.pk}/")
     few = {path: queries(client, path, {"year": "2021"})[0] for path in paths}
@@ -218,7 +229,8 @@ def test_query_counts_do_not_depend_on_the_number_of_bodies_and_awards(client, l
     assert many == few
     assert (len(response.context["decisions"]), response.context["page"].paginator.count) == (7, 65)
     dashboard = client.get("/dashboard/", {"year": "2021"}).context
-    assert (dashboard["base_total"], dashboard["base_bodies"]) == (1070, 42)
+    assert (dashboard["base_total"], dashboard["base_bodies"]) == (demo["base_total"] + 1070, demo["base_bodies"] + 42)
+    assert (demo["base_total"], demo["base_bodies"]) == (18, 3)
 
 
 # --- exports -----------------------------------------------------------------------------------------
@@ -235,30 +247,33 @@ def test_the_excel_export_has_the_base_level(client, bodies):
     assert summary["A2"].value == PARAGRAPH_2020
     assert [list(row) for row in summary.iter_rows(min_row=8, values_only=True)] == [
         ["Khen thưởng cấp tỉnh", "Bằng khen của UBND tỉnh", 29, 0, 0, 29, 53],
-        ["Khen thưởng cấp cơ sở", "Chiến sĩ thi đua cơ sở", 0, 1, 0, 1, 0],
-        ["Khen thưởng cấp cơ sở", "Lao động tiên tiến", 0, 5, 0, 5, 0],
-        ["Khen thưởng cấp cơ sở", "Tập thể lao động tiên tiến", 2, 0, 0, 2, 0],
-        ["Khen thưởng cấp cơ sở", "Giấy khen của Chủ tịch UBND cấp xã", 1, 0, 0, 1, 0],
-        ["Khen thưởng cấp cơ sở", "Giấy khen", 0, 4, 0, 4, 0],
-        [None, "Tổng cộng", None, None, None, 98, 53],
+        ["Khen thưởng cấp cơ sở", "Chiến sĩ thi đua cơ sở", 0, 2, 0, 2, 0],
+        ["Khen thưởng cấp cơ sở", "Lao động tiên tiến", 0, 15, 0, 15, 0],
+        ["Khen thưởng cấp cơ sở", "Tập thể lao động tiên tiến", 5, 0, 0, 5, 0],
+        ["Khen thưởng cấp cơ sở", "Giấy khen của Chủ tịch UBND cấp xã", 3, 1, 0, 4, 0],
+        ["Khen thưởng cấp cơ sở", "Giấy khen", 1, 5, 0, 6, 0],
+        [None, "Tổng cộng", None, None, None, 85 + 32, 53],
     ]
     assert [list(row) for row in book["Cấp cơ sở"].iter_rows(values_only=True)] == [
         ["KHEN THƯỞNG CẤP CƠ SỞ NĂM 2020", None, None, None, None, None, None],
         [None] * 7,
         ["Cơ quan ban hành", "Số cơ quan", "Tập thể", "Cá nhân", "Hộ gia đình", "Tổng", None],
-        ["Sở, ban, ngành", 1, 2, 3, 0, 5, None],
-        ["Xã, phường", 1, 1, 2, 0, 3, None],
+        ["Sở, ban, ngành", 2, 6, 9, 0, 15, None],
+        ["Xã, phường", 3, 3, 9, 0, 12, None],
         ["Đơn vị sự nghiệp", 1, 0, 1, 0, 1, None],
         ["Doanh nghiệp", 1, 0, 2, 0, 2, None],
         ["Huyện, thành phố (đến 30/6/2025)", 1, 0, 1, 0, 1, None],
         ["Chưa ghi cơ quan ban hành (nhập từ hồ sơ lưu trữ)", None, 0, 1, 0, 1, None],
-        ["Cộng cấp cơ sở", 5, None, None, None, 13, None],
+        ["Cộng cấp cơ sở", 8, None, None, None, 32, None],
         [None] * 7,
         ["Cơ quan ban hành", "Loại cơ quan", "Số quyết định", "Tập thể", "Cá nhân", "Hộ gia đình", "Tổng"],
         ["Chủ tịch UBND huyện Cao Lộc", "Huyện, thành phố (đến 30/6/2025)", 1, 0, 1, 0, 1],
-        ["Chủ tịch UBND xã Đề Thám", "Xã, phường", 2, 1, 2, 0, 3],
+        ["Chủ tịch UBND xã Đề Thám", "Xã, phường", 2, 1, 4, 0, 5],
+        ["Chủ tịch UBND xã Hiệp Hạ", "Xã, phường", 2, 1, 3, 0, 4],
+        ["Chủ tịch UBND xã Hữu Lễ", "Xã, phường", 2, 1, 2, 0, 3],
         ["Giám đốc Công ty Điện lực Lạng Sơn", "Doanh nghiệp", 1, 0, 2, 0, 2],
-        ["Giám đốc Sở Giáo dục và Đào tạo", "Sở, ban, ngành", 2, 2, 3, 0, 5],
+        ["Giám đốc Sở Giáo dục và Đào tạo", "Sở, ban, ngành", 4, 4, 6, 0, 10],
+        ["Giám đốc Sở Khoa học và Công nghệ", "Sở, ban, ngành", 2, 2, 3, 0, 5],
         ["Hiệu trưởng Trường Cao đẳng Sư phạm Lạng Sơn", "Đơn vị sự nghiệp", 1, 0, 1, 0, 1],
     ]
 
@@ -272,9 +287,9 @@ def test_the_dashboard_pdf_has_the_base_level(bodies):
                           check=True).stdout.decode()
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     assert PARAGRAPH_2020 in " ".join(text.split())
-    assert "Khen thưởng cấp cơ sở 13" in lines
+    assert "Khen thưởng cấp cơ sở 32" in lines
     assert "Khen thưởng cấp cơ sở theo cơ quan ban hành (giám đốc sở, ban, ngành," in lines
     assert [line for line in lines if line.split(" ")[-1].isdigit() and line.startswith(
         ("Sở, ban", "Xã, phường", "Đơn vị sự nghiệp", "Doanh nghiệp", "Huyện, thành phố", "Cộng cấp cơ sở"))] == [
-        "Sở, ban, ngành 1 2 3 0 5", "Xã, phường 1 1 2 0 3", "Đơn vị sự nghiệp 1 0 1 0 1", "Doanh nghiệp 1 0 2 0 2",
-        "Huyện, thành phố (đến 30/6/2025) 1 0 1 0 1", "Cộng cấp cơ sở 5 13"]
+        "Sở, ban, ngành 2 6 9 0 15", "Xã, phường 3 3 9 0 12", "Đơn vị sự nghiệp 1 0 1 0 1", "Doanh nghiệp 1 0 2 0 2",
+        "Huyện, thành phố (đến 30/6/2025) 1 0 1 0 1", "Cộng cấp cơ sở 8 32"]

@@ -42,11 +42,15 @@ def test_groupings_2020(demo_data):
         ("Khen thưởng cấp Nhà nước", [("Huân chương Lao động hạng Nhất, Nhì, Ba", 4)], 4),
         ("Khen thưởng của Chính phủ, Thủ tướng Chính phủ", [("Bằng khen của Thủ tướng Chính phủ", 16)], 16),
         ("Khen thưởng cấp tỉnh", [("Cờ thi đua của UBND tỉnh", 36), ("Bằng khen của UBND tỉnh", 29)], 65),
+        # The demo units' 2019 rounds, decided in January 2020 (awards.demo.unit_rounds): 6 collectives, 13 persons.
+        ("Khen thưởng cấp cơ sở", [("Chiến sĩ thi đua cơ sở", 1), ("Lao động tiên tiến", 10),
+                                   ("Tập thể lao động tiên tiến", 3), ("Giấy khen của Chủ tịch UBND cấp xã", 3),
+                                   ("Giấy khen", 2)], 19),
     ]
-    assert selectors.by_kind(2020) == [("Tập thể", 78), ("Cá nhân", 7), ("Hộ gia đình", 0)]
-    assert selectors.by_occasion(2020) == [("cong_trang", "Công trạng, thường xuyên", 69),
+    assert selectors.by_kind(2020) == [("Tập thể", 78 + 6), ("Cá nhân", 7 + 13), ("Hộ gia đình", 0)]
+    assert selectors.by_occasion(2020) == [("cong_trang", "Công trạng, thường xuyên", 69 + 19),
                                            ("chuyen_de", "Chuyên đề, theo đợt", 16)]
-    assert selectors.trend(2020)[-2:] == [(2019, 27, 24, 2), (2020, 78, 7, 0)]
+    assert selectors.trend(2020)[-2:] == [(2019, 27, 24, 2), (2020, 78 + 6, 7 + 13, 0)]
 
 
 def test_dashboard_page_defaults_to_the_latest_year_and_drills_down(client, demo_data):
@@ -60,6 +64,26 @@ def test_dashboard_page_defaults_to_the_latest_year_and_drills_down(client, demo
     page = drill.context["page"]
     assert page.paginator.count == 36
     assert {a.decision_number for a in page} == {"01/QĐ-UBND"}
+
+
+def test_the_dashboard_opens_on_the_latest_year_the_province_decided(client, demo_data):
+    """2021 holds only the demo units' own decisions (their 2020 rounds, decided in January 2021): it is listed,
+    but the province's summary opens on 2020; once the province decides in 2021, 2021 is where it opens."""
+    client.login(username="lanhdao", password="thidua2021")
+    response = client.get("/dashboard/")
+    assert (response.context["year"], response.context["years"][:3]) == (2020, [2021, 2020, 2019])
+    assert selectors.latest_province_year() == 2020
+    assert client.get("/dashboard/", {"year": "2021"}).context["base_total"] == 18
+    unit = UnitFactory()
+    make_awards(1, unit)  # a Bằng khen of the Chủ tịch UBND tỉnh in 2021
+    assert client.get("/dashboard/").context["year"] == 2021
+
+
+def test_with_only_base_level_awards_the_dashboard_opens_on_their_latest_year(client, leader):
+    Award.objects.exclude(authority__in=selectors.BASE_AUTHORITIES).delete()
+    assert selectors.latest_province_year() is None
+    client.force_login(leader)
+    assert client.get("/dashboard/").context["year"] == 2021
 
 
 def test_a_revoked_award_no_longer_counts(demo_data):
@@ -89,13 +113,14 @@ def make_awards(count: int, unit) -> None:
 def test_query_count_is_the_same_at_10_and_1000_awards(client, leader):
     unit = UnitFactory()
     client.force_login(leader)
+    already = Award.objects.filter(year=2021, revoked=False).count()
     make_awards(10, unit)
     with CaptureQueriesContext(connection) as few:
         client.get("/dashboard/", {"year": "2021"})
     make_awards(990, unit)
     with CaptureQueriesContext(connection) as many:
         response = client.get("/dashboard/", {"year": "2021"})
-    assert response.context["total"] == 1000
+    assert response.context["total"] == already + 1000
     assert len(many) == len(few)
 
 
@@ -160,12 +185,17 @@ def test_excel_export_cell_by_cell(client, demo_data):
         ["Khen thưởng của Chính phủ, Thủ tướng Chính phủ", "Bằng khen của Thủ tướng Chính phủ", 9, 7, 0, 16, 0],
         ["Khen thưởng cấp tỉnh", "Cờ thi đua của UBND tỉnh", 36, 0, 0, 36, 0],
         ["Khen thưởng cấp tỉnh", "Bằng khen của UBND tỉnh", 29, 0, 0, 29, 53],
-        [None, "Tổng cộng", None, None, None, 85, 53],
+        ["Khen thưởng cấp cơ sở", "Chiến sĩ thi đua cơ sở", 0, 1, 0, 1, 0],
+        ["Khen thưởng cấp cơ sở", "Lao động tiên tiến", 0, 10, 0, 10, 0],
+        ["Khen thưởng cấp cơ sở", "Tập thể lao động tiên tiến", 3, 0, 0, 3, 0],
+        ["Khen thưởng cấp cơ sở", "Giấy khen của Chủ tịch UBND cấp xã", 2, 1, 0, 3, 0],
+        ["Khen thưởng cấp cơ sở", "Giấy khen", 1, 1, 0, 2, 0],
+        [None, "Tổng cộng", None, None, None, 85 + 19, 53],
     ]
     assert [[c.value for c in r] for r in book["Theo đối tượng"].iter_rows()] == [
-        ["Đối tượng", "Số lượng"], ["Tập thể", 78], ["Cá nhân", 7], ["Hộ gia đình", 0]]
+        ["Đối tượng", "Số lượng"], ["Tập thể", 78 + 6], ["Cá nhân", 7 + 13], ["Hộ gia đình", 0]]
     assert [[c.value for c in r] for r in book["Mười năm"].iter_rows(min_row=10)] == [
-        [2019, 27, 24, 2, 53], [2020, 78, 7, 0, 85]]
+        [2019, 27, 24, 2, 53], [2020, 84, 20, 0, 104]]
 
 
 def test_campaign_targets_against_results_2019(client, demo_data):
@@ -184,7 +214,9 @@ def test_campaign_targets_against_results_2019(client, demo_data):
 
 def test_awards_by_cluster_of_the_proposing_unit_2020(demo_data):
     rows = selectors.by_cluster(2020)
-    assert sum(n for _id, _name, _c, n in rows) == 85
+    # The province's 85 and the 10 base-level awards of the Sở GD&ĐT (a member of a khối); the communes' 9 are
+    # proposed by communes, which no cluster counts.
+    assert sum(n for _id, _name, _c, n in rows) == 85 + 10
     assert [row[1:] for row in rows[:2]] == [("Cụm thi đua các huyện nội địa", 10, 10),
                                              ("Cụm thi đua các huyện biên giới", 9, 9)]
     assert len(rows) == 9
@@ -196,7 +228,8 @@ def test_every_table_drills_down(client, demo_data):
     client.login(username="lanhdao", password="thidua2021")
     def count(**params):
         return client.get("/dashboard/awards/", {"year": "2020", **params}).context["page"].paginator.count
-    assert count(kind="ca_nhan") == 7
+    assert count(kind="ca_nhan") == 7 + 13
+    assert count(kind="ca_nhan", level="chinh_phu") == 7 and count(kind="ca_nhan", level="co_so") == 13
     assert count(occasion="chuyen_de") == 16
     assert count(codes="bang-khen-thu-tuong", kind="tap_the") == 9
     html = client.get("/dashboard/", {"year": "2020"}).content.decode()

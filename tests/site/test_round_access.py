@@ -54,15 +54,15 @@ ROUND_READERS = {"anonymous": 302, "officer_a": 200, "school_officer": 200, "s�
 GET = {
     # the school's round to the Giám đốc Sở: the school, the Sở, the Board and leadership read it
     "school round": (lambda w: reverse("awards:dossier", args=[w["submitted"].reference]), ROUND_READERS),
-    # unit B's round: its officer, the Board and leadership
+    # unit B's round: its officer, the Board and the province's leadership (not the Giám đốc of unit A)
     "B's round": (lambda w: reverse("awards:dossier", args=[w["b_reviewed"].reference]),
-                  {**ROUND_READERS, "officer_a": 404, "school_officer": 404, "officer_b": 200}),
+                  {**ROUND_READERS, "officer_a": 404, "school_officer": 404, "sở_leader": 404, "officer_b": 200}),
     # the vote page: the body's officer only
     "record A's vote": (lambda w: reverse("awards:round_vote", args=[w["reviewed"].reference]),
                         {"anonymous": 302, "officer_a": 200, "school_officer": 404, "sở_leader": 403, "officer_b": 404,
                          "staff": 403, "leader": 403, "council_member": 404}),
     "record B's vote": (lambda w: reverse("awards:round_vote", args=[w["b_reviewed"].reference]),
-                        {"anonymous": 302, "officer_a": 404, "school_officer": 404, "sở_leader": 403, "officer_b": 200,
+                        {"anonymous": 302, "officer_a": 404, "school_officer": 404, "sở_leader": 404, "officer_b": 200,
                          "staff": 403, "leader": 403, "council_member": 404}),
     # drafting the Giám đốc's decision: his officers only (the Board never drafts a unit's decision)
     "prepare A": (lambda w: reverse("awards:decision_prepare") + f"?body={w['education'].pk}",
@@ -76,7 +76,7 @@ GET = {
                   {"anonymous": 302, "officer_a": 200, "school_officer": 404, "sở_leader": 200, "officer_b": 404,
                    "staff": 200, "leader": 200, "council_member": 403}),
     "B's draft": (lambda w: reverse("awards:decision", args=[w["b_draft"].pk]),
-                  {"anonymous": 302, "officer_a": 404, "school_officer": 404, "sở_leader": 200, "officer_b": 200,
+                  {"anonymous": 302, "officer_a": 404, "school_officer": 404, "sở_leader": 404, "officer_b": 200,
                    "staff": 200, "leader": 200, "council_member": 403}),
 }
 
@@ -121,7 +121,7 @@ POST = {
     "record B's council vote": (
         lambda w: reverse("awards:round_vote", args=[w["b_reviewed"].reference]), lambda w: vote_form(w["b_reviewed"]),
         lambda w: _state(w["b_reviewed"]) == "awaiting_decision", {"officer_b"},
-        {"anonymous": 302, "officer_a": 404, "school_officer": 404, "sở_leader": 403, "staff": 403, "leader": 403,
+        {"anonymous": 302, "officer_a": 404, "school_officer": 404, "sở_leader": 404, "staff": 403, "leader": 403,
          "council_member": 404}),
     "draft A's decision": (
         lambda w: reverse("awards:decision_prepare") + f"?body={w['education'].pk}",
@@ -143,7 +143,7 @@ POST = {
     "publish B's decision": (
         lambda w: reverse("awards:decision_publish", args=[w["b_draft"].pk]), lambda w: {"confirm": "1"},
         lambda w: _state(w["b_draft"]) == DecisionState.PUBLISHED, {"officer_b"},  # unit B has no leader account
-        {"anonymous": 302, "officer_a": 404, "school_officer": 404, "sở_leader": 403, "staff": 403, "leader": 403,
+        {"anonymous": 302, "officer_a": 404, "school_officer": 404, "sở_leader": 404, "staff": 403, "leader": 403,
          "council_member": 403}),
     "cancel A's draft": (
         lambda w: reverse("awards:decision_close", args=[w["to_cancel"].pk, "cancel"]), lambda w: {"reason": "Sai"},

@@ -71,6 +71,16 @@ def test_tree_search_ignores_accents_and_keeps_ancestors_for_context(province):
     ]
 
 
+def test_tree_search_finds_a_unit_by_another_of_its_names(province):
+    from units.models import UnitAlias
+
+    UnitAlias.objects.create(unit=province["dept"], name="Sở GD&ĐT Lạng Sơn")
+    tree = selectors.unit_tree(None, query="so gd&dt")
+    assert names(tree) == [("Ủy ban nhân dân tỉnh Lạng Sơn", [("Sở Giáo dục và Đào tạo", [])])]
+    assert tree[0].children[0].matched is True
+    assert selectors.unit_tree(None, query="Sở Y tế") == []
+
+
 def test_tree_filter_by_kind(province):
     tree = selectors.unit_tree(None, kind=UnitKind.COMMUNE)
     root = tree[0]

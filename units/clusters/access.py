@@ -38,7 +38,7 @@ def member_of(user: User, cluster_year: ClusterYear) -> ClusterMembership | None
 def can_view(user: User, cluster_year: ClusterYear) -> bool:
     """Board staff, leadership and council members see every cluster year; a unit officer sees the years of
     the clusters its unit belongs to (others: 404)."""
-    if is_board(user) or user.has_role(Role.LEADERSHIP, Role.COUNCIL_MEMBER):
+    if is_board(user) or user.is_province_leader or user.has_role(Role.COUNCIL_MEMBER):
         return True
     return member_of(user, cluster_year) is not None
 

@@ -17,7 +17,7 @@ from awards.dossiers import workflow
 from awards.enums import OFFICER_STATE_LABELS, DossierState, OccasionType
 from awards.models import AwardType, IssuingBody
 from campaigns.models import Campaign
-from units.models import ClusterMembership, EmulationCluster, Role, Unit
+from units.models import ClusterMembership, EmulationCluster, Unit
 from units.search import accent_insensitive_q
 
 SORTS = {
@@ -90,7 +90,7 @@ def dossier_list(request):
         "batch_actions": [(m.action, m.label) for m in workflow.MOVES.values()
                           if not m.system and user.has_role(*m.roles) and not m.own_unit_only] if is_staff else [],
     }
-    if is_staff or user.has_role(Role.LEADERSHIP):
+    if is_staff or user.is_province_leader:
         context.update({
             "campaigns": Campaign.objects.order_by("-start_date").only("pk", "name"),
             "units": Unit.objects.filter(pk__in=scoped.values("unit_id")).order_by("name").only("pk", "name"),

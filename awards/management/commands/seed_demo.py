@@ -8,7 +8,6 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from awards.demo import seed_demo
-from awards.demo.unit_rounds import seed_unit_rounds
 
 
 class Command(BaseCommand):
@@ -17,14 +16,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--unit-rounds", action="store_true",
-            help="Thêm các đợt xét của Sở GD&ĐT, xã Đề Thám và xã Hiệp Hạ năm 2019, 2020 (quyết định tháng 1 năm sau; "
-                 "bảng tổng hợp sẽ có thêm khen thưởng cấp cơ sở).")
+            help="Giữ để tương thích: các đợt xét của Sở GD&ĐT, xã Đề Thám và xã Hiệp Hạ năm 2019, 2020 nay luôn được "
+                 "nạp.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         counts = seed_demo()
-        if options["unit_rounds"]:
-            for model_label, count in seed_unit_rounds().items():
-                counts[model_label] = counts.get(model_label, 0) + count
         for model_label, count in counts.items():
             name = str(apps.get_model(model_label)._meta.verbose_name_plural)
             self.stdout.write(f"{name[:1].upper()}{name[1:]}: {count} bản ghi mẫu.")

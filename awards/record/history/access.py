@@ -7,12 +7,12 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from awards.core import permissions
-from units.models import Person, Role, Unit, User
+from units.models import Person, Unit, User
 from units.selectors import subtree_ids
 
 
 def sees_everything(user: User) -> bool:
-    return user.has_role(*permissions.STAFF_ROLES, Role.LEADERSHIP)
+    return user.has_role(*permissions.STAFF_ROLES) or user.is_province_leader
 
 
 def visible_persons(user: User) -> QuerySet[Person]:
@@ -25,7 +25,7 @@ def visible_persons(user: User) -> QuerySet[Person]:
         return Person.objects.all()
     condition = Q(pk__in=Person.objects.filter(
         nominations__dossier__in=permissions.visible_dossiers(user)).values("pk"))
-    if user.has_role(Role.UNIT_OFFICER) and user.unit_id:
+    if user.reads_own_unit:
         condition |= Q(unit_id__in=subtree_ids(user.unit_id))
     return Person.objects.filter(condition)
 
@@ -40,7 +40,7 @@ def visible_units(user: User) -> QuerySet[Unit]:
     dossiers = permissions.visible_dossiers(user)
     condition = Q(pk__in=dossiers.values("unit_id")) | Q(
         pk__in=Unit.objects.filter(nominations__dossier__in=dossiers).values("pk"))
-    if user.has_role(Role.UNIT_OFFICER) and user.unit_id:
+    if user.reads_own_unit:
         condition |= Q(pk__in=subtree_ids(user.unit_id))
     return Unit.objects.filter(condition)
 
