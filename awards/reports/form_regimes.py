@@ -55,17 +55,17 @@ class FormChoice:
         """("Biểu số: 0602.N/BNV-TĐKT", "Ban hành theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023")."""
         circular, issued = self.layout, self.layout.issued
         return (f"Biểu số: {circular.forms[self.form]}.N/BNV-TĐKT",
-                _("Ban hành theo Thông tư số {number} ngày {day}").format(
+                "Ban hành theo Thông tư số {number} ngày {day}".format(
                     number=circular.number, day=f"{issued.day}/{issued.month}/{issued.year}"))
 
     def note(self) -> str:
-        """Said on the sheet when the 2023 form carries the figures of an earlier year."""
+        """Said on the sheet when the 2023 form carries the figures of an earlier year (the forms are official
+        Vietnamese documents: their text is never translated)."""
         if not self.borrowed:
             return ""
-        return _("Mẫu biểu theo Thông tư {layout} áp dụng cho số liệu năm {year}; số liệu năm {year} thuộc kỳ áp "
-                 "dụng Biểu {old}.N/BNV-TĐKT của Thông tư {in_force}.").format(
-            layout=self.layout.number, year=self.year, old=self.in_force.forms[self.form],
-            in_force=self.in_force.number)
+        return (f"Mẫu biểu theo Thông tư {self.layout.number} áp dụng cho số liệu năm {self.year}; số liệu năm "
+                f"{self.year} thuộc kỳ áp dụng Biểu {self.in_force.forms[self.form]}.N/BNV-TĐKT của Thông tư "
+                f"{self.in_force.number}.")
 
 
 def form_for(form: str, year: int) -> FormChoice:

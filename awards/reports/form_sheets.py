@@ -9,10 +9,9 @@ Fixed rows, so that a reader (and the tests) finds each part in the same cell: 1
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -47,7 +46,7 @@ class FormLayout:
     rows: list[list]  # data rows, ``width`` cells each; a row whose code (column B) is "" is a heading
     widths: list[float]
     unit_note: str = ""
-    received: str = field(default_factory=lambda: _("Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo"))
+    received: str = "Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo"
     landscape: bool = False
 
     @property
@@ -60,7 +59,7 @@ class FormLayout:
 
 
 def reporting_unit() -> str:
-    return _("UBND tỉnh {province}").format(province=settings.PROVINCE_NAME)
+    return f"UBND tỉnh {settings.PROVINCE_NAME}"
 
 
 def right_box_column(widths: list[float]) -> int:
@@ -101,14 +100,14 @@ def workbook(layout: FormLayout) -> bytes:
     left_cols, right_cols = right - 1, width - right + 1
     form_line, circular_line = layout.choice.header_lines()
     for row, (left, box) in enumerate([
-        (form_line, _("Đơn vị báo cáo: {unit}").format(unit=reporting_unit())),
-        (circular_line, _("Đơn vị nhận báo cáo: {unit}").format(unit=RECEIVER)),
-        (layout.received, _("Thời điểm báo cáo: năm {year}").format(year=layout.choice.year)),
+        (form_line, f"Đơn vị báo cáo: {reporting_unit()}"),
+        (circular_line, f"Đơn vị nhận báo cáo: {RECEIVER}"),
+        (layout.received, f"Thời điểm báo cáo: năm {layout.choice.year}"),
     ], start=1):
         _put(sheet, row, 1, left, cols=left_cols, bold=row == 1, align="left", size=11)
         _put(sheet, row, right, box, cols=right_cols, bold=row < 3, align="left", size=11)
     _put(sheet, TITLE_ROW, 1, layout.title, cols=width, bold=True, size=13)
-    _put(sheet, YEAR_ROW, 1, _("Năm {year}").format(year=layout.choice.year), cols=width, italic=True)
+    _put(sheet, YEAR_ROW, 1, f"Năm {layout.choice.year}", cols=width, italic=True)
     _put(sheet, NOTE_ROW, 1, layout.choice.note() or None, cols=width, italic=True, size=11)
     _put(sheet, UNIT_ROW, 1, layout.unit_note or None, cols=width, italic=True, align="right", size=11)
     sheet.row_dimensions[TITLE_ROW].height = 36 if len(layout.title) > 60 else 20
@@ -133,12 +132,12 @@ def workbook(layout: FormLayout) -> bytes:
     last = numbers_row + len(layout.rows)
 
     sign = last + 2
-    _put(sheet, sign, right, _("{province}, ngày ..... tháng ..... năm ......").format(
-        province=settings.PROVINCE_NAME), cols=right_cols, italic=True, size=11)
-    _put(sheet, sign + 1, 1, _("NGƯỜI LẬP BIỂU"), cols=left_cols, bold=True)
-    _put(sheet, sign + 1, right, _("THỦ TRƯỞNG ĐƠN VỊ"), cols=right_cols, bold=True)
-    _put(sheet, sign + 2, 1, _("(Ký, họ tên)"), cols=left_cols, italic=True, size=11)
-    _put(sheet, sign + 2, right, _("(Ký, họ tên, đóng dấu)"), cols=right_cols, italic=True, size=11)
+    _put(sheet, sign, right, f"{settings.PROVINCE_NAME}, ngày ..... tháng ..... năm ......", cols=right_cols,
+         italic=True, size=11)
+    _put(sheet, sign + 1, 1, "NGƯỜI LẬP BIỂU", cols=left_cols, bold=True)
+    _put(sheet, sign + 1, right, "THỦ TRƯỞNG ĐƠN VỊ", cols=right_cols, bold=True)
+    _put(sheet, sign + 2, 1, "(Ký, họ tên)", cols=left_cols, italic=True, size=11)
+    _put(sheet, sign + 2, right, "(Ký, họ tên, đóng dấu)", cols=right_cols, italic=True, size=11)
 
     for index, value in enumerate(layout.widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = value
