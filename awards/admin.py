@@ -34,6 +34,7 @@ from awards.models import (
     NumberSequence,
     ProcessingTimeLimit,
     Signer,
+    StatisticsFigure,
     UnitCouncilVote,
     UnitVoteLine,
     Vote,
@@ -289,6 +290,16 @@ class AwardAdmin(ReadOnlyAdmin):
 class DashboardReportAdmin(ReadOnlyAdmin):
     list_display = ["year", "unit", "status", "requested_by", "created_at", "finished_at"]
     exclude = ["file"]
+
+
+@admin.register(StatisticsFigure)
+class StatisticsFigureAdmin(ReadOnlyAdmin):
+    """Read here; entered on the page "Số liệu bộ máy và công chức…" (``statistics_figures``), which checks that
+    each breakdown adds up to the total before saving."""
+
+    list_display = ["form", "year", "unit", "code", "value", "women", "entered_by", "entered_at"]
+    list_filter = ["form", "year"]
+    list_select_related = ["unit", "entered_by"]
 
 
 @admin.register(AttachmentAccess)

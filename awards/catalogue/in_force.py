@@ -11,6 +11,9 @@ from awards.models import AwardType, BaseSalary, IssuingBody, LegalDocument
 
 # The national texts a unit's decision cites besides its own Quy chế: laws, decrees and circulars.
 NATIONAL_KINDS = [LegalDocumentKind.LAW, LegalDocumentKind.DECREE, LegalDocumentKind.CIRCULAR]
+# Names units still write for an award after the catalogue's short name was corrected (the Bằng khen is the
+# Chủ tịch UBND tỉnh's, Luật TĐKT 2022 Điều 74): read on import, never printed.
+FORMER_SHORT_NAMES: dict[str, tuple[str, ...]] = {"bang-khen-chu-tich-ubnd-tinh": ("Bằng khen của UBND tỉnh",)}
 
 
 class CatalogueError(Exception):

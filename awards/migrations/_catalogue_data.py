@@ -628,7 +628,7 @@ AWARD_TYPES: list[dict] = [
     ),
     _award(
         "bang-khen-chu-tich-ubnd-tinh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "bang_khen",
-        "chu_tich_ubnd_tinh", short_name="Bằng khen của UBND tỉnh",
+        "chu_tich_ubnd_tinh", short_name="Bằng khen của Chủ tịch UBND tỉnh",
         collective=True, individual=True, household=True,
         bonus_individual="1.00", bonus_collective="2.00", bonus_household="1.50",
         legal_citation="Luật TĐKT 2003 (sửa đổi, bổ sung 2013); NĐ 91/2017/NĐ-CP; NĐ 98/2023/NĐ-CP",
@@ -640,7 +640,7 @@ AWARD_TYPES: list[dict] = [
     ),
     _award(
         "bang-khen-chu-tich-ubnd-tinh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "bang_khen",
-        "chu_tich_ubnd_tinh", short_name="Bằng khen của UBND tỉnh",
+        "chu_tich_ubnd_tinh", short_name="Bằng khen của Chủ tịch UBND tỉnh",
         collective=True, individual=True, household=True,
         bonus_individual="1.50", bonus_collective="3.00", bonus_household="2.25",
         legal_citation=f"Luật TĐKT 2022 Điều 72, 74; {ND152_FORMS} khoản 1",

@@ -59,7 +59,7 @@ from awards.models.record import (
     NominationEligibility,
     YearlyRating,
 )
-from awards.models.reports import DashboardReport
+from awards.models.reports import DashboardReport, StatisticsFigure, StatisticsForm
 
 __all__ = [
     "MINUTES_SYMBOL",
@@ -102,6 +102,8 @@ __all__ = [
     "Rounding",
     "Signer",
     "SignerCapacity",
+    "StatisticsFigure",
+    "StatisticsForm",
     "UnitCouncilVote",
     "UnitVoteLine",
     "Vote",

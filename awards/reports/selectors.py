@@ -169,16 +169,21 @@ class AwardLine:
         return self.name
 
     def phrase(self) -> str:
-        """"16 tập thể, cá nhân được tặng Bằng khen của Thủ tướng Chính phủ": collectives and individuals in one
-        count, households apart, counts zero-padded."""
-        people = self.counts.get(RecipientKind.COLLECTIVE, 0) + self.counts.get(RecipientKind.INDIVIDUAL, 0)
-        kinds = [word for kind, word in ((RecipientKind.COLLECTIVE, "tập thể"), (RecipientKind.INDIVIDUAL, "cá nhân"))
-                 if self.counts.get(kind)]
-        parts = [f"{people:02d} {', '.join(kinds)}"] if people else []
-        households = self.counts.get(RecipientKind.HOUSEHOLD, 0)
+        """The conference phrasing of the line, counts zero-padded. Collectives and individuals are one count
+        ("16 tập thể, cá nhân được tặng Bằng khen của Thủ tướng Chính phủ") unless households were awarded too:
+        then each kind is counted on its own, as the province's articles write it ("27 tập thể, 24 cá nhân và
+        02 hộ gia đình được tặng Bằng khen của Chủ tịch UBND tỉnh")."""
+        counts = [(self.counts.get(kind, 0), word) for kind, word in
+                  ((RecipientKind.COLLECTIVE, "tập thể"), (RecipientKind.INDIVIDUAL, "cá nhân"),
+                   (RecipientKind.HOUSEHOLD, "hộ gia đình"))]
+        households = counts[2][0]
         if households:
-            parts.append(f"{households:02d} hộ gia đình")
-        return f"{' và '.join(parts)} được tặng {self.label}"
+            parts = [f"{n:02d} {word}" for n, word in counts if n]
+            listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} và {parts[-1]}"
+            return f"{listed} được tặng {self.label}"
+        people = counts[0][0] + counts[1][0]
+        kinds = ", ".join(word for n, word in counts[:2] if n)
+        return f"{people:02d} {kinds} được tặng {self.label}"
 
 
 def award_lines(year: int, unit_id: int | None = None) -> list[AwardLine]:

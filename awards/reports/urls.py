@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from awards.reports import views
+from awards.reports import form_views, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -13,5 +13,6 @@ urlpatterns = [
     path("reports/", views.report_request, name="dashboard_report_request"),
     path("reports/<int:pk>/", views.report_status, name="dashboard_report"),
     path("reports/<int:pk>/file.pdf", views.report_download, name="dashboard_report_file"),
-    path("forms/<str:form>.xlsx", views.statistics_form, name="statistics_form"),
+    path("forms/<str:form>.xlsx", form_views.statistics_form, name="statistics_form"),
+    path("forms/figures/", form_views.staffing_figures, name="statistics_figures"),
 ]

@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -50,7 +49,9 @@ def dashboard(request):
     year = _year(request, years, unit_id)
     context = {"year": year, "years": years, "unit_scope": request.user.unit if unit_id else None,
                "stat_forms": [("0601", _("Số phong trào thi đua")), ("0602", _("Khen thưởng cấp Nhà nước")),
-                              ("0603", _("Khen thưởng cấp bộ, ngành, tỉnh"))]}
+                              ("0603", _("Khen thưởng cấp bộ, ngành, tỉnh")),
+                              ("0604", _("Tổ chức làm công tác thi đua, khen thưởng")),
+                              ("0605", _("Công chức làm công tác thi đua, khen thưởng"))]}
     if year is not None:
         lines = selectors.award_lines(year, unit_id)
         previous = {line.key: line.total for line in selectors.award_lines(year - 1, unit_id)}
@@ -145,26 +146,6 @@ def export_xlsx(request):
     data = dashboard_workbook(year, unit_id, request.user.unit.name if unit_id else "")
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="tong-hop-khen-thuong-{year}.xlsx"'
-    return response
-
-
-@login_required
-@require_GET
-def statistics_form(request, form):
-    """Biểu 0601 / 0602 / 0603 of Thông tư 02/2023/TT-BNV for a year, as Excel (province-wide: staff, leaders)."""
-    from django.http import HttpResponse
-
-    from awards.reports.statistics import FORMS
-
-    if _scope(request.user) is not None:
-        raise PermissionDenied(_("Biểu thống kê của tỉnh dành cho lãnh đạo và cán bộ Ban Thi đua - Khen thưởng."))
-    builder = FORMS.get(form)
-    if builder is None:
-        raise Http404
-    value = _year(request, selectors.years_with_awards()) or timezone.localdate().year
-    response = HttpResponse(builder(int(value)),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="bieu-{form}-{value}.xlsx"'
     return response
 
 

@@ -163,7 +163,7 @@ def test_an_award_from_the_round_is_counted_as_campaign_never_as_merit(client, o
     # the campaign page lists the award made under it
     client.force_login(staff)
     html = client.get(reverse("campaigns:detail", args=[campaign.code])).content.decode()
-    assert "01 tập thể được tặng Bằng khen của UBND tỉnh." in html
+    assert "01 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh." in html
 
 
 def test_closing_is_refused_for_non_staff(running, officer_a, leader):
@@ -191,8 +191,8 @@ def test_demo_2019_campaigns_are_closed_with_their_summary(demo_data, client):
                                     "quả; 03/04 chỉ tiêu đạt và vượt, 01 chỉ tiêu chưa đạt.")
     # the seeds' 27 tập thể, 24 cá nhân and 02 gia đình, split between the two campaigns they were proposed under
     assert campaign_selectors.awards_sentence(special) == (
-        "21 tập thể và 19 cá nhân được tặng Bằng khen của UBND tỉnh.")
+        "21 tập thể và 19 cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh.")
     assert campaign_selectors.awards_sentence(peak) == (
-        "06 tập thể, 05 cá nhân và 02 hộ gia đình được tặng Bằng khen của UBND tỉnh.")
+        "06 tập thể, 05 cá nhân và 02 hộ gia đình được tặng Bằng khen của Chủ tịch UBND tỉnh.")
     assert list(peak.history.values_list("action", flat=True)) == ["launch", "start", "close"]
     assert TargetReport.objects.get(target__code="ho-so-tiep-nhan-hcc").value == 12537

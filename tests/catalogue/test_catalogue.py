@@ -135,8 +135,8 @@ def test_data_keys_are_model_fields():
 def test_short_names_and_report_names():
     assert award_type_on("co-thi-dua-ubnd-tinh", TODAY).short_name == "Cờ thi đua của UBND tỉnh"
     bang_khen = award_type_on("bang-khen-chu-tich-ubnd-tinh", TODAY)
-    assert bang_khen.short_name == "Bằng khen của UBND tỉnh"
-    assert bang_khen.report_name == "Bằng khen của UBND tỉnh"
+    assert bang_khen.short_name == "Bằng khen của Chủ tịch UBND tỉnh"
+    assert bang_khen.report_name == "Bằng khen của Chủ tịch UBND tỉnh"
     assert award_type_on("bang-khen-thu-tuong", TODAY).report_name == "Bằng khen của Thủ tướng Chính phủ"
 
 

@@ -118,7 +118,7 @@ def test_staff_publish_a_decision_and_download_its_pdf(browser, browser_context_
 
 
 PARAGRAPH_2020_START = "04 tập thể được tặng Huân chương Lao động hạng Nhất, Nhì, Ba; "
-PARAGRAPH_2019 = "51 tập thể, cá nhân và 02 hộ gia đình được tặng Bằng khen của UBND tỉnh."
+PARAGRAPH_2019 = "27 tập thể, 24 cá nhân và 02 hộ gia đình được tặng Bằng khen của Chủ tịch UBND tỉnh."
 
 
 def test_leadership_opens_the_dashboard_changes_the_year_and_exports(browser, browser_context_args, live_server,

@@ -60,7 +60,7 @@ def test_the_province_figures_of_the_seeds_stay_exact_and_the_base_level_is_a_le
         ("Khen thưởng của Chính phủ, Thủ tướng Chính phủ",
          [("Bằng khen của Thủ tướng Chính phủ", {"tap_the": 9, "ca_nhan": 7})], 16),
         ("Khen thưởng cấp tỉnh", [("Cờ thi đua của UBND tỉnh", {"tap_the": 36}),
-                                  ("Bằng khen của UBND tỉnh", {"tap_the": 29})], 65),
+                                  ("Bằng khen của Chủ tịch UBND tỉnh", {"tap_the": 29})], 65),
         # 13 of base_awards and the demo's 19 (1 CSTĐCS, 10 LĐTT, 3 TTLĐTT, 3 + 2 Giấy khen).
         ("Khen thưởng cấp cơ sở", [("Chiến sĩ thi đua cơ sở", {"ca_nhan": 1 + 1}),
                                    ("Lao động tiên tiến", {"ca_nhan": 5 + 10}),
@@ -246,7 +246,7 @@ def test_the_excel_export_has_the_base_level(client, bodies):
     summary = book["Tổng hợp"]
     assert summary["A2"].value == PARAGRAPH_2020
     assert [list(row) for row in summary.iter_rows(min_row=8, values_only=True)] == [
-        ["Khen thưởng cấp tỉnh", "Bằng khen của UBND tỉnh", 29, 0, 0, 29, 53],
+        ["Khen thưởng cấp tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", 29, 0, 0, 29, 53],
         ["Khen thưởng cấp cơ sở", "Chiến sĩ thi đua cơ sở", 0, 2, 0, 2, 0],
         ["Khen thưởng cấp cơ sở", "Lao động tiên tiến", 0, 15, 0, 15, 0],
         ["Khen thưởng cấp cơ sở", "Tập thể lao động tiên tiến", 5, 0, 0, 5, 0],

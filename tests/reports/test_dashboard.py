@@ -19,9 +19,9 @@ PARAGRAPH_2020 = (
     "04 tập thể được tặng Huân chương Lao động hạng Nhất, Nhì, Ba; "
     "16 tập thể, cá nhân được tặng Bằng khen của Thủ tướng Chính phủ; "
     "36 tập thể được tặng Cờ thi đua của UBND tỉnh; "
-    "29 tập thể được tặng Bằng khen của UBND tỉnh."
+    "29 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh."
 )
-PARAGRAPH_2019 = "51 tập thể, cá nhân và 02 hộ gia đình được tặng Bằng khen của UBND tỉnh."
+PARAGRAPH_2019 = "27 tập thể, 24 cá nhân và 02 hộ gia đình được tặng Bằng khen của Chủ tịch UBND tỉnh."
 
 
 def test_summary_paragraph_2020_from_the_demo_records(demo_data):
@@ -32,7 +32,7 @@ def test_summary_paragraph_2019_from_the_demo_records(demo_data):
     lines = selectors.award_lines(2019)
     assert selectors.summary_paragraph(lines) == PARAGRAPH_2019
     assert [(line.label, dict(line.counts)) for line in lines] == [
-        ("Bằng khen của UBND tỉnh", {"tap_the": 27, "ca_nhan": 24, "ho_gia_dinh": 2})]
+        ("Bằng khen của Chủ tịch UBND tỉnh", {"tap_the": 27, "ca_nhan": 24, "ho_gia_dinh": 2})]
 
 
 def test_groupings_2020(demo_data):
@@ -41,7 +41,7 @@ def test_groupings_2020(demo_data):
             for label, items, total in selectors.by_level(lines)] == [
         ("Khen thưởng cấp Nhà nước", [("Huân chương Lao động hạng Nhất, Nhì, Ba", 4)], 4),
         ("Khen thưởng của Chính phủ, Thủ tướng Chính phủ", [("Bằng khen của Thủ tướng Chính phủ", 16)], 16),
-        ("Khen thưởng cấp tỉnh", [("Cờ thi đua của UBND tỉnh", 36), ("Bằng khen của UBND tỉnh", 29)], 65),
+        ("Khen thưởng cấp tỉnh", [("Cờ thi đua của UBND tỉnh", 36), ("Bằng khen của Chủ tịch UBND tỉnh", 29)], 65),
         # The demo units' 2019 rounds, decided in January 2020 (awards.demo.unit_rounds): 6 collectives, 13 persons.
         ("Khen thưởng cấp cơ sở", [("Chiến sĩ thi đua cơ sở", 1), ("Lao động tiên tiến", 10),
                                    ("Tập thể lao động tiên tiến", 3), ("Giấy khen của Chủ tịch UBND cấp xã", 3),
@@ -184,7 +184,7 @@ def test_excel_export_cell_by_cell(client, demo_data):
         ["Khen thưởng cấp Nhà nước", "Huân chương Lao động hạng Nhất, Nhì, Ba", 4, 0, 0, 4, 0],
         ["Khen thưởng của Chính phủ, Thủ tướng Chính phủ", "Bằng khen của Thủ tướng Chính phủ", 9, 7, 0, 16, 0],
         ["Khen thưởng cấp tỉnh", "Cờ thi đua của UBND tỉnh", 36, 0, 0, 36, 0],
-        ["Khen thưởng cấp tỉnh", "Bằng khen của UBND tỉnh", 29, 0, 0, 29, 53],
+        ["Khen thưởng cấp tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", 29, 0, 0, 29, 53],
         ["Khen thưởng cấp cơ sở", "Chiến sĩ thi đua cơ sở", 0, 1, 0, 1, 0],
         ["Khen thưởng cấp cơ sở", "Lao động tiên tiến", 0, 10, 0, 10, 0],
         ["Khen thưởng cấp cơ sở", "Tập thể lao động tiên tiến", 3, 0, 0, 3, 0],

@@ -156,6 +156,8 @@ EXPECTED: dict[str, dict[str, int]] = {
                               "council_member": 403, "leader": 404, "administrator": 404},  # not rendered yet
     "statistics_form": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200, "council_member": 403,
                         "leader": 200, "administrator": 200},
+    "statistics_figures": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200, "council_member": 403,
+                           "leader": 403, "administrator": 200},  # Board staff enter Biểu 0604/0605 figures
     "public_decisions": {p: 200 for p in PERSONAS},
     "public_decision": {p: 404 for p in PERSONAS},  # the fixture's decision is a draft: never public
     "awards:decisions": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 200, "council_member": 403,

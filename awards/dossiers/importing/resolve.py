@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from awards.catalogue import powers
-from awards.catalogue.in_force import award_types_on
+from awards.catalogue.in_force import FORMER_SHORT_NAMES, award_types_on
 from awards.core.sheets import ImportError, cell_text, shown, vi_label
 from awards.dossiers.importing.columns import (
     COL_ACHIEVEMENT,
@@ -131,8 +131,9 @@ class AwardIndex:
         self.by_short: dict[str, list[AwardType]] = {}
         for award in award_types_on(award_day(dossier)):
             self.by_name.setdefault(fold(award.name), []).append(award)
-            if award.short_name:
-                self.by_short.setdefault(fold(award.short_name), []).append(award)
+            for short in (award.short_name, *FORMER_SHORT_NAMES.get(award.code, ())):
+                if short:
+                    self.by_short.setdefault(fold(short), []).append(award)
 
     def find(self, text: str) -> tuple[AwardType | None, list[AwardType], bool]:
         """(award of the dossier's authority, same-named awards of other authorities, ambiguous)."""
