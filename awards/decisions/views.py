@@ -206,7 +206,8 @@ def render_documents(request, pk):
     _require(access.can_edit(request.user, decision))
     for kind, _label in document_kinds(decision):
         documents.request_document(decision, kind)
-    messages.info(request, _("Đang tạo các tệp PDF; trạng thái cập nhật tự động."))
+    # No flash message: the documents table says "Đang tạo các tệp PDF…" while it polls, and stops saying it once the
+    # files are listed.
     return redirect("awards:decision", decision.pk)
 
 

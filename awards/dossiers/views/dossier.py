@@ -95,7 +95,8 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
         "attachments": list(dossier.attachments.select_related("nomination", "uploaded_by")),
         "history": list(dossier.history.select_related("actor")),
         "revisions": list(dossier.revisions.only("pk", "number", "submitted_at", "dossier_id")),
-        "moves": workflow.available_moves(user, dossier),
+        # The primary action first; withdrawing and returning ("outline-danger") after it.
+        "moves": sorted(workflow.available_moves(user, dossier), key=lambda m: m[0].style.endswith("danger")),
         "can_edit": can_edit,
         "edit_reason": edit_reason,
         "is_staff": is_staff,
