@@ -15,6 +15,7 @@ urlpatterns = [
     path("", unit_views.home, name="home"),
     path("healthz", config_views.healthz, name="healthz"),
     path("search/", search_views.search_page, name="search"),
+    path("favicon.ico", config_views.favicon),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
