@@ -5,6 +5,7 @@ Screenshots of each page at 1366 and 390 px go to test-artifacts/screenshots/.""
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,8 @@ def test_main_pages_have_no_serious_axe_violation_and_fit_a_phone(browser, brows
         if width > 390:
             wide[name] = width
         phone.screenshot(path=str(SCREENSHOTS / f"a11y-{name}-390.png"), full_page=True)
+    (SCREENSHOTS.parent / "axe-report.json").write_text(json.dumps({"problems": problems, "wide": wide},
+                                                                   ensure_ascii=False, indent=1))
     assert problems == {}
     assert wide == {}
 
