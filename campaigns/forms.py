@@ -6,6 +6,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardType
@@ -18,7 +19,7 @@ from campaigns.models import (
     Target,
 )
 from units.models import EmulationCluster, Unit
-from units.text import nfc
+from units.text import fold, nfc
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -49,9 +50,47 @@ class CampaignForm(forms.ModelForm):
             self.fields[name].input_formats = DATE_FORMATS
         self.fields["launching_unit"].queryset = Unit.objects.filter(parent__isnull=True) | Unit.objects.filter(
             kind__in=["so_ban_nganh", "doan_the", "tinh"])
-        self.fields["code"].help_text = _("Chữ thường không dấu, nối bằng gạch ngang, ví dụ \"cao-diem-2019\".")
+        code = self.fields["code"]
+        code.help_text = _("Để trống để tự đặt theo tên và năm bắt đầu; nếu tự nhập: chữ thường không dấu, số, nối "
+                           "bằng gạch ngang, ví dụ \"cao-diem-2019\".")
+        code.error_messages["invalid"] = _("Mã phong trào chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, "
+                                           "ví dụ \"cao-diem-2019\".")
+        code.required = False
         if self.instance.pk:
-            self.fields["code"].disabled = True
+            code.disabled = True
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data.get("code") or ""
+        if self.instance.pk:
+            return self.instance.code
+        if code and Campaign.objects.filter(code=code).exists():
+            raise forms.ValidationError(_("Mã phong trào \"%(code)s\" đã được dùng; hãy chọn mã khác hoặc để trống.")
+                                        % {"code": code})
+        return code
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk and not cleaned.get("code") and cleaned.get("name") and "code" not in self.errors:
+            cleaned["code"] = self.instance.code = campaign_code(cleaned["name"], cleaned.get("start_date"))
+        return cleaned
+
+    def ask_for_the_file_again(self) -> None:
+        """A browser never sends a file twice: when the form comes back with errors, say so beside the file field."""
+        uploaded = self.files.get("document")
+        if uploaded and "document" not in self.errors:
+            self.add_error("document", _("Tệp \"%(name)s\" chưa được lưu vì biểu mẫu còn lỗi: hãy chọn lại tệp rồi "
+                                         "bấm Lưu.") % {"name": uploaded.name})
+
+
+def campaign_code(name: str, start) -> str:
+    """A code from the name and the start year ("thi-dua-cao-diem-60-ngay-dem-2019"), unique (-2, -3... if taken)."""
+    base = slugify(fold(name))[:60].strip("-") or "phong-trao"
+    if start is not None and not base.endswith(str(start.year)):
+        base = f"{base}-{start.year}"
+    code, n = base, 2
+    while Campaign.objects.filter(code=code).exists():
+        code, n = f"{base}-{n}", n + 1
+    return code
 
 
 class _RowForm(forms.ModelForm):

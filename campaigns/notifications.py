@@ -22,10 +22,11 @@ def campaign_launched(campaign_id: int, unit_ids: list[int]) -> int:
     units = list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
     addresses = recipients_by_unit(units)
     sent = 0
+    without = []
     for unit in units:
         recipients = addresses[unit.pk]
         if not recipients:
-            logger.info("Campaign %s: unit %s has no e-mail address; nothing sent.", campaign.code, unit.pk)
+            without.append(unit.pk)
             continue
         body = render_to_string("campaigns/email/launched.txt", {
             "campaign": campaign, "unit": unit, "province": settings.PROVINCE_NAME,
@@ -35,4 +36,7 @@ def campaign_launched(campaign_id: int, unit_ids: list[int]) -> int:
             sent += send_mail(f"Phát động: {campaign.name}"[:200], body, None, recipients)
         except Exception:  # the launch stands even if the mail server is down
             logger.exception("Could not send launch e-mail for campaign %s to unit %s", campaign.code, unit.pk)
+    if without:  # one summary line, not one line per unit
+        logger.info("Campaign %s: %s e-mail(s) sent; %s of %s unit(s) have no e-mail address.", campaign.code, sent,
+                    len(without), len(units))
     return sent

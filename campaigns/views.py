@@ -172,6 +172,8 @@ def _edit(request, campaign: Campaign | None):
             messages.success(request, _("Đã lưu phong trào \"%(name)s\".") % {"name": saved.name})
             return redirect("campaigns:detail", saved.code)
     status = 400 if request.method == "POST" else 200
+    if request.method == "POST":
+        form.ask_for_the_file_again()
     return render(request, "campaigns/form.html", {"form": form, "groups": groups, "targets": targets,
                                                    "campaign": campaign}, status=status)
 

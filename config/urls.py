@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from awards.reports import search_views
 from config import views as config_views
 from units import views as unit_views
 from units.forms import LoginForm
@@ -13,6 +14,8 @@ admin.site.index_title = "Dữ liệu danh mục"
 urlpatterns = [
     path("", unit_views.home, name="home"),
     path("healthz", config_views.healthz, name="healthz"),
+    path("search/", search_views.search_page, name="search"),
+    path("favicon.ico", config_views.favicon),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),

@@ -14,8 +14,7 @@ NAV_ITEMS = [
     (_("Trang chủ"), "home", None),
     (_("Tổng hợp"), "dashboard", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.LEADERSHIP, Role.UNIT_OFFICER}),
     (_("Hồ sơ"), "awards:dossiers", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.UNIT_OFFICER, Role.LEADERSHIP}),
-    # Staff reach it from their inbox (their menu is full); unit officers from the menu.
-    (_("Đủ điều kiện"), "awards:eligibility_candidates", {Role.UNIT_OFFICER}),
+    (_("Đủ điều kiện"), "awards:eligibility_candidates", {Role.UNIT_OFFICER, Role.BOARD_STAFF, Role.ADMINISTRATOR}),
     (_("Quyết định"), "awards:decisions", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.LEADERSHIP, Role.UNIT_OFFICER}),
     (_("Hội đồng"), "awards:council", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.COUNCIL_MEMBER, Role.LEADERSHIP}),
     (_("Phong trào"), "campaigns:list", None),

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -96,9 +97,12 @@ def unit_detail(request, pk: int):
     if unit is None:
         raise Http404
     # Imported here: the award history lives in the awards app, which itself imports units.
-    from awards.record.history.access import visible_units
+    from awards.record.history.access import visible_persons, visible_units
 
+    people = visible_persons(request.user).filter(unit=unit).order_by("full_name", "pk").only(
+        "pk", "full_name", "position", "gender", "unit_id")
     context = {"unit": unit, "person_count": unit.persons.count(),
+               "people": Paginator(people, 50).get_page(request.GET.get("page")),
                "can_see_history": visible_units(request.user).filter(pk=unit.pk).exists()}
     return render(request, "units/detail.html", context)
 

@@ -94,8 +94,9 @@ def session_detail(request, pk):
         my_votes = dict(Vote.objects.filter(item__session=session, member=user, voided=False)
                         .values_list("item_id", "choice"))
     is_staff = permissions.is_staff(user)
-    votes = list(Vote.objects.filter(item__session=session).select_related("member", "recorded_by")
-                 .order_by("item_id", "member__full_name", "pk")) if is_staff else []
+    votes = list(Vote.objects.filter(item__session=session).select_related(
+        "member", "recorded_by", "item__nomination__person", "item__nomination__unit", "item__nomination__household",
+        "item__nomination__award_type").order_by("item_id", "member__full_name", "pk")) if is_staff else []
     return render(request, "awards/council/detail.html", {
         "session": session, "items": items, "members": members, "member_count": len(members),
         "my_votes": my_votes, "is_member": user in members, "is_staff": is_staff, "votes": votes,

@@ -4,6 +4,7 @@ polled with htmx), publish, cancel, revoke; the public list of published decisio
 from __future__ import annotations
 
 import datetime
+import re
 
 from django import forms
 from django.contrib import messages
@@ -28,6 +29,7 @@ from awards.dossiers.access import dossier_in_scope
 from awards.models import (
     Decision,
     DecisionDocument,
+    DecisionLine,
     DecisionState,
     DocumentKind,
     DocumentStatus,
@@ -36,6 +38,7 @@ from awards.models import (
     Rounding,
     Signer,
 )
+from units.search import accent_insensitive_q
 
 
 def _decision(request, pk: int) -> Decision:
@@ -205,7 +208,8 @@ def render_documents(request, pk):
     _require(access.can_edit(request.user, decision))
     for kind, _label in document_kinds(decision):
         documents.request_document(decision, kind)
-    messages.info(request, _("Đang tạo các tệp PDF; trạng thái cập nhật tự động."))
+    # No flash message: the documents table says "Đang tạo các tệp PDF…" while it polls, and stops saying it once the
+    # files are listed.
     return redirect("awards:decision", decision.pk)
 
 
@@ -313,14 +317,27 @@ def public_list(request):
                           households=Count("lines", filter=Q(lines__active=True,
                                                              lines__recipient_kind="ho_gia_dinh")))
                 .order_by("-decided_on", "-number"))
+    published = Decision.objects.filter(state=DecisionState.PUBLISHED)
+    years = sorted({d.year for d in published.dates("decided_on", "year")}, reverse=True)
     year = request.GET.get("year", "")
     if year.isdigit():
         queryset = queryset.filter(decided_on__year=int(year))
+    query = request.GET.get("q", "").strip()[:100]
+    if query:  # a name in the list, the number ("163/QĐ-UBND" or "163"), the award; accents and case ignored
+        condition = accent_insensitive_q(["subject", "award_type__name"], query) | Q(
+            pk__in=DecisionLine.objects.filter(accent_insensitive_q(["recipient_name"], query), active=True)
+            .values("decision_id"))
+        number = re.match(r"^\s*(\d{1,5})\s*(?:/\s*(\S+))?\s*$", query)
+        if number:
+            condition |= Q(number=int(number.group(1)), **({"symbol__iexact": number.group(2)} if number.group(2)
+                                                              else {}))
+        queryset = queryset.filter(condition)
     page = Paginator(queryset, 20).get_page(request.GET.get("page"))
     for decision in page:
         decision.sentence = wording.portal_sentence(decision, decision.collectives, decision.individuals,
                                                       decision.households)
-    return render(request, "awards/decisions/public_list.html", {"page": page, "year": year})
+    return render(request, "awards/decisions/public_list.html", {"page": page, "year": year, "years": years,
+                                                                 "q": query})
 
 
 @require_GET

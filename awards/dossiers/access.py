@@ -14,7 +14,7 @@ from awards.models import Dossier
 def dossier_in_scope(request: HttpRequest, reference: str) -> Dossier:
     queryset = permissions.visible_dossiers(request.user).select_related("unit", "campaign", "created_by",
                                                                            "body__unit")
-    return get_object_or_404(queryset, reference=reference)
+    return get_object_or_404(queryset, reference__iexact=reference.strip())
 
 
 def require_edit(request: HttpRequest, dossier: Dossier) -> None:

@@ -61,8 +61,9 @@ def create_draft_nominations(chosen: list[dict], award_code: str, year: int, act
             by_unit[proposing.pk] = dossier
         nomination.dossier = dossier
         nomination.position = len(created.get(dossier, [])) + 1
-        nomination.achievement = "; ".join(
-            f"{c.label}: {'; '.join(c.evidence)}" for c in item["result"].criteria if c.status == "met" and c.evidence)
+        # "Thành tích" is the unit's own words and flows into the decision: left for the officer to write, never
+        # filled with the machine's checklist (which the dossier page shows beside the nomination anyway).
+        nomination.achievement = ""
         nomination.save()
         created.setdefault(dossier, []).append(nomination)
     return created, skipped

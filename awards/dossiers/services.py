@@ -4,10 +4,12 @@ revisions and the staff's appraisal of each nomination."""
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from awards.catalogue.in_force import award_types_on
 from awards.catalogue.powers import award_codes_for
@@ -194,16 +196,55 @@ def record_revision(dossier, actor):
 
 
 FIELD_LABELS = {
-    "title": "Trích yếu", "occasion": "Loại hình", "year": "Năm", "campaign": "Phong trào",
-    "authority": "Cấp quyết định", "submission_number": "Số tờ trình", "submission_date": "Ngày tờ trình",
-    "basis_decisions": "Căn cứ quyết định của đơn vị",
+    "title": gettext_lazy("Trích yếu"), "occasion": gettext_lazy("Loại hình khen thưởng"),
+    "year": gettext_lazy("Năm thành tích"), "campaign": gettext_lazy("Phong trào"),
+    "authority": gettext_lazy("Cấp quyết định"), "submission_number": gettext_lazy("Số tờ trình"),
+    "submission_date": gettext_lazy("Ngày tờ trình"), "basis_decisions": gettext_lazy("Căn cứ quyết định của đơn vị"),
 }
+DATE_FIELDS = ("submission_date",)
+
+
+def shown_field(name: str, value):
+    """A stored snapshot value as people read it: ISO dates as dd/mm/yyyy."""
+    if name in DATE_FIELDS and value:
+        try:
+            return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
+        except (TypeError, ValueError):
+            return value
+    return value
+
+
+def readable_fields(fields: dict) -> list[tuple[str, object]]:
+    """A snapshot's fields as (Vietnamese label, value) pairs, in the stored order."""
+    return [(str(FIELD_LABELS.get(name, name)), shown_field(name, value)) for name, value in fields.items()]
+
+
+def _files_diff(old: list[dict], new: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Attachments added and removed, each file counted once: the same content uploaded twice is two files."""
+    def key(a: dict) -> tuple:
+        return a["kind"], a["sha256"], a["name"]
+
+    left = Counter(key(a) for a in old)
+    added = []
+    for a in new:
+        if left[key(a)]:
+            left[key(a)] -= 1
+        else:
+            added.append(a)
+    right = Counter(key(a) for a in new)
+    removed = []
+    for a in old:
+        if right[key(a)]:
+            right[key(a)] -= 1
+        else:
+            removed.append(a)
+    return added, removed
 
 
 def diff_snapshots(old: dict, new: dict) -> dict:
     """What changed between two submitted versions, for people to read."""
     fields = [
-        (FIELD_LABELS.get(name, name), old["fields"].get(name), value)
+        (str(FIELD_LABELS.get(name, name)), shown_field(name, old["fields"].get(name)), shown_field(name, value))
         for name, value in new["fields"].items()
         if old["fields"].get(name) != value
     ]
@@ -215,15 +256,14 @@ def diff_snapshots(old: dict, new: dict) -> dict:
             if before[key][name] != after[key][name]:
                 changed.append((after[key]["recipient"], after[key]["award"], name, before[key][name],
                                 after[key][name]))
-    old_files = {(a["kind"], a["sha256"]): a for a in old["attachments"]}
-    new_files = {(a["kind"], a["sha256"]): a for a in new["attachments"]}
+    files_added, files_removed = _files_diff(old["attachments"], new["attachments"])
     return {
         "fields": fields,
         "added": [after[k] for k in after if k not in before],
         "removed": [before[k] for k in before if k not in after],
         "changed": sorted(changed),
-        "files_added": [new_files[k] for k in new_files if k not in old_files],
-        "files_removed": [old_files[k] for k in old_files if k not in new_files],
+        "files_added": files_added,
+        "files_removed": files_removed,
     }
 
 

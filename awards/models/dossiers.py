@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -28,13 +29,22 @@ from awards.enums import (
 from units.models import YEAR_VALIDATORS
 from units.text import fold, nfc
 
+PLACEHOLDER_PREFIX = "TMP"
+
 
 def dossier_reference() -> str:
-    return uuid.uuid4().hex[:10].upper()
+    """A unique placeholder until the row has its id; ``Dossier.save`` then gives the readable reference."""
+    return PLACEHOLDER_PREFIX + uuid.uuid4().hex[:12].upper()
+
+
+def readable_reference(year: int, pk: int) -> str:
+    """"HS-2026-000123": easy to read out on the phone. References given before (random hex such as
+    "5A403996E4") are kept and keep resolving."""
+    return f"HS-{year}-{pk:06d}"
 
 
 class Dossier(models.Model):
-    reference = models.CharField(_("mã hồ sơ"), max_length=12, unique=True, default=dossier_reference, editable=False)
+    reference = models.CharField(_("mã hồ sơ"), max_length=20, unique=True, default=dossier_reference, editable=False)
     unit = models.ForeignKey(
         "units.Unit", verbose_name=_("đơn vị đề nghị"), on_delete=models.PROTECT, related_name="dossiers",
     )
@@ -97,7 +107,11 @@ class Dossier(models.Model):
     def save(self, *args, **kwargs):
         self.title = nfc(self.title)
         self.submission_number = nfc(self.submission_number)
+        placeholder = self.reference.startswith(PLACEHOLDER_PREFIX)
         super().save(*args, **kwargs)
+        if placeholder:
+            self.reference = readable_reference(timezone.localtime(self.created_at or timezone.now()).year, self.pk)
+            Dossier.objects.filter(pk=self.pk).update(reference=self.reference)
 
     @property
     def is_round(self) -> bool:

@@ -80,6 +80,7 @@ def test_build_submit_return_fix_resubmit_receive_review(browser, browser_contex
     upload(officer, "Báo cáo thành tích", "bao-cao-thanh-tich.pdf", tmp_path)
     shoot_page(officer, "dossier-officer-ready")
     officer.get_by_role("button", name="Gửi hồ sơ").click()
+    officer.get_by_role("dialog").get_by_role("button", name="Đồng ý").click()  # the confirmation
     expect(officer.get_by_test_id("dossier-state")).to_have_text("Đã gửi Ban Thi đua - Khen thưởng, chờ tiếp nhận")
     reference = officer.url.rstrip("/").split("/")[-1]
 
@@ -100,6 +101,7 @@ def test_build_submit_return_fix_resubmit_receive_review(browser, browser_contex
     officer.get_by_label("Tóm tắt thành tích").fill("Dẫn đầu phong trào thi đua; 95 % học sinh đỗ tốt nghiệp")
     officer.get_by_role("button", name="Lưu đề nghị").click()
     officer.get_by_role("button", name="Gửi hồ sơ").click()
+    officer.get_by_role("dialog").get_by_role("button", name="Đồng ý").click()  # the confirmation
     expect(officer.get_by_test_id("dossier-state")).to_have_text("Đã gửi Ban Thi đua - Khen thưởng, chờ tiếp nhận")
     shoot_page(officer, "dossier-officer-resubmitted")
 

@@ -58,6 +58,7 @@ def test_a_school_round_to_the_giám_đốc_sở_from_list_to_published_decision
                               achievement="Sáng kiến đổi mới phương pháp dạy học được công nhận")
     school_page.goto(f"{live_server.url}/awards/dossiers/{dossier.reference}/")
     school_page.get_by_role("button", name="Gửi hồ sơ").click()
+    school_page.get_by_role("dialog").get_by_role("button", name="Đồng ý").click()  # the confirmation
     expect(school_page.get_by_test_id("dossier-state")).to_have_text("Đã gửi cơ quan quyết định, chờ tiếp nhận")
 
     # The Sở's officer receives it, finds both eligible, records the council's vote and drafts the decision.

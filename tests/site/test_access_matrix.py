@@ -58,6 +58,7 @@ DRAFT_DECISION = {"anonymous": 302, "officer_a": 404, "officer_b": 404, "staff":
 EXPECTED: dict[str, dict[str, int]] = {
     "home": LOGIN_REQUIRED,
     "healthz": {p: 200 for p in PERSONAS},
+    "search": LOGIN_REQUIRED,
     "login": {"anonymous": 200, **{p: 302 for p in LOGGED_IN}},
     "logout": {p: 405 for p in PERSONAS},
     "set_language": {p: 302 for p in PERSONAS},
@@ -178,6 +179,10 @@ EXPECTED: dict[str, dict[str, int]] = {
     # but not the person (not nominated); only the Board writes past awards (403), out of scope first (404).
     "history:person": {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 200, "council_member": 404,
                        "leader": 200, "administrator": 200},
+    "history:person_pdf": {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 200, "council_member": 404,
+                           "leader": 200, "administrator": 200},
+    "history:person_xlsx": {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 200, "council_member": 404,
+                            "leader": 200, "administrator": 200},
     "history:person_add": {"anonymous": 302, "officer_a": 403, "officer_b": 404, "staff": 200,
                            "council_member": 404, "leader": 403, "administrator": 200},
     "history:person_import": {"anonymous": 302, "officer_a": 403, "officer_b": 404, "staff": 200,
@@ -291,6 +296,7 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         "units:detail": [unit_a.pk],
         "units:cluster_detail": [cluster.pk],
         "history:person": [person.pk], "history:person_add": [person.pk], "history:person_import": [person.pk],
+        "history:person_pdf": [person.pk], "history:person_xlsx": [person.pk],
         "history:unit": [unit_a.pk], "history:unit_add": [unit_a.pk], "history:unit_import": [unit_a.pk],
         **{name: [unit_a.pk] for name in ("facts:unit", "facts:import_ratings", "facts:import_figures",
                                           "facts:template_ratings", "facts:template_figures", "facts:initiative_add",

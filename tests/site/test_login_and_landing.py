@@ -8,9 +8,10 @@ NAV = {
     "officer_a": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Đủ điều kiện", "Quyết định", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
     "council_member": ["Trang chủ", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
     "leader": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
-    "staff": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
-    "administrator": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối",
-                      "Danh mục"],
+    "staff": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Đủ điều kiện", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị",
+              "Cụm, khối", "Danh mục"],
+    "administrator": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Đủ điều kiện", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị",
+                      "Cụm, khối", "Danh mục"],
 }
 LANDING = {
     "officer_a": ("landing-officer", "Cán bộ thi đua - khen thưởng của đơn vị · Sở Giáo dục và Đào tạo"),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from awards.core import permissions, uploads
-from awards.dossiers import rounds, services, workflow
+from awards.dossiers import outcomes, rounds, services, workflow
 from awards.dossiers.access import dossier_in_scope, posted_version, require_edit
 from awards.dossiers.forms import AttachmentForm, DossierForm
 from awards.enums import DECIDED_ABOVE_PROVINCE, DossierState
@@ -95,7 +95,8 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
         "attachments": list(dossier.attachments.select_related("nomination", "uploaded_by")),
         "history": list(dossier.history.select_related("actor")),
         "revisions": list(dossier.revisions.only("pk", "number", "submitted_at", "dossier_id")),
-        "moves": workflow.available_moves(user, dossier),
+        # The primary action first; withdrawing and returning ("outline-danger") after it.
+        "moves": sorted(workflow.available_moves(user, dossier), key=lambda m: m[0].style.endswith("danger")),
         "can_edit": can_edit,
         "edit_reason": edit_reason,
         "is_staff": is_staff,
@@ -111,6 +112,8 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
         "max_upload": uploads.format_limit(settings.ATTACHMENT_MAX_BYTES),
     }
     context["eligibility"] = nomination_panel(dossier)
+    context["outcomes"] = outcomes.nomination_outcomes(dossier, nominations)
+    context["progress"] = outcomes.progress([dossier]).get(dossier.pk)
     context.update(extra)
     return context
 

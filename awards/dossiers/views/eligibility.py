@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from awards.core import permissions
 from awards.dossiers.access import dossier_in_scope
 from awards.dossiers.from_candidates import create_draft_nominations
+from awards.models import YearlyRating
 from awards.record.eligibility import claims
 from awards.record.eligibility.candidates import candidates_for
 from units.models import Role, Unit
@@ -81,8 +83,15 @@ def _year(request) -> int:
     try:
         year = int(raw)
     except ValueError:
-        return timezone.localdate().year
-    return year if 1945 <= year <= 2100 else timezone.localdate().year
+        return _latest_year()
+    return year if 1945 <= year <= 2100 else _latest_year()
+
+
+def _latest_year() -> int:
+    """The page opens on the latest year with yearly ratings (the data the ladder is read from), not on an
+    empty current year."""
+    latest = YearlyRating.objects.aggregate(latest=Max("year"))["latest"]
+    return latest or timezone.localdate().year
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from awards.core import permissions
-from awards.dossiers import workflow
+from awards.dossiers import outcomes, workflow
 from awards.enums import OFFICER_STATE_LABELS, DossierState, OccasionType
 from awards.models import AwardType, IssuingBody
 from campaigns.models import Campaign
@@ -79,6 +79,10 @@ def dossier_list(request):
         nomination_count=Count("nominations", distinct=True)
     )
     page = Paginator(dossiers, 25).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    partly = outcomes.progress(page.object_list)  # "3/4 đã có quyết định 01/QĐ-UBND" instead of the state
+    for d in page.object_list:
+        d.progress = partly.get(d.pk)
     is_staff = permissions.is_staff(user)
     context = {
         "page": page, "params": request.GET, "sort": sort, "today": today, "is_staff": is_staff,

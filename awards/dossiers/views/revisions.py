@@ -22,4 +22,5 @@ def revision(request, reference, number):
     previous = revisions.get(number - 1)
     diff = services.diff_snapshots(previous.snapshot, current.snapshot) if previous else None
     return render(request, "awards/dossiers/revision.html",
-                  {"dossier": dossier, "revision": current, "previous": previous, "diff": diff})
+                  {"dossier": dossier, "revision": current, "previous": previous, "diff": diff,
+                   "fields": services.readable_fields(current.snapshot["fields"])})

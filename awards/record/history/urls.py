@@ -8,6 +8,8 @@ from awards.record.history import views as h
 app_name = "history"
 urlpatterns = [
     path("people/<int:pk>/history/", h.person_page, name="person"),
+    path("people/<int:pk>/history/bao-cao-thanh-tich.pdf", h.person_pdf, name="person_pdf"),
+    path("people/<int:pk>/history/bao-cao-thanh-tich.xlsx", h.person_xlsx, name="person_xlsx"),
     path("people/<int:pk>/history/add/", h.add, {"kind": "person"}, name="person_add"),
     path("people/<int:pk>/history/import/", h.import_file, {"kind": "person"}, name="person_import"),
     path("<int:pk>/history/", h.unit_page, name="unit"),

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from awards.enums import NON_LADDER_OCCASIONS, OccasionType, RecipientKind
-from awards.record.history import access, entry, importer, selectors
+from awards.record.history import access, entry, importer, report, selectors
 from awards.record.history.forms import HistoryImportForm, PastAwardForm
 from units.models import Person, Role, Unit
 
@@ -76,6 +76,24 @@ def unit_page(request, pk):
     unit = _unit(request, pk)
     return render(request, "awards/history/page.html", _context(
         request, "unit", unit, history=selectors.unit_history(unit), people=selectors.people_summary(unit)))
+
+
+@login_required
+@require_GET
+def person_pdf(request, pk):
+    person = _person(request, pk)
+    response = HttpResponse(report.person_pdf(person), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bao-cao-thanh-tich-{person.pk}.pdf"'
+    return response
+
+
+@login_required
+@require_GET
+def person_xlsx(request, pk):
+    person = _person(request, pk)
+    response = HttpResponse(report.person_xlsx(person), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="qua-trinh-khen-thuong-{person.pk}.xlsx"'
+    return response
 
 
 # --- one past award ----------------------------------------------------------------------------------

@@ -1,0 +1,97 @@
+/* Behaviour shared by every page, without inline scripts (the Content-Security-Policy forbids them).
+ *
+ * - <form data-confirm="Question?">: asks in a <dialog> before sending; "Đồng ý" sends, "Hủy" or Esc keeps the page.
+ * - Every POST form: once sent, its submit buttons are disabled and the pressed one reads its data-busy text
+ *   (or the form's, or "Đang xử lý…") with a spinner, so a long action (closing a council session, rendering
+ *   PDFs) shows that it is under way and is not sent twice.
+ * - [data-toggle-target="#id"]: a button that shows or hides the element (the inbox filters on phones).
+ */
+(function () {
+  "use strict";
+  var lang = (document.documentElement.lang || "vi").slice(0, 2);
+  var words = lang === "en"
+    ? { yes: "Confirm", no: "Cancel", busy: "Working…" }
+    : { yes: "Đồng ý", no: "Hủy", busy: "Đang xử lý…" };
+
+  function confirmDialog(message, onYes) {
+    var dialog = document.createElement("dialog");
+    dialog.className = "confirm-dialog";
+    dialog.setAttribute("aria-labelledby", "confirm-dialog-text");
+    var text = document.createElement("p");
+    text.id = "confirm-dialog-text";
+    text.textContent = message;
+    var row = document.createElement("div");
+    row.className = "d-flex gap-2 justify-content-end";
+    var yes = document.createElement("button");
+    yes.type = "button"; yes.className = "btn btn-primary"; yes.textContent = words.yes;
+    var no = document.createElement("button");
+    no.type = "button"; no.className = "btn btn-outline-secondary"; no.textContent = words.no;
+    row.appendChild(yes); row.appendChild(no);
+    dialog.appendChild(text); dialog.appendChild(row);
+    document.body.appendChild(dialog);
+    function close() { dialog.close(); dialog.remove(); }
+    yes.addEventListener("click", function () { close(); onYes(); });
+    no.addEventListener("click", close);
+    dialog.addEventListener("cancel", function () { dialog.remove(); });
+    dialog.showModal();
+    yes.focus();
+  }
+
+  function markBusy(form, submitter) {
+    var label = (submitter && submitter.getAttribute("data-busy")) || form.getAttribute("data-busy") || words.busy;
+    // After the browser has read the form (a disabled button would not send its name and value).
+    window.setTimeout(function () {
+      form.querySelectorAll("button[type=submit], button:not([type]), input[type=submit]").forEach(function (b) {
+        if (!b.disabled) { b.disabled = true; b.setAttribute("data-busy-disabled", "1"); }
+      });
+      if (submitter && submitter.tagName === "BUTTON") {
+        submitter.setAttribute("aria-busy", "true");
+        submitter.textContent = "";
+        var spin = document.createElement("span");
+        spin.className = "spinner-border spinner-border-sm me-1";
+        spin.setAttribute("aria-hidden", "true");
+        submitter.appendChild(spin);
+        submitter.appendChild(document.createTextNode(label));
+      }
+    }, 0);
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement)) { return; }
+    var submitter = event.submitter || null;
+    var question = form.getAttribute("data-confirm");
+    if (question && form.getAttribute("data-confirmed") !== "1") {
+      event.preventDefault();
+      confirmDialog(question, function () {
+        form.setAttribute("data-confirmed", "1");
+        if (form.requestSubmit) { form.requestSubmit(submitter || undefined); } else { form.submit(); }
+      });
+      return;
+    }
+    form.removeAttribute("data-confirmed");
+    var htmx = form.hasAttribute("hx-post") || form.hasAttribute("hx-get");
+    if (!event.defaultPrevented && !htmx && (form.method || "").toLowerCase() === "post"
+        && !form.hasAttribute("data-no-busy")) {
+      markBusy(form, submitter);
+    }
+  });
+
+  // Back/forward cache: a page shown again must not keep disabled buttons.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) { return; }
+    document.querySelectorAll("button[aria-busy=true]").forEach(function (b) { b.removeAttribute("aria-busy"); });
+    document.querySelectorAll("[data-busy-disabled]").forEach(function (b) {
+      b.disabled = false; b.removeAttribute("data-busy-disabled");
+    });
+  });
+
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest("[data-toggle-target]");
+    if (!toggle) { return; }
+    var target = document.querySelector(toggle.getAttribute("data-toggle-target"));
+    if (!target) { return; }
+    var open = target.classList.toggle("is-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+})();
