@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import unicodedata
 import zipfile
 
@@ -31,7 +32,7 @@ NAME, GENDER, BIRTH, POSITION, UNIT, AWARD, CATEGORY = (
 NOT_XLSX = "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ trang hồ sơ."
 EMPTY = "Bảng tính không có dòng dữ liệu nào."
 TOO_LARGE = "Tệp quá lớn: dữ liệu giải nén vượt quá 50 MB. Hãy chia danh sách thành nhiều tệp."
-TOO_MANY_ROWS = "Tệp quá lớn: có hơn 5.000 dòng dữ liệu. Hãy chia danh sách thành nhiều tệp."
+TOO_MANY_ROWS = "Tệp quá lớn: có hơn 20.000 dòng dữ liệu. Hãy chia danh sách thành nhiều tệp."
 DIRECT_WORKER = "Người trực tiếp công tác, lao động, học tập, chiến đấu"
 
 
@@ -273,8 +274,9 @@ def test_a_wrong_stored_sheet_dimension_does_not_hide_rows(dossier):
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
-                assert b'<dimension ref="A1:I4" />' in content
-                content = content.replace(b'<dimension ref="A1:I4" />', b'<dimension ref="A1" />')
+                # openpyxl writes the element with or without a space before "/>" depending on its XML writer
+                assert re.search(rb'<dimension ref="A1:I4"\s*/>', content)
+                content = re.sub(rb'<dimension ref="A1:I4"\s*/>', b'<dimension ref="A1" />', content)
             target.writestr(item, content)
 
     report = import_nominees(dossier, upload(rewritten.getvalue()), dossier.created_by)
@@ -615,11 +617,11 @@ def test_a_zip_bomb_is_refused_before_it_is_opened(dossier, monkeypatch):
     assert counts() == (0, 0, 0)
 
 
-def test_more_than_5000_data_rows_is_refused(dossier):
+def test_more_than_20000_data_rows_is_refused(dossier):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
     sheet.append(TEMPLATE_COLUMNS)
-    for number in range(1, 5002):
+    for number in range(1, 20002):
         sheet.append(line(f"Tổ công tác số {number}", "Bằng khen của UBND tỉnh", "Tập thể", stt=number))
     buffer = io.BytesIO()
     workbook.save(buffer)
