@@ -26,6 +26,7 @@ from awards.models import (
     EligibilityRule,
     HoldPeriod,
     Holiday,
+    ImportJob,
     Initiative,
     IssuingBody,
     LegalDocument,
@@ -288,6 +289,15 @@ class AwardAdmin(ReadOnlyAdmin):
 @admin.register(DashboardReport)
 class DashboardReportAdmin(ReadOnlyAdmin):
     list_display = ["year", "unit", "status", "requested_by", "created_at", "finished_at"]
+    exclude = ["file"]
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "dossier", "original_name", "status", "rows_total", "created", "created_by"]
+    list_filter = ["status"]
+    search_fields = ["dossier__reference", "original_name"]
+    list_select_related = ["dossier", "created_by"]
     exclude = ["file"]
 
 
