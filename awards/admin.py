@@ -26,6 +26,7 @@ from awards.models import (
     EligibilityRule,
     HoldPeriod,
     Holiday,
+    ImportJob,
     Initiative,
     IssuingBody,
     LegalDocument,
@@ -300,6 +301,13 @@ class StatisticsFigureAdmin(ReadOnlyAdmin):
     list_display = ["form", "year", "unit", "code", "value", "women", "entered_by", "entered_at"]
     list_filter = ["form", "year"]
     list_select_related = ["unit", "entered_by"]
+@admin.register(ImportJob)
+class ImportJobAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "dossier", "original_name", "status", "rows_total", "created", "created_by"]
+    list_filter = ["status"]
+    search_fields = ["dossier__reference", "original_name"]
+    list_select_related = ["dossier", "created_by"]
+    exclude = ["file"]
 
 
 @admin.register(AttachmentAccess)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("dossiers/<str:reference>/attachments/<int:pk>/delete/", attachments.attachment_delete,
          name="attachment_delete"),
     path("dossiers/<str:reference>/import/", imports.import_nominees, name="import"),
+    path("dossiers/<str:reference>/import/<int:job_id>/", imports.import_job, name="import_job"),
     path("dossiers/<str:reference>/import/template.xlsx", imports.import_template, name="import_template"),
     path("dossiers/<str:reference>/move/<slug:action>/", dossier.move, name="move"),
     path("dossiers/<str:reference>/revisions/<int:number>/", revisions.revision, name="revision"),

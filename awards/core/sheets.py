@@ -29,13 +29,21 @@ from units.text import fold, nfc
 MB = 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 50 * MB
 MAX_DATA_ROWS = 5000
+MAX_LIST_ROWS = 20000  # a nominee list (read in a worker, written in bulk); the record tables keep MAX_DATA_ROWS
 HEADER_SEARCH_ROWS = 10
 MAX_COLUMNS = 50  # cells further right are never read: a stray cell in column XFD costs nothing
 
 MSG_NOT_XLSX = "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ trang hồ sơ."
 MSG_TOO_LARGE = "Tệp quá lớn: dữ liệu giải nén vượt quá 50 MB. Hãy chia danh sách thành nhiều tệp."
 MSG_TOO_MANY_ROWS = "Tệp quá lớn: có hơn 5.000 dòng dữ liệu. Hãy chia danh sách thành nhiều tệp."
+MSG_TOO_MANY_LIST_ROWS = "Tệp quá lớn: có hơn 20.000 dòng dữ liệu. Hãy chia danh sách thành nhiều tệp."
 MSG_EMPTY = "Bảng tính không có dòng dữ liệu nào."
+MSG_ENCRYPTED = "Tệp Excel được đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại."
+
+CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""An OLE compound file: what Excel writes for a workbook with a password to open (and for the old .xls)."""
+ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+"""The name of the stream an encrypted OOXML package carries in its compound file (MS-OFFCRYPTO 2.3.4)."""
 
 Row = tuple[int, tuple[Any, ...]]
 """(Excel row number, cell values) of one row of a sheet."""
@@ -175,7 +183,10 @@ def check_zip(data: bytes) -> None:
     """An .xlsx is a zip with OOXML parts; refuse anything else, and zip bombs, before openpyxl sees it.
 
     Python's zipfile never inflates a member beyond its declared size (and fails its CRC check if the
-    declaration lies), so the declared sizes bound what openpyxl can unpack."""
+    declaration lies), so the declared sizes bound what openpyxl can unpack. A workbook with a password to open
+    is not a zip but an encrypted compound file: it is refused with its own message."""
+    if is_encrypted_workbook(data):
+        raise Refused(MSG_ENCRYPTED)
     if not data.startswith(b"PK\x03\x04"):
         raise Refused(MSG_NOT_XLSX)
     try:
@@ -188,6 +199,12 @@ def check_zip(data: bytes) -> None:
         raise Refused(MSG_NOT_XLSX)
     if sum(info.file_size for info in infos) > MAX_UNCOMPRESSED_BYTES:
         raise Refused(MSG_TOO_LARGE)
+
+
+def is_encrypted_workbook(data: bytes) -> bool:
+    """An OLE compound file holding an "EncryptionInfo" stream: an .xlsx saved with a password to open.
+    Directory entry names are UTF-16LE in the file, so the name is looked for as such."""
+    return data.startswith(CFB_SIGNATURE) and ENCRYPTION_INFO in data
 
 
 @contextlib.contextmanager
@@ -208,6 +225,33 @@ def first_sheet_rows(data: bytes, *, data_only: bool = True, not_xlsx: str = MSG
         sheet.reset_dimensions()  # never trust the stored <dimension>: some writers put A1 there
         try:
             yield enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1)
+        except Refused:
+            raise
+        except Exception:
+            raise Refused(not_xlsx) from None
+    finally:
+        workbook.close()
+
+
+@contextlib.contextmanager
+def workbook_sheets(data: bytes, *, data_only: bool = True,
+                    not_xlsx: str = MSG_NOT_XLSX) -> Iterator[list[tuple[str, Iterator[Row]]]]:
+    """Every worksheet of checked ``data`` (``check_zip``) as (title, rows numbered as Excel shows them), in the
+    workbook's order, read lazily while the workbook is open; the same refusals as ``first_sheet_rows``. For a list
+    whose data may sit on any sheet (the first one empty, or holding instructions)."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+    except Exception:  # openpyxl raises many kinds of errors on damaged or foreign files
+        raise Refused(not_xlsx) from None
+    try:
+        sheets = [sheet for sheet in workbook.worksheets if hasattr(sheet, "iter_rows")]
+        if not sheets:
+            raise Refused(not_xlsx)
+        for sheet in sheets:
+            sheet.reset_dimensions()
+        try:
+            yield [(sheet.title, enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1))
+                   for sheet in sheets]
         except Refused:
             raise
         except Exception:

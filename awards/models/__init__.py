@@ -49,6 +49,8 @@ from awards.models.dossiers import (
     Dossier,
     DossierRevision,
     DossierTransition,
+    ImportJob,
+    ImportJobStatus,
     Nomination,
 )
 from awards.models.record import (
@@ -91,6 +93,8 @@ __all__ = [
     "EligibilityRule",
     "HoldPeriod",
     "Holiday",
+    "ImportJob",
+    "ImportJobStatus",
     "Initiative",
     "IssuingBody",
     "LegalDocument",

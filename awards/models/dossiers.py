@@ -330,3 +330,61 @@ class AttachmentAccess(models.Model):
         if self.pk is not None:
             raise ValueError("AttachmentAccess is append-only.")
         super().save(*args, **kwargs)
+
+
+def import_path(instance: ImportJob, filename: str) -> str:
+    """A random name outside static/, as for attachments: the uploaded name is kept in the row only."""
+    return f"imports/{instance.dossier_id}/{uuid.uuid4().hex}.xlsx"
+
+
+class ImportJobStatus(models.TextChoices):
+    PENDING = "pending", _("Đang chờ xử lý")
+    RUNNING = "running", _("Đang nhập")
+    DONE = "done", _("Đã nhập xong")
+    REFUSED = "refused", _("Có lỗi, chưa lưu dòng nào")
+    FAILED = "failed", _("Lỗi hệ thống, chưa lưu dòng nào")
+
+
+class ImportJob(models.Model):
+    """One upload of a nominee list, imported by the worker (``awards.dossiers.importing.jobs``): its file (kept
+    through Django's storage), its progress (rows checked, rows saved) and its outcome, all or nothing."""
+
+    dossier = models.ForeignKey(Dossier, verbose_name=_("hồ sơ"), on_delete=models.CASCADE,
+                                related_name="import_jobs")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người tải lên"),
+                                   on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(_("tệp"), upload_to=import_path)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=ImportJobStatus.choices,
+                              default=ImportJobStatus.PENDING)
+    rows_total = models.PositiveIntegerField(_("số dòng"), default=0)
+    rows_checked = models.PositiveIntegerField(_("số dòng đã kiểm tra"), default=0)
+    rows_saved = models.PositiveIntegerField(_("số dòng đã lưu"), default=0)
+    created = models.PositiveIntegerField(_("số đề nghị đã thêm"), default=0)
+    skipped = models.PositiveIntegerField(_("số dòng bỏ qua"), default=0)
+    errors = models.JSONField(_("lỗi"), default=list, blank=True)  # [row, column, message] of each problem
+    failure = models.TextField(_("lỗi hệ thống"), blank=True)
+    created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt nhập danh sách")
+        verbose_name_plural = pgettext_lazy("số nhiều", "lượt nhập danh sách")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}: {self.original_name} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ImportJobStatus.DONE, ImportJobStatus.REFUSED, ImportJobStatus.FAILED)
+
+    @property
+    def percent(self) -> int:
+        """Progress for the bar: checking is the first half, saving the second."""
+        if self.status == ImportJobStatus.DONE:
+            return 100
+        if not self.rows_total:
+            return 0
+        return int(50 * (self.rows_checked + self.rows_saved) / self.rows_total)

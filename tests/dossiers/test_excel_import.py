@@ -32,7 +32,7 @@ NAME, GENDER, BIRTH, POSITION, UNIT, AWARD, CATEGORY = (
 NOT_XLSX = "Tệp không phải bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ trang hồ sơ."
 EMPTY = "Bảng tính không có dòng dữ liệu nào."
 TOO_LARGE = "Tệp quá lớn: dữ liệu giải nén vượt quá 50 MB. Hãy chia danh sách thành nhiều tệp."
-TOO_MANY_ROWS = "Tệp quá lớn: có hơn 5.000 dòng dữ liệu. Hãy chia danh sách thành nhiều tệp."
+TOO_MANY_ROWS = "Tệp quá lớn: có hơn 20.000 dòng dữ liệu. Hãy chia danh sách thành nhiều tệp."
 DIRECT_WORKER = "Người trực tiếp công tác, lao động, học tập, chiến đấu"
 
 
@@ -617,11 +617,11 @@ def test_a_zip_bomb_is_refused_before_it_is_opened(dossier, monkeypatch):
     assert counts() == (0, 0, 0)
 
 
-def test_more_than_5000_data_rows_is_refused(dossier):
+def test_more_than_20000_data_rows_is_refused(dossier):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
     sheet.append(TEMPLATE_COLUMNS)
-    for number in range(1, 5002):
+    for number in range(1, 20002):
         sheet.append(line(f"Tổ công tác số {number}", "Bằng khen của UBND tỉnh", "Tập thể", stt=number))
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -20,6 +20,7 @@ from awards.models import (
     CouncilSession,
     DashboardReport,
     Decision,
+    ImportJob,
     Signer,
     Vote,
 )
@@ -112,6 +113,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:attachment": VIEWERS,
     "awards:attachment_delete": POST_ONLY,
     "awards:import": EDITORS,
+    "awards:import_job": VIEWERS,
     "awards:import_template": VIEWERS,
     "awards:move": POST_ONLY,
     "awards:revision": VIEWERS,
@@ -271,7 +273,10 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
                                                                  BlankCalibration.FIELDS for axis in "xy"})
     round_ref = make_dossier(unit_a, officer_a, code="chien-si-thi-dua-co-so", body=make_body(unit_a),
                              state="reviewed", verdict="eligible", recipient=PersonFactory(unit=unit_a)).reference
+    job = ImportJob.objects.create(dossier=dossier, created_by=officer_a, original_name="ds.xlsx",
+                                   file="imports/x.xlsx", status="done")
     return {
+        "awards:import_job": [ref, job.pk],
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],
         "awards:decision_document": [decision.pk, 999999], "awards:decision_publish": [decision.pk],

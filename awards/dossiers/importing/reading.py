@@ -1,28 +1,29 @@
-"""Reading a filled-in nominee list: the file checks of ``awards.core.sheets``, then the header row among the first
-rows (every template column but "Tóm tắt thành tích" required, none twice) and the data rows below it (blank rows
-and the template's example rows skipped, at most ``MAX_DATA_ROWS``)."""
+"""Reading a filled-in nominee list: the file checks of ``awards.core.sheets``, then the sheet holding the list (the
+one whose first rows carry the most template headers: the data may sit on a second sheet, the first one empty or
+holding instructions), its header row (every template column but "Tóm tắt thành tích" required, none twice) and
+the data rows below it (blank rows and the template's example rows skipped, at most ``MAX_LIST_ROWS``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from awards.core.sheets import (
     HEADER_SEARCH_ROWS,
-    MAX_DATA_ROWS,
+    MAX_LIST_ROWS,
     MSG_EMPTY,
-    MSG_TOO_MANY_ROWS,
+    MSG_TOO_MANY_LIST_ROWS,
     ImportError,
     Refused,
     Row,
     cell_text,
     check_zip,
     find_header,
-    first_sheet_rows,
     is_blank,
     read_bytes,
+    workbook_sheets,
 )
 from awards.dossiers.importing.columns import (
     COL_STT,
@@ -47,8 +48,24 @@ def read_sheet(uploaded_file: Any) -> tuple[Sheet | None, list[ImportError]]:
     refused as a whole (not an .xlsx, too large, no data)."""
     data = read_bytes(uploaded_file)
     check_zip(data)
-    with first_sheet_rows(data) as numbered:
-        return scan_rows(numbered)
+    with workbook_sheets(data) as sheets:
+        return scan_rows(list_sheet(sheets))
+
+
+def list_sheet(sheets: list[tuple[str, Iterator[Row]]]) -> Iterator[Row]:
+    """The rows of the sheet holding the list: the one whose first rows carry the most template headers (the first
+    such sheet on a tie), else the first sheet with anything in its first rows, else the first sheet."""
+    heads = [(list(islice(numbered, HEADER_SEARCH_ROWS)), numbered) for _title, numbered in sheets]
+    best, best_count = None, 0
+    for head, numbered in heads:
+        found = find_header(head, HEADER_KEYS)
+        if found is not None and len(found[1]) > best_count:
+            best, best_count = (head, numbered), len(found[1])
+    if best is None:
+        filled = [item for item in heads if any(not is_blank(value) for _, values in item[0] for value in values)]
+        best = filled[0] if filled else heads[0]
+    head, numbered = best
+    return chain(head, numbered)
 
 
 def scan_rows(numbered: Iterator[Row]) -> tuple[Sheet | None, list[ImportError]]:
@@ -83,8 +100,8 @@ def scan_rows(numbered: Iterator[Row]) -> tuple[Sheet | None, list[ImportError]]
             if stt < len(values) and fold(cell_text(values[stt])) == fold(EXAMPLE_MARK):
                 continue
             rows.append((number, values))
-            if len(rows) > MAX_DATA_ROWS:
-                raise Refused(MSG_TOO_MANY_ROWS)
+            if len(rows) > MAX_LIST_ROWS:
+                raise Refused(MSG_TOO_MANY_LIST_ROWS)
     if not rows:
         raise Refused(MSG_EMPTY)
     return Sheet(columns=columns, rows=rows), []

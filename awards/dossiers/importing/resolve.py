@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,7 +161,14 @@ class AwardIndex:
             award=other.name, other=vi_label(Authority(other.authority).label), authority=authority)
 
 
-def check_rows(dossier: Dossier, sheet: Sheet, scope: RecipientScope) -> tuple[list[Plan], list[ImportError]]:
+PROGRESS_EVERY = 500
+"""Rows between two progress reports of a long import."""
+
+
+def check_rows(dossier: Dossier, sheet: Sheet, scope: RecipientScope,
+               progress: Callable[[int], None] | None = None) -> tuple[list[Plan], list[ImportError]]:
+    """Check every row of ``sheet``: the plans of the clean rows and every problem; ``progress`` is told how many
+    rows have been checked every ``PROGRESS_EVERY`` rows."""
     day = award_day(dossier)
     units = UnitNames(day, scope.unit_ids)
     awards = AwardIndex(dossier)
@@ -171,7 +179,10 @@ def check_rows(dossier: Dossier, sheet: Sheet, scope: RecipientScope) -> tuple[l
     plans: list[Plan] = []
     seen: dict[tuple[Any, ...], int] = {}
 
-    for number, values in sheet.rows:
+    for checked, (number, values) in enumerate(sheet.rows):
+        if progress is not None and checked and checked % PROGRESS_EVERY == 0:
+            progress(checked)
+
         def cell(column: str, values: tuple[Any, ...] = values) -> Any:
             index = sheet.columns.get(column)
             return values[index] if index is not None and index < len(values) else None

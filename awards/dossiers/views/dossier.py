@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -22,7 +23,7 @@ from awards.dossiers.access import dossier_in_scope, posted_version, require_edi
 from awards.dossiers.forms import AttachmentForm, DossierForm
 from awards.enums import DECIDED_ABOVE_PROVINCE, DossierState
 from awards.models import Dossier
-from awards.record.eligibility.claims import nomination_panel
+from awards.record.eligibility.claims import evaluate_nominations, page_check, stored_for
 
 
 @login_required
@@ -78,17 +79,41 @@ def dossier_detail(request, reference):
     return render(request, "awards/dossiers/detail.html", detail_context(request, dossier))
 
 
+NOMINATIONS_PER_PAGE = 50
+"""Rows of the dossier page's nominee table: the page costs the same queries and size for 10 or 20,000 nominees."""
+
+
 def detail_context(request, dossier: Dossier, **extra) -> dict:
+    """The dossier page: one page of nominees (``NOMINATIONS_PER_PAGE``, ``?page=``), their duplicates, prior awards
+    and eligibility evaluated once, for the rows shown only; the submission guard reuses those results when the page
+    shows every row, and is left to the submission itself otherwise (``claims.page_check``)."""
     user = request.user
-    nominations = list(
-        dossier.nominations.select_related("award_type", "person", "person__unit", "unit", "household", "verdict_by")
-    )
+    paginator = Paginator(
+        dossier.nominations.select_related("award_type", "person", "person__unit", "unit", "household", "verdict_by"),
+        NOMINATIONS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    nominations = list(page.object_list)
+    for nomination in nominations:
+        nomination.dossier = dossier
+    results = evaluate_nominations(dossier, nominations)
+    stored = stored_for(results)
+    complete = paginator.num_pages <= 1
     can_edit, edit_reason = permissions.can_edit(user, dossier)
     is_staff = permissions.is_staff(user)
+    with page_check(dossier, nominations, results, stored, complete):
+        moves = workflow.available_moves(user, dossier)
+    attachment_form = extra.pop("attachment_form", None) or (AttachmentForm(dossier=dossier) if can_edit else None)
+    if attachment_form is not None and not attachment_form.is_bound:
+        field = attachment_form.fields["nomination"]
+        field.queryset = field.queryset.filter(pk__in=[n.pk for n in nominations])
     context = {
         "dossier": dossier,
         "nominations": nominations,
+        "page": page,
+        "nomination_count": paginator.count,
+        "eligibility_deferred": not complete,
         "duplicates": services.duplicate_map(nominations),
+        "duplicated_count": services.duplicated_count(dossier),
         "prior_awards": rounds.prior_awards(nominations),
         "unit_votes": list(dossier.unit_votes.prefetch_related("lines__nomination").order_by("held_on", "pk")),
         "basis_decisions": list(dossier.basis_decisions.select_related("body", "award_type")),
@@ -96,22 +121,22 @@ def detail_context(request, dossier: Dossier, **extra) -> dict:
         "history": list(dossier.history.select_related("actor")),
         "revisions": list(dossier.revisions.only("pk", "number", "submitted_at", "dossier_id")),
         # The primary action first; withdrawing and returning ("outline-danger") after it.
-        "moves": sorted(workflow.available_moves(user, dossier), key=lambda m: m[0].style.endswith("danger")),
+        "moves": sorted(moves, key=lambda m: m[0].style.endswith("danger")),
         "can_edit": can_edit,
         "edit_reason": edit_reason,
         "is_staff": is_staff,
         "can_override": permissions.can_review(user, dossier)[0],
         "is_officer_view": permissions.is_own_unit_officer(user, dossier),
         "problems": services.completeness_problems(dossier) if can_edit else [],
-        "attachment_form": AttachmentForm(dossier=dossier) if can_edit else None,
+        "attachment_form": attachment_form,
         "verdict_open": permissions.can_review(user, dossier)[0] and dossier.state == DossierState.RECEIVED,
         "can_forward": is_staff and dossier.state == DossierState.AWAITING_DECISION
         and dossier.authority in DECIDED_ABOVE_PROVINCE,
         "central_open": is_staff and dossier.state == DossierState.FORWARDED,
         "today": timezone.localdate(),
         "max_upload": uploads.format_limit(settings.ATTACHMENT_MAX_BYTES),
+        "eligibility": {pk: {"result": result, "stored": stored.get(pk)} for pk, result in results.items()},
     }
-    context["eligibility"] = nomination_panel(dossier)
     context["outcomes"] = outcomes.nomination_outcomes(dossier, nominations)
     context["progress"] = outcomes.progress([dossier]).get(dossier.pk)
     context.update(extra)

@@ -2,44 +2,46 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from awards.dossiers import services
 from awards.dossiers.access import dossier_in_scope, require_edit
 from awards.dossiers.forms import ImportForm
-from awards.dossiers.importing import save, template
+from awards.dossiers.importing import jobs, start, template
+from awards.models import ImportJob
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_nominees(request, reference):
+    """The upload form; a valid upload becomes an import job run by the worker, and the user is sent to its page."""
     dossier = dossier_in_scope(request, reference)
     require_edit(request, dossier)
     form = ImportForm(request.POST or None, request.FILES or None, initial={"version": dossier.version})
-    report = None
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                services.claim_edit(dossier, form.cleaned_data["version"])
-                report = save.import_nominees(dossier, form.cleaned_data["file"], request.user)
-                if report.errors:
-                    transaction.set_rollback(True)
+            job = start.start_import(dossier, form.cleaned_data["file"], request.user, form.cleaned_data["version"])
         except services.DossierChanged as exc:
             form.add_error(None, exc.message)
         else:
-            if not report.errors:
-                messages.success(request, _("Đã nhập %(created)s đề nghị; bỏ qua %(skipped)s dòng đã có trong hồ "
-                                            "sơ.") % {"created": report.created, "skipped": report.skipped})
-                return redirect("awards:dossier", dossier.reference)
-        dossier.refresh_from_db()
-        form = ImportForm(initial={"version": dossier.version}) if report else form
-    return render(request, "awards/dossiers/import.html", {"form": form, "dossier": dossier, "report": report})
+            return redirect("awards:import_job", dossier.reference, job.pk)
+    recent = dossier.import_jobs.select_related("created_by")[:5]
+    return render(request, "awards/dossiers/import.html", {"form": form, "dossier": dossier, "recent": recent})
+
+
+@login_required
+@require_GET
+def import_job(request, reference, job_id):
+    """An import job's page: a progress bar while it runs (htmx polls the fragment), then its outcome."""
+    dossier = dossier_in_scope(request, reference)
+    job = get_object_or_404(ImportJob, pk=job_id, dossier=dossier)
+    context = {"dossier": dossier, "job": job, "errors": jobs.job_errors(job)}
+    if request.headers.get("HX-Request"):
+        return render(request, "awards/dossiers/_import_progress.html", context)
+    return render(request, "awards/dossiers/import_job.html", context)
 
 
 @login_required

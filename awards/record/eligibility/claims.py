@@ -10,6 +10,10 @@ The dossier workflow calls in here (``submission_blocks`` as a guard, ``claim_fo
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
@@ -53,8 +57,13 @@ def evaluate_dossier(dossier: Dossier, on: datetime.date | None = None, save: bo
     """Evaluate every nomination of a dossier (a constant number of queries) and store the results;
     returns ``{nomination_id: Result}``. Recipients outside the records (a named collective, a household)
     get no result."""
+    return evaluate_nominations(dossier, list(dossier.nominations.select_related("award_type")), on, save)
+
+
+def evaluate_nominations(dossier: Dossier, nominations: list[Nomination], on: datetime.date | None = None,
+                         save: bool = False) -> dict[int, Result]:
+    """``evaluate_dossier`` for some nominations of ``dossier`` only (those a page shows)."""
     on = on or timezone.localdate()
-    nominations = list(dossier.nominations.select_related("award_type"))
     subjects = {n.pk: _nomination_subject(n) for n in nominations}
     persons = [pk for kind, pk in filter(None, subjects.values()) if kind == RecipientKind.INDIVIDUAL]
     units = [pk for kind, pk in filter(None, subjects.values()) if kind == RecipientKind.COLLECTIVE]
@@ -78,24 +87,71 @@ def evaluate_dossier(dossier: Dossier, on: datetime.date | None = None, save: bo
     return results
 
 
-def nomination_panel(dossier: Dossier) -> dict[int, dict]:
-    """For the dossier page: nomination id -> {"result", "stored"} (live result, stored override)."""
-    results = evaluate_dossier(dossier, save=False)
-    stored = {e.nomination_id: e for e in NominationEligibility.objects.filter(nomination__dossier=dossier)
-              .select_related("override_by")}
+def nomination_panel(dossier: Dossier, nominations: list[Nomination] | None = None,
+                     results: dict[int, Result] | None = None) -> dict[int, dict]:
+    """For the dossier page: nomination id -> {"result", "stored"} (live result, stored override), for
+    ``nominations`` (the rows a page shows; default all) or the ``results`` already evaluated for them."""
+    if results is None:
+        results = (evaluate_dossier(dossier, save=False) if nominations is None
+                   else evaluate_nominations(dossier, nominations))
+    stored = stored_for(results)
     return {pk: {"result": result, "stored": stored.get(pk)} for pk, result in results.items()}
+
+
+def stored_for(results: dict[int, Result]) -> dict[int, NominationEligibility]:
+    """The stored rows (staff's overrides) of the nominations of ``results``: one query."""
+    return {e.nomination_id: e for e in NominationEligibility.objects.filter(nomination__in=list(results))
+            .select_related("override_by")}
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    """What a dossier page already evaluated and read: the results of the rows it shows, their stored rows and
+    recipients' names, and whether those are all the dossier's rows. Set by ``page_check`` while the page asks
+    which moves are open."""
+
+    dossier_id: int
+    results: dict[int, Result]
+    stored: dict[int, NominationEligibility]
+    names: dict[int, str]
+    complete: bool
+
+
+_page_check: ContextVar[PageCheck | None] = ContextVar("eligibility_page_check", default=None)
+
+
+@contextmanager
+def page_check(dossier: Dossier, nominations: list[Nomination], results: dict[int, Result],
+               stored: dict[int, NominationEligibility], complete: bool) -> Iterator[None]:
+    """While a dossier page lists its open moves: the submission guard reuses what the page evaluated and read for
+    its rows instead of evaluating the dossier again. When the page shows only some rows (``complete`` false), the
+    eligibility part of the guard is left to the submission itself, which always evaluates every nomination (the
+    page says so); completeness is still checked."""
+    names = {n.pk: n.recipient_name for n in nominations}
+    token = _page_check.set(PageCheck(dossier.pk, results, stored, names, complete))
+    try:
+        yield
+    finally:
+        _page_check.reset(token)
 
 
 def submission_blocks(dossier: Dossier) -> list[str]:
     """Why the dossier cannot be submitted: hard criteria unmet and not overridden by staff, naming the
     nominee and the criterion, or staff's own conclusion "not eligible". Soft criteria only warn (they show on
     the dossier page)."""
-    results = evaluate_dossier(dossier, save=False)
-    overrides = dict(NominationEligibility.objects.filter(nomination__in=results).exclude(
-        override_verdict="").values_list("nomination_id", "override_reason"))
-    verdicts = dict(NominationEligibility.objects.filter(nomination__in=results, override_verdict=NOT_ELIGIBLE)
-                    .values_list("nomination_id", "override_verdict"))
-    names = {n.pk: n.recipient_name for n in dossier.nominations.select_related("person", "unit", "household")}
+    check = _page_check.get()
+    if check is not None and check.dossier_id == dossier.pk:
+        if not check.complete:
+            return []
+        results, names = check.results, check.names
+        rows = [row for pk, row in check.stored.items() if pk in results]
+    else:
+        results = evaluate_dossier(dossier, save=False)
+        rows = list(NominationEligibility.objects.filter(nomination__in=list(results)).exclude(override_verdict=""))
+        names = {n.pk: n.recipient_name for n in dossier.nominations.filter(pk__in=list(results))
+                 .select_related("person", "unit", "household")}
+    overrides = {row.nomination_id: row.override_reason for row in rows if row.override_verdict}
+    verdicts = {row.nomination_id for row in rows if row.override_verdict == NOT_ELIGIBLE}
     problems = []
     for pk, result in results.items():
         if pk in verdicts:
