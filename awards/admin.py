@@ -20,6 +20,7 @@ from awards.models import (
     Decision,
     DecisionDocument,
     DecisionLine,
+    DocumentWording,
     Dossier,
     DossierRevision,
     DossierTransition,
@@ -47,6 +48,25 @@ class LegalDocumentAdmin(admin.ModelAdmin):
     list_filter = ["kind", ("body", admin.EmptyFieldListFilter)]
     search_fields = ["number", "title"]
     autocomplete_fields = ["replaced_by", "body"]
+
+
+@admin.register(DocumentWording)
+class DocumentWordingAdmin(admin.ModelAdmin):
+    """The wording of each kind of decision, effective-dated: a new decree is a new row starting on its date (the
+    old row ends the day before); the model refuses overlapping periods and unknown placeholders."""
+
+    list_display = ["kind", "valid_from", "valid_to", "subject"]
+    list_filter = ["kind"]
+    fields = ["kind", "valid_from", "valid_to", "subject", "article_one", "proposal", "executors", "legal_citation",
+              "placeholders"]
+    readonly_fields = ["placeholders"]
+
+    @admin.display(description=_("các trường dùng được"))
+    def placeholders(self, obj):
+        from awards.models import PLACEHOLDERS
+
+        return format_html("<br>".join("{{{}}}: {}".format(name, "{}") for name in PLACEHOLDERS),
+                           *PLACEHOLDERS.values())
 
 
 @admin.register(IssuingBody)

@@ -2,7 +2,8 @@
 cơ sở, holidays and time limits), ``record`` (yearly facts, eligibility rules and results), ``dossiers``,
 ``council``, ``decisions`` (decisions, signers, number series, the Award record), ``bodies`` (the bodies that
 issue decisions: the province and every unit deciding its own titles), ``documents`` (rendered decision
-documents, calibrations of pre-printed blanks) and ``reports`` (dashboard PDFs). Code imports the models from here."""
+documents, calibrations of pre-printed blanks), ``wording`` (the effective-dated wording of decisions) and
+``reports`` (dashboard PDFs). Code imports the models from here."""
 
 from awards.models.bodies import IssuingBody, province_body
 from awards.models.catalogue import (
@@ -59,6 +60,7 @@ from awards.models.record import (
     NominationEligibility,
     YearlyRating,
 )
+from awards.models.wording import PLACEHOLDERS, DocumentWording, WordingKind
 from awards.models.reports import DashboardReport
 
 __all__ = [
@@ -106,5 +108,8 @@ __all__ = [
     "UnitVoteLine",
     "Vote",
     "YearlyRating",
+    "PLACEHOLDERS",
+    "DocumentWording",
+    "WordingKind",
     "province_body",
 ]
