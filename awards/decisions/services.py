@@ -20,8 +20,7 @@ from django.utils.translation import gettext as _
 
 from awards.catalogue import bodies, in_force, powers
 from awards.decisions import access, annex
-from awards.documents import board_submission
-from awards.documents import wording
+from awards.documents import board_submission, wording
 from awards.documents.wording import format_date_words
 from awards.dossiers import workflow
 from awards.enums import (

@@ -108,10 +108,18 @@ def bonus_article(decision: Decision) -> str:
     order = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 1, RecipientKind.HOUSEHOLD: 2}
     parts = [f"mỗi {KIND_WORDS[kind]} được thưởng {amount:,} đồng".replace(",", ".")
              for kind, amount in sorted(amounts, key=lambda pair: order[pair[0]])]
-    return ("Kèm theo " + decision.award_type.name + ", " + "; ".join(parts)
+    return ("Kèm theo " + award_words(decision.award_type) + ", " + "; ".join(parts)
             + f" (mức lương cơ sở {decision.base_salary:,} đồng). ".replace(",", ".")
             + f"Kinh phí khen thưởng chi từ {decision.fund_name}.")
 
+
+
+def award_words(award_type: AwardType) -> str:
+    """What a decision's articles call the award: a title with its name quoted ("danh hiệu “Lao động tiên tiến”"),
+    anything else by its name ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Cờ thi đua của Ủy ban nhân dân tỉnh")."""
+    if award_type.family == AwardFamily.EMULATION_TITLE and not award_type.code.startswith("co-thi-dua"):
+        return f"danh hiệu “{award_type.name}”"
+    return award_type.name
 
 
 def award_phrase(award_type: AwardType) -> str:

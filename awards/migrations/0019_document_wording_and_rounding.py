@@ -7,9 +7,7 @@ Sources: docs/legal-sources.md, "Decision wording"."""
 import datetime
 import unicodedata
 
-
 from django.db import migrations, models
-
 
 WORDINGS = {
     "tinh_hinh_thuc": {

@@ -60,11 +60,12 @@ from awards.models.record import (
     NominationEligibility,
     YearlyRating,
 )
-from awards.models.wording import PLACEHOLDERS, DocumentWording, WordingKind
 from awards.models.reports import DashboardReport
+from awards.models.wording import PLACEHOLDERS, DocumentWording, WordingKind
 
 __all__ = [
     "MINUTES_SYMBOL",
+    "PLACEHOLDERS",
     "RECIPIENT_BONUS",
     "RECIPIENT_FLAG",
     "AgendaItem",
@@ -87,6 +88,7 @@ __all__ = [
     "DecisionState",
     "DocumentKind",
     "DocumentStatus",
+    "DocumentWording",
     "Dossier",
     "DossierRevision",
     "DossierTransition",
@@ -107,9 +109,7 @@ __all__ = [
     "UnitCouncilVote",
     "UnitVoteLine",
     "Vote",
-    "YearlyRating",
-    "PLACEHOLDERS",
-    "DocumentWording",
     "WordingKind",
+    "YearlyRating",
     "province_body",
 ]

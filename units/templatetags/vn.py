@@ -1,8 +1,7 @@
 """Number formatting as Vietnamese documents write it: 3.510.000 ; 92,2 ; 6,86 (no trailing zeros)."""
 
-from decimal import Decimal, InvalidOperation
-
 import re
+from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
