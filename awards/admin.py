@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from awards.catalogue import versions
@@ -32,6 +32,7 @@ from awards.models import (
     LegalDocument,
     Nomination,
     NominationEligibility,
+    PLACEHOLDERS,
     NumberSequence,
     ProcessingTimeLimit,
     Signer,
@@ -57,16 +58,12 @@ class DocumentWordingAdmin(admin.ModelAdmin):
 
     list_display = ["kind", "valid_from", "valid_to", "subject"]
     list_filter = ["kind"]
-    fields = ["kind", "valid_from", "valid_to", "subject", "article_one", "proposal", "executors", "legal_citation",
-              "placeholders"]
-    readonly_fields = ["placeholders"]
-
-    @admin.display(description=_("các trường dùng được"))
-    def placeholders(self, obj):
-        from awards.models import PLACEHOLDERS
-
-        return format_html("<br>".join("{{{}}}: {}".format(name, "{}") for name in PLACEHOLDERS),
-                           *PLACEHOLDERS.values())
+    fieldsets = [(None, {
+        "fields": ["kind", "valid_from", "valid_to", "subject", "article_one", "proposal", "executors",
+                   "legal_citation"],
+        "description": format_html_join(
+            "", "<div><code>{{{}}}</code>: {}</div>", PLACEHOLDERS.items()),
+    })]
 
 
 @admin.register(IssuingBody)

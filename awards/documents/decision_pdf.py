@@ -109,7 +109,7 @@ def unit_submissions(decision: Decision) -> str:
                 .distinct().select_related("unit").order_by("unit__sort_order", "unit__name", "pk"))
     by_unit: dict[int, tuple[str, list[str]]] = {}
     for dossier in dossiers:
-        name, numbers = by_unit.setdefault(dossier.unit_id, (name_on(dossier.unit, decision.decided_on), []))
+        _name, numbers = by_unit.setdefault(dossier.unit_id, (name_on(dossier.unit, decision.decided_on), []))
         if dossier.submission_number:
             dated = f" ngày {dossier.submission_date:%d/%m/%Y}" if dossier.submission_date else ""
             numbers.append(f"số {dossier.submission_number}{dated}")

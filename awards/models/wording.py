@@ -95,8 +95,8 @@ class DocumentWording(models.Model):
             unknown = unknown_placeholders(getattr(self, name))
             if unknown:
                 errors[name] = _("Không có trường %(names)s. Các trường dùng được: %(known)s.") % {
-                    "names": ", ".join("{%s}" % n for n in unknown),
-                    "known": ", ".join("{%s}" % n for n in PLACEHOLDERS)}
+                    "names": ", ".join("{" + n + "}" for n in unknown),
+                    "known": ", ".join("{" + n + "}" for n in PLACEHOLDERS)}
         if self.kind and self.valid_from:
             others = DocumentWording.objects.filter(kind=self.kind).exclude(pk=self.pk).filter(
                 Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
