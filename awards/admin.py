@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.catalogue import versions
 from awards.models import (
+    PLACEHOLDERS,
     AgendaItem,
     Attachment,
     AttachmentAccess,
@@ -32,7 +33,6 @@ from awards.models import (
     LegalDocument,
     Nomination,
     NominationEligibility,
-    PLACEHOLDERS,
     NumberSequence,
     ProcessingTimeLimit,
     Signer,

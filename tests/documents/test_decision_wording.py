@@ -12,9 +12,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
 
+from awards.catalogue import in_force
 from awards.catalogue.bodies import head_title_of
 from awards.decisions.annex import household_address
-from awards.catalogue import in_force
 from awards.decisions.services import bonus_for, draft_decision
 from awards.documents import decision_pdf
 from awards.enums import RecipientKind
