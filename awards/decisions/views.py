@@ -81,7 +81,7 @@ class PrepareForm(forms.Form):
                              initial="đã có thành tích xuất sắc")
     bonus_enabled = forms.BooleanField(label=gettext_lazy("Có điều khoản tiền thưởng"), required=False, initial=True)
     rounding = forms.ChoiceField(label=gettext_lazy("Làm tròn tiền thưởng"), choices=Rounding.choices,
-                                 initial=Rounding.UP_10000)
+                                 initial=Rounding.NONE)
 
     def __init__(self, *args, body: IssuingBody, **kwargs):
         super().__init__(*args, **kwargs)

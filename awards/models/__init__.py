@@ -2,7 +2,8 @@
 cơ sở, holidays and time limits), ``record`` (yearly facts, eligibility rules and results), ``dossiers``,
 ``council``, ``decisions`` (decisions, signers, number series, the Award record), ``bodies`` (the bodies that
 issue decisions: the province and every unit deciding its own titles), ``documents`` (rendered decision
-documents, calibrations of pre-printed blanks) and ``reports`` (dashboard PDFs). Code imports the models from here."""
+documents, calibrations of pre-printed blanks), ``wording`` (the effective-dated wording of decisions) and
+``reports`` (dashboard PDFs). Code imports the models from here."""
 
 from awards.models.bodies import IssuingBody, province_body
 from awards.models.catalogue import (
@@ -62,9 +63,11 @@ from awards.models.record import (
     YearlyRating,
 )
 from awards.models.reports import DashboardReport, StatisticsFigure, StatisticsForm
+from awards.models.wording import PLACEHOLDERS, DocumentWording, WordingKind
 
 __all__ = [
     "MINUTES_SYMBOL",
+    "PLACEHOLDERS",
     "RECIPIENT_BONUS",
     "RECIPIENT_FLAG",
     "AgendaItem",
@@ -87,6 +90,7 @@ __all__ = [
     "DecisionState",
     "DocumentKind",
     "DocumentStatus",
+    "DocumentWording",
     "Dossier",
     "DossierRevision",
     "DossierTransition",
@@ -111,6 +115,7 @@ __all__ = [
     "UnitCouncilVote",
     "UnitVoteLine",
     "Vote",
+    "WordingKind",
     "YearlyRating",
     "province_body",
 ]
