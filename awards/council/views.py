@@ -19,6 +19,7 @@ from awards.core import permissions
 from awards.council import services as council
 from awards.enums import SessionStatus, VoteChoice
 from awards.models import AgendaItem, CouncilSession, Nomination, Vote
+from units.hygiene import CleanTextMixin
 from units.models import Role, User
 
 
@@ -40,7 +41,7 @@ def _require_staff(request) -> None:
         raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới chuẩn bị và điều hành phiên họp."))
 
 
-class SessionForm(forms.Form):
+class SessionForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label=gettext_lazy("Tên phiên họp"), max_length=255)
     held_on = forms.DateField(label=gettext_lazy("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}),
                               input_formats=["%Y-%m-%d", "%d/%m/%Y"])

@@ -36,6 +36,7 @@ from awards.models import (
     Rounding,
     Signer,
 )
+from units.hygiene import CleanTextMixin
 from units.models import Role
 
 
@@ -71,7 +72,7 @@ def document_kinds(decision: Decision) -> list[tuple[str, str]]:
     return [(kind, label) for kind, label in DocumentKind.choices if kind != DocumentKind.SUBMISSION]
 
 
-class PrepareForm(forms.Form):
+class PrepareForm(CleanTextMixin, forms.Form):
     decided_on = forms.DateField(label=gettext_lazy("Ngày ký"), widget=forms.DateInput(attrs={"type": "date"}),
                                  input_formats=["%Y-%m-%d", "%d/%m/%Y"])
     signer = forms.ModelChoiceField(label=gettext_lazy("Người ký"), queryset=Signer.objects.none())
@@ -86,7 +87,7 @@ class PrepareForm(forms.Form):
         self.fields["signer"].queryset = Signer.objects.filter(body=body)
 
 
-class TextsForm(forms.ModelForm):
+class TextsForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["subject", "legal_bases", "proposals", "reason", "executors", "recipients", "submission_number",
