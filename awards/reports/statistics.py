@@ -12,7 +12,6 @@ them asks for a base-level title. They are reported on the dashboard's own level
 from __future__ import annotations
 
 import datetime
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from django.db.models import Count, Q
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
+from awards.core.sheets import workbook_bytes
 from awards.enums import Authority, AwardFamily, OccasionType, RecipientKind
 from awards.models import Award
 from campaigns.models import Campaign, CampaignMethod, CampaignScope, LaunchLevel
@@ -212,9 +212,7 @@ def _sheet(title: str, form: str, year: int, header: list[str], numbers: list[st
     sheet.column_dimensions["A"].width = 52
     for letter in "BCDEFGHIJK":
         sheet.column_dimensions[letter].width = 14
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 def form_0601(year: int) -> bytes:

@@ -47,7 +47,7 @@ def read_sheet(uploaded_file: Any) -> tuple[Sheet | None, list[ImportError]]:
     refused as a whole (not an .xlsx, too large, no data)."""
     data = read_bytes(uploaded_file)
     check_zip(data)
-    with first_sheet_rows(data) as numbered:
+    with first_sheet_rows(data, data_only=False) as numbered:  # a formula is read as written, to be refused
         return scan_rows(numbered)
 
 
