@@ -65,6 +65,7 @@ class DossierForm(CleanTextMixin, forms.ModelForm):
 
     def __init__(self, *args, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
+        self.unit = unit
         self.bodies = {f"{BODY_PREFIX}{body.pk}": body for body in bodies_for_proposer(unit)}
         choices: list = [(str(_("Cấp tỉnh và cấp trên")), [(a.value, a.label) for a in DOSSIER_AUTHORITIES])]
         if self.bodies:
@@ -102,6 +103,7 @@ class DossierForm(CleanTextMixin, forms.ModelForm):
                                          "trào)."))
         if data.get("occasion") == OccasionType.CAMPAIGN and not data.get("campaign"):
             self.add_error("campaign", _("Khen thưởng theo chuyên đề, đợt thi đua phải gắn với một phong trào."))
+        self._check_audience(data)
         body = self.bodies.get(data.get("authority", ""))
         data["body"] = body
         if body is not None:
@@ -118,6 +120,19 @@ class DossierForm(CleanTextMixin, forms.ModelForm):
         if body is None and data.get("copy_previous"):
             self.add_error("copy_previous", _("Chỉ bắt đầu từ danh sách năm trước khi trình thủ trưởng đơn vị."))
         return data
+
+    def _check_audience(self, data: dict) -> None:
+        """A dossier is tied only to a campaign launched to its unit (or a unit above it); the campaign it is
+        already tied to stays."""
+        from campaigns.services import launched_to
+
+        campaign = data.get("campaign")
+        if campaign is None or campaign.pk == self.instance.campaign_id or launched_to(campaign, self.unit):
+            return
+        field = "nomination_round" if data.get("nomination_round") else "campaign"
+        self.add_error(field, _("Phong trào \"%(campaign)s\" không được phát động đến %(unit)s hoặc đơn vị cấp trên "
+                                "của đơn vị này: không gắn hồ sơ với phong trào này được.") % {
+            "campaign": campaign.name, "unit": self.unit.name})
 
     def save(self, commit: bool = True) -> Dossier:
         self.instance.body = self.cleaned_data["body"]
