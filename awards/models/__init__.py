@@ -51,6 +51,7 @@ from awards.models.dossiers import (
     DossierTransition,
     Nomination,
 )
+from awards.models.outbox import DeferredStatus, DeferredTask
 from awards.models.record import (
     CollectiveFigures,
     EligibilityRule,
@@ -83,6 +84,8 @@ __all__ = [
     "DecisionDocument",
     "DecisionLine",
     "DecisionState",
+    "DeferredStatus",
+    "DeferredTask",
     "DocumentKind",
     "DocumentStatus",
     "Dossier",
