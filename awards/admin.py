@@ -21,6 +21,7 @@ from awards.models import (
     Decision,
     DecisionDocument,
     DecisionLine,
+    DeferredTask,
     DocumentWording,
     Dossier,
     DossierRevision,
@@ -264,6 +265,14 @@ class DecisionDocumentAdmin(ReadOnlyAdmin):
     list_display = ["decision", "kind", "version", "status", "pages", "attempts", "finished_at"]
     list_filter = ["status", "kind"]
     exclude = ["file"]
+
+
+@admin.register(DeferredTask)
+class DeferredTaskAdmin(ReadOnlyAdmin):
+    """The outbox (``awards.core.outbox``): what waits for the queue, what ran, what failed and why."""
+
+    list_display = ["pk", "kind", "status", "attempts", "created_at", "dispatched_at", "finished_at", "last_error"]
+    list_filter = ["status", "kind"]
 
 
 @admin.register(BlankCalibration)

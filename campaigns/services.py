@@ -56,6 +56,18 @@ def in_audience(campaign: Campaign, unit_id: int | None) -> bool:
     return unit_id is not None and CampaignAudience.objects.filter(campaign=campaign, unit_id=unit_id).exists()
 
 
+def launched_to(campaign: Campaign, unit: Unit) -> bool:
+    """Whether ``campaign`` was launched to ``unit`` or to a unit above it (a Sở's schools take part in what the
+    Sở was launched): the campaigns a dossier of ``unit`` may be tied to."""
+    ids, seen = [], set()
+    current: Unit | None = unit
+    while current is not None and current.pk not in seen:
+        seen.add(current.pk)
+        ids.append(current.pk)
+        current = current.parent
+    return CampaignAudience.objects.filter(campaign=campaign, unit_id__in=ids).exists()
+
+
 def registration_of(campaign: Campaign, unit_id: int | None) -> Registration | None:
     if unit_id is None:
         return None
@@ -123,11 +135,27 @@ def _add_audience(campaign: Campaign, members: list[tuple[Unit, EmulationCluster
 
 
 def _notify_on_commit(campaign: Campaign, unit_ids: list[int]) -> None:
-    from awards.core.background import enqueue_on_commit
-    from campaigns.tasks import send_launch_emails
+    from awards.core.outbox import defer
 
     if unit_ids:
-        enqueue_on_commit(send_launch_emails, campaign.pk, unit_ids)
+        defer("campaign_launch_emails", {"campaign_id": campaign.pk, "unit_ids": unit_ids})
+
+
+def launch_emails_state(campaign: Campaign, since_pk: int = 0) -> str:
+    """Where the launch e-mails of ``campaign`` queued after outbox entry ``since_pk`` are: "done", "queued",
+    "waiting" (the queue is unavailable), "failed", or "none" when no unit was added."""
+    from awards.core import outbox
+    from awards.models import DeferredTask
+
+    entry = DeferredTask.objects.filter(kind="campaign_launch_emails", payload__campaign_id=campaign.pk,
+                                        pk__gt=since_pk).order_by("-pk").first()
+    return outbox.state_of(entry)
+
+
+def last_outbox_pk() -> int:
+    from awards.models import DeferredTask
+
+    return DeferredTask.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 @transaction.atomic

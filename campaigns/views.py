@@ -18,6 +18,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from awards.core import uploads
@@ -190,6 +191,26 @@ def campaign_edit(request, code: str):
     return _edit(request, _campaign(request, code))
 
 
+LAUNCH_MESSAGES = {
+    "done": gettext_lazy(
+        "Đã phát động đến %(n)s đơn vị; cán bộ thi đua của các đơn vị được báo qua thư điện tử."),
+    "queued": gettext_lazy(
+        "Đã phát động đến %(n)s đơn vị; thư điện tử báo cán bộ thi đua của các đơn vị đã vào hàng đợi và sẽ được "
+        "gửi trong ít phút."),
+    "waiting": gettext_lazy(
+        "Đã phát động đến %(n)s đơn vị. Thư điện tử báo các đơn vị đang chờ hàng đợi: chưa gửi, sẽ gửi khi hàng đợi "
+        "hoạt động trở lại."),
+    "failed": gettext_lazy(
+        "Đã phát động đến %(n)s đơn vị, nhưng chưa gửi được thư điện tử báo các đơn vị; hãy báo quản trị hệ thống."),
+    "none": gettext_lazy("Đã phát động đến %(n)s đơn vị."),
+}
+
+
+def _tell_launch(request, added: int, state: str) -> None:
+    level = messages.warning if state in ("waiting", "failed") else messages.success
+    level(request, LAUNCH_MESSAGES[state] % {"n": added})
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def campaign_launch(request, code: str):
@@ -202,6 +223,7 @@ def campaign_launch(request, code: str):
     form = AudienceForm(request.POST or None, day=day, initial={"expected_status": campaign.status})
     if request.method == "POST" and form.is_valid():
         units, clusters = form.cleaned_data["units"], form.cleaned_data["clusters"]
+        before = services.last_outbox_pk()
         try:
             if campaign.status == CampaignStatus.DRAFT:
                 campaign = services.launch(campaign, request.user, units, clusters, note=form.cleaned_data["note"],
@@ -215,8 +237,7 @@ def campaign_launch(request, code: str):
         except workflow.NotAllowed as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("Đã phát động đến %(n)s đơn vị; cán bộ thi đua của các đơn vị được báo qua "
-                                        "thư điện tử.") % {"n": added})
+            _tell_launch(request, added, services.launch_emails_state(campaign, before))
             return redirect("campaigns:detail", campaign.code)
     audience = list(campaign.audience.select_related("unit", "via_cluster"))
     return render(request, "campaigns/launch.html", {"campaign": campaign, "form": form, "audience": audience,

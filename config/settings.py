@@ -143,7 +143,21 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "reset-stuck-renders": {"task": "awards.documents.tasks.reset_stuck_renders", "schedule": 300.0},
+    "reap-outbox": {"task": "awards.core.outbox.reap_outbox", "schedule": 60.0},
 }
+# The outbox (awards.core.outbox): each kind of deferred work and its handler (called with the payload as keyword
+# arguments; safe to run twice). A pending entry is handed to the queue again after OUTBOX_REQUEUE_SECONDS, one
+# left running (a killed worker) after OUTBOX_STUCK_SECONDS.
+OUTBOX_HANDLERS = {
+    "decision_document": "awards.documents.tasks.render_deferred",
+    "council_minutes": "awards.council.tasks.render_council_minutes",
+    "dashboard_report": "awards.reports.tasks.render_dashboard_report",
+    "campaign_launch_emails": "campaigns.notifications.campaign_launched",
+    "dossier_email": "awards.dossiers.notifications.dossier_moved",
+    "import_nominee_list": "awards.dossiers.importing.jobs.run_job",
+}
+OUTBOX_REQUEUE_SECONDS = env_int("OUTBOX_REQUEUE_SECONDS", 120)
+OUTBOX_STUCK_SECONDS = env_int("OUTBOX_STUCK_SECONDS", 3600)
 # A web request must not hang for 20 s when Redis is down: fail fast and tell the user.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -20,7 +20,7 @@ STAFF_MODELS = {
         "numbersequence", "councilminutessequence", "decision", "decisionline", "decisiondocument", "award",
         "dashboardreport", "attachmentaccess", "yearlyrating", "initiative", "holdperiod", "collectivefigures",
         "eligibilityrule", "nominationeligibility", "issuingbody", "decidingpower", "blankcalibration",
-        "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "documentwording",
+        "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "documentwording", "deferredtask",
     ],
     "campaigns": ["campaign", "contentgroup", "target", "registration", "campaigntransition", "campaignaudience",
                   "campaigndocument", "targetreport"],

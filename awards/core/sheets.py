@@ -44,6 +44,12 @@ CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """An OLE compound file: what Excel writes for a workbook with a password to open (and for the old .xls)."""
 ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 """The name of the stream an encrypted OOXML package carries in its compound file (MS-OFFCRYPTO 2.3.4)."""
+MSG_FORMULA = ("ô bắt đầu bằng dấu =, +, - hoặc @ (công thức hoặc dễ bị hiểu là công thức); hãy dán giá trị "
+               "(Paste Values) và bỏ dấu đó ở đầu ô.")
+
+# What a spreadsheet program may read as the start of a formula (OWASP "CSV injection"): in a written workbook such
+# a text is stored as text with Excel's quote prefix; in an uploaded one it is refused (``formula_like``).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Row = tuple[int, tuple[Any, ...]]
 """(Excel row number, cell values) of one row of a sheet."""
@@ -117,6 +123,42 @@ def cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return nfc(str(value))
+
+
+def formula_like(value: Any) -> bool:
+    """A cell of an uploaded table that is, or may be read as, a formula: text of two characters or more that
+    starts with ``= + - @`` (after white space). Numbers (-2 typed as a number) and dates are never formulas."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return len(text) > 1 and text.startswith(FORMULA_STARTS[:4])
+
+
+def formula_errors(number: int, values: tuple[Any, ...], columns: dict[str, int]) -> list[ImportError]:
+    """One ``MSG_FORMULA`` problem per column of ``columns`` (header -> 0-based index) whose cell is ``formula_like``
+    in the row ``number``: the rule of every import of the product."""
+    return [ImportError(number, column, MSG_FORMULA) for column, index in columns.items()
+            if index < len(values) and formula_like(values[index])]
+
+
+def as_text(cell: Any) -> None:
+    """Write ``cell`` as text when its text starts with a formula character: a string cell (never ``f``) with
+    Excel's quote prefix, so that neither opening nor editing the cell runs it."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def workbook_bytes(workbook: Any) -> bytes:
+    """The one way the product writes a workbook: every text cell of every sheet through ``as_text``, then the
+    .xlsx bytes. A name such as ``=HYPERLINK("http://…","Bấm vào")`` is written as that text, not as a formula."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                as_text(cell)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def shown(value: Any) -> str:

@@ -113,6 +113,7 @@ class Machine(Generic[M]):
     version_field: str | None = None  # bumped by every transition and claim when the model has one
     stamp: Callable[[Move[M], M, datetime.datetime], dict[str, Any]] | None = None  # fields a move writes
     on_commit: Callable[[Any, Move[M]], None] | None = None  # run with (pk, move) after the commit
+    in_transaction: Callable[[Any, Move[M]], None] | None = None  # run with (pk, move) inside it (outbox entries)
 
     def state(self, obj: M) -> str:
         return getattr(obj, self.state_field)
@@ -178,6 +179,8 @@ class Machine(Generic[M]):
                 self.history.owner: obj, "action": action, self.history.from_field: seen,
                 self.history.to_field: move.target, "actor": actor, "at": now, "note": note})
             obj.refresh_from_db()
+            if self.in_transaction is not None:
+                self.in_transaction(obj.pk, move)
             if self.on_commit is not None:
                 transaction.on_commit(partial(self.on_commit, obj.pk, move))
         return obj

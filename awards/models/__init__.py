@@ -54,6 +54,7 @@ from awards.models.dossiers import (
     ImportJobStatus,
     Nomination,
 )
+from awards.models.outbox import DeferredStatus, DeferredTask
 from awards.models.record import (
     CollectiveFigures,
     EligibilityRule,
@@ -88,6 +89,8 @@ __all__ = [
     "DecisionDocument",
     "DecisionLine",
     "DecisionState",
+    "DeferredStatus",
+    "DeferredTask",
     "DocumentKind",
     "DocumentStatus",
     "DocumentWording",

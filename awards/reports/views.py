@@ -153,9 +153,8 @@ def export_xlsx(request):
 @require_POST
 def report_request(request):
     """Queue the dashboard of a year as a PDF; the report page shows its status and the file when ready."""
-    from awards.core.background import enqueue_on_commit
+    from awards.core.outbox import defer
     from awards.models import DashboardReport
-    from awards.reports.tasks import render_dashboard_report
 
     unit_id = _scope(request.user)
     value = request.POST.get("year", "")
@@ -164,7 +163,7 @@ def report_request(request):
     year = int(value)
     with transaction.atomic():
         report = DashboardReport.objects.create(year=year, unit_id=unit_id, requested_by=request.user)
-        enqueue_on_commit(render_dashboard_report, report.pk)
+        defer("dashboard_report", {"report_id": report.pk}, key=f"dashboard_report:{report.pk}")
     return redirect("dashboard_report", report.pk)
 
 
@@ -181,7 +180,10 @@ def _report(request, pk):
 def report_status(request, pk):
     report = _report(request, pk)
     template = "awards/_report_status.html" if request.headers.get("HX-Request") else "awards/report.html"
-    return render(request, template, {"report": report})
+    from awards.core import outbox
+
+    return render(request, template, {"report": report,
+                                      "queue_waiting": outbox.waiting_for([f"dashboard_report:{report.pk}"])})
 
 
 @login_required
