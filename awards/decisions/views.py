@@ -36,6 +36,8 @@ from awards.models import (
     Rounding,
     Signer,
 )
+from units.models import ReadKind
+from units.security.read_log import record_read
 
 
 def _decision(request, pk: int) -> Decision:
@@ -234,6 +236,8 @@ def document_download(request, pk, doc_id):
     except FileNotFoundError:
         raise Http404 from None
     name = f"{decision.code.replace('/', '-')}-{document.kind}-v{document.version}.pdf"
+    record_read(request, ReadKind.DOCUMENT,
+                subject=f"{decision.code}: {document.get_kind_display()} (v{document.version})")
     return FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")
 
 

@@ -19,7 +19,7 @@ READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossie
              "agendaitem", "vote", "numbersequence", "councilminutessequence", "decision", "decisionline",
              "decisiondocument", "award", "dashboardreport", "attachmentaccess", "nominationeligibility",
              "unitcouncilvote", "unitvoteline",
-             "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition"}
+             "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition", "personaldataread"}
 
 
 def test_every_model_is_registered():
