@@ -102,14 +102,6 @@ class UnitAliasAdmin(admin.ModelAdmin):
     autocomplete_fields = ["unit"]
     list_select_related = ["unit"]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        """The form shows the citizen ID: each opening is written to the read log."""
-        response = super().change_view(request, object_id, form_url, extra_context)
-        person = Person.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
-        if request.method == "GET" and person is not None and response.status_code == 200:
-            record_read(request, ReadKind.ADMIN_PERSON, person=person, subject=person.full_name)
-        return response
-
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
@@ -119,6 +111,14 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["full_name", "position", "unit__name"]
     autocomplete_fields = ["unit"]
     list_select_related = ["unit"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The form shows the citizen ID: each opening is written to the read log."""
+        response = super().change_view(request, object_id, form_url, extra_context)
+        person = Person.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if request.method == "GET" and person is not None and response.status_code == 200:
+            record_read(request, ReadKind.ADMIN_PERSON, person=person, subject=person.full_name)
+        return response
 
 
 @admin.register(Household)
