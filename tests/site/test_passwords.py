@@ -107,3 +107,13 @@ def test_links_from_the_user_menu_and_the_login_page(client, officer_a):
     home = client.get("/").content.decode()
     assert 'href="/accounts/password/change/" data-testid="password-change-link">Đổi mật khẩu</a>' in home
     assert "second-factor-link" not in home  # officers have no second factor
+
+
+def test_the_admin_password_change_uses_the_same_pages(client, staff):
+    """Django's admin links "Đổi mật khẩu" to /admin/password_change/, which renders our templates."""
+    client.force_login(staff)
+    assert "Đổi mật khẩu" in client.get("/admin/password_change/").content.decode()
+    answer = client.post("/admin/password_change/", {
+        "old_password": "thidua2021", "new_password1": "Song-Ky-Cung-2026", "new_password2": "Song-Ky-Cung-2026"})
+    assert answer.url == "/admin/password_change/done/"
+    assert "Mật khẩu đã được đổi." in client.get(answer.url).content.decode()
