@@ -74,10 +74,12 @@ loadtest: setup
 
 # The database (pg_dump custom format, or SQLite's online backup) and the media files in one archive with a
 # checksum manifest under var/backups/; `make restore ARCHIVE=var/backups/tdkt-backup-....tar.gz` checks every
-# checksum first and restores only into an empty database.
+# checksum first and restores only into an empty database. With BACKUP_PASSPHRASE (or BACKUP_PASSPHRASE_FILE, a
+# file holding it) the archive is encrypted with GnuPG (….tar.gz.gpg); `make restore` decrypts it with the same
+# variable, or asks for the passphrase on the terminal.
 backup: setup
 	$(PY) manage.py backup
 
 restore: setup
-	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/tdkt-backup-<time>.tar.gz"; exit 2; }
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/tdkt-backup-<time>.tar.gz[.gpg]"; exit 2; }
 	$(PY) manage.py restore "$(ARCHIVE)"

@@ -13,7 +13,7 @@ from units.models import Role
 # app_label -> model names whose add/change/view (and delete where listed) staff may use.
 STAFF_MODELS = {
     "units": ["unit", "unitalias", "person", "household", "emulationcluster", "clustermembership", "clusteryear",
-              "clustercriterion", "clusterscore", "clusteryeartransition"],
+              "clustercriterion", "clusterscore", "clusteryeartransition", "personaldataread"],
     "awards": [
         "legaldocument", "awardtype", "basesalary", "holiday", "processingtimelimit", "dossier", "nomination",
         "attachment", "dossiertransition", "dossierrevision", "councilsession", "agendaitem", "vote", "signer",
@@ -22,11 +22,15 @@ STAFF_MODELS = {
         "eligibilityrule", "nominationeligibility", "issuingbody", "decidingpower", "blankcalibration",
         "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "documentwording", "deferredtask",
     ],
+    # Lift a login lock (delete the attempt rows); reset a lost second factor (delete the devices).
+    "axes": ["accessattempt"],
+    "otp_totp": ["totpdevice"],
+    "otp_static": ["staticdevice"],
     "campaigns": ["campaign", "contentgroup", "target", "registration", "campaigntransition", "campaignaudience",
                   "campaigndocument", "targetreport"],
 }
 STAFF_MAY_DELETE = {"unitalias", "clustermembership", "contentgroup", "target", "registration", "holiday",
-                    "blankcalibration"}
+                    "blankcalibration", "accessattempt", "totpdevice", "staticdevice"}
 
 
 def staff_permissions() -> list[Permission]:

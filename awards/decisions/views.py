@@ -39,7 +39,9 @@ from awards.models import (
     Signer,
 )
 from units.hygiene import CleanTextMixin
+from units.models import ReadKind
 from units.search import accent_insensitive_q
+from units.security.read_log import record_read
 
 
 def _decision(request, pk: int) -> Decision:
@@ -245,6 +247,8 @@ def document_download(request, pk, doc_id):
     except FileNotFoundError:
         raise Http404 from None
     name = f"{decision.code.replace('/', '-')}-{document.kind}-v{document.version}.pdf"
+    record_read(request, ReadKind.DOCUMENT,
+                subject=f"{decision.code}: {document.get_kind_display()} (v{document.version})")
     return FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")
 
 

@@ -185,8 +185,8 @@ def _page_queries(client, url, django_assert_num_queries, expected):
 
 
 # session, user, roles, the person (with its unit), the awards (with their award types)
-PERSON_PAGE_QUERIES_STAFF = 5
-PERSON_PAGE_QUERIES_OFFICER = 7  # + his unit's sub-units, + his unit in the page header
+PERSON_PAGE_QUERIES_STAFF = 6  # including the read log's INSERT (units.security.read_log)
+PERSON_PAGE_QUERIES_OFFICER = 8  # + his unit's sub-units, + his unit in the page header
 UNIT_PAGE_QUERIES_STAFF = 7  # session, user, roles, the unit, its awards, the two summaries of its people
 
 
