@@ -3,18 +3,21 @@ paragraph, a ten-year trend, and drill-downs to the recipients. Unit officers se
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from awards.core import permissions
-from awards.enums import BodyKind
+from awards.enums import BodyKind, RecipientKind
 from awards.models import IssuingBody
 from awards.reports import base_level, selectors
 from campaigns import selectors as campaign_selectors
@@ -31,10 +34,13 @@ def _scope(user: User) -> int | None:
                              "của đơn vị."))
 
 
-def _year(request, years: list[int]) -> int | None:
+def _year(request, years) -> int | None:
+    """The year asked for, else the latest with awards; ``years`` is the list or a function answering it (called
+    only when no year is given)."""
     value = request.GET.get("year", "")
     if value.isdigit() and 1945 <= int(value) <= 2100:
         return int(value)
+    years = years() if callable(years) else years
     return years[0] if years else None
 
 
@@ -70,6 +76,10 @@ def dashboard(request):
             "base_bodies": sum(row.bodies for row in base_kinds),
         })
         context["board_total"] = context["total"] - context["base_total"]
+        drill = reverse("dashboard_drill")
+        for line in lines:  # each line's links, built once instead of four {% url %} per row
+            line.href = f"{drill}?year={year}&codes={','.join(line.codes)}&level={line.level}"
+            line.title_q = quote(line.label, safe="/")  # as the |urlencode filter writes it
     return render(request, "awards/dashboard.html", context)
 
 
@@ -77,7 +87,7 @@ def dashboard(request):
 @require_GET
 def drill(request):
     unit_id = _scope(request.user)
-    year = _year(request, selectors.years_with_awards(unit_id))
+    year = _year(request, lambda: selectors.years_with_awards(unit_id))
     codes = [c for c in request.GET.get("codes", "").split(",") if c]
     cluster = request.GET.get("cluster", "")
     body = request.GET.get("body", "")
@@ -87,7 +97,12 @@ def drill(request):
                                   level=request.GET.get("level") or None,
                                   body=int(body) if body.isdigit() else selectors.NO_BODY if body == "none" else None
                                   ) if year else selectors.awards_in(0)
-    page = Paginator(awards, 50).get_page(request.GET.get("page"))
+    page = selectors.IdPaginator(awards, 50).get_page(request.GET.get("page"))
+    kinds = {value: str(label) for value, label in RecipientKind.choices}
+    link = reverse("awards:decision", args=[0])[:-2]  # a decision's address ends with its id
+    for award in page.object_list:
+        award.kind_label = kinds.get(award.recipient_kind, award.recipient_kind)
+        award.decision_url = f"{link}{award.decision_id}/" if award.decision_id else ""
     return render(request, "awards/dashboard_drill.html", {"page": page, "year": year, "title": request.GET.get(
         "title", "")})
 
