@@ -183,8 +183,8 @@ class Command(BaseCommand):
         subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env, check=True,
                        cwd=settings.BASE_DIR)
         gunicorn = Path(sys.executable).with_name("gunicorn")
-        server = subprocess.Popen([str(gunicorn), "config.wsgi", "-w", str(options["workers"]), "-b", f"127.0.0.1:{port}",
-                                   "--log-level", "warning"], env=env, cwd=settings.BASE_DIR)
+        server = subprocess.Popen([str(gunicorn), "config.wsgi", "-w", str(options["workers"]),
+                                   "-b", f"127.0.0.1:{port}", "--log-level", "warning"], env=env, cwd=settings.BASE_DIR)
         try:
             self.wait_for(base)
             cookies = {user.username: self.sign_in(base, user.username, password) for _l, _u, user in pages}
@@ -255,7 +255,7 @@ class Command(BaseCommand):
         command = ["wrk", "-t", str(min(2, connections)), "-c", str(connections), "-d", f"{seconds}s", "--latency"]
         if header:
             command += ["-H", header]
-        output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+        output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
         return parse_wrk(output)
 
     # --- report --------------------------------------------------------------------------------------------------
