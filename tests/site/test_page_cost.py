@@ -150,3 +150,13 @@ def test_council_session(client, staff, unit_a):
         made[0] += n
 
     check(client, f"/awards/council/{session.pk}/", {}, grow, page_size=None, row_budget=2500)
+
+
+def test_filter_options_are_escaped_and_the_chosen_one_marked():
+    from units.templatetags.vn import options
+
+    html = options([(1, "Sở <Giáo dục>"), (12, "Trường \"A\" & B"), ("", "—")], "12")
+    assert html == ('<option value="1">Sở &lt;Giáo dục&gt;</option>'
+                    '<option value="12" selected>Trường &quot;A&quot; &amp; B</option>'
+                    '<option value="">—</option>')
+    assert options([(2020, 2020)], None) == '<option value="2020">2020</option>'
