@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import unicodedata
 import zipfile
 
@@ -273,8 +274,9 @@ def test_a_wrong_stored_sheet_dimension_does_not_hide_rows(dossier):
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
-                assert b'<dimension ref="A1:I4" />' in content
-                content = content.replace(b'<dimension ref="A1:I4" />', b'<dimension ref="A1" />')
+                # openpyxl writes '<dimension ref="A1:I4" />', or without the space when lxml is installed
+                content, replaced = re.subn(rb'<dimension ref="A1:I4" ?/>', b'<dimension ref="A1" />', content)
+                assert replaced == 1
             target.writestr(item, content)
 
     report = import_nominees(dossier, upload(rewritten.getvalue()), dossier.created_by)
