@@ -58,13 +58,10 @@ worker: setup
 clean-db:
 	rm -f var/db.sqlite3 var/db.sqlite3-wal var/db.sqlite3-shm
 
+# Every benchmark against its floor in the same run (ratio first, then the figures with cores and load average), on
+# PostgreSQL: BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/tdkt_bench (seeded the first time).
 bench: setup
-	$(PY) manage.py bench_inbox --dossiers 1000
-	$(PY) manage.py bench_decision
-	$(PY) manage.py bench_dashboard
-	$(PY) manage.py bench_eligibility --persons 10000
-	$(PY) manage.py bench_unit_round --rows 2000
-	$(PY) manage.py bench_import --rows 5000
+	bash scripts/bench.sh
 
 # 50 users for 3 minutes against gunicorn + PostgreSQL + a Celery worker on Redis (own database tdkt_load);
 # LOADTEST_DATABASE_URL, LOADTEST_BROKER_URL, LOADTEST_PORT, LOADTEST_USERS, LOADTEST_DURATION override.

@@ -3,6 +3,7 @@ what was typed, attachments by content, the staff inbox and batch actions."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -302,3 +303,15 @@ def test_person_registry_is_not_duplicated_by_reusing(client, officer_a, unit_a)
                                                  "award_type": award.pk, "version": dossier.version})
     assert Person.objects.count() == 1
     assert Nomination.objects.filter(person=person).count() == 1
+
+
+def test_inbox_rows_show_the_state_in_each_readers_words(client, staff, officer_a, unit_a):
+    dossier = make_dossier(unit_a, officer_a, state=DossierState.RECEIVED)
+    Dossier.objects.filter(pk=dossier.pk).update(due_date=datetime.date(2020, 1, 2))
+    client.force_login(staff)
+    html = client.get("/awards/dossiers/").content.decode()
+    assert f'<a href="/awards/dossiers/{dossier.reference}/">{dossier.reference}</a>' in html
+    assert "Đã tiếp nhận, đang thẩm định" in html and "quá hạn" in html
+    client.force_login(officer_a)
+    html = client.get("/awards/dossiers/").content.decode()
+    assert "Ban Thi đua - Khen thưởng đang thẩm định" in html
