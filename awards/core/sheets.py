@@ -24,6 +24,7 @@ from typing import Any
 from django.utils import translation
 from openpyxl import load_workbook
 
+from units.sheets import FORMULA_STARTS, as_text, workbook_bytes  # noqa: F401  (importers and writers use them here)
 from units.text import fold, nfc
 
 MB = 1024 * 1024
@@ -47,10 +48,8 @@ ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 MSG_FORMULA = ("ô bắt đầu bằng dấu =, +, - hoặc @ (công thức hoặc dễ bị hiểu là công thức); hãy dán giá trị "
                "(Paste Values) và bỏ dấu đó ở đầu ô.")
 
-# What a spreadsheet program may read as the start of a formula (OWASP "CSV injection"): in a written workbook such
-# a text is stored as text with Excel's quote prefix; in an uploaded one it is refused (``formula_like``).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# Written workbooks: units.sheets (the lowest layer, so that every writer of the product can use it).
 Row = tuple[int, tuple[Any, ...]]
 """(Excel row number, cell values) of one row of a sheet."""
 
@@ -139,26 +138,6 @@ def formula_errors(number: int, values: tuple[Any, ...], columns: dict[str, int]
     in the row ``number``: the rule of every import of the product."""
     return [ImportError(number, column, MSG_FORMULA) for column, index in columns.items()
             if index < len(values) and formula_like(values[index])]
-
-
-def as_text(cell: Any) -> None:
-    """Write ``cell`` as text when its text starts with a formula character: a string cell (never ``f``) with
-    Excel's quote prefix, so that neither opening nor editing the cell runs it."""
-    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-
-
-def workbook_bytes(workbook: Any) -> bytes:
-    """The one way the product writes a workbook: every text cell of every sheet through ``as_text``, then the
-    .xlsx bytes. A name such as ``=HYPERLINK("http://…","Bấm vào")`` is written as that text, not as a formula."""
-    for sheet in workbook.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                as_text(cell)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def shown(value: Any) -> str:

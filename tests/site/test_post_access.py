@@ -32,9 +32,13 @@ REFUSED = {
         "awards:council_agenda", "awards:council_close", "awards:council_create", "awards:council_presiding",
         "awards:council_void", "awards:council_vote", "awards:council_written_vote", "awards:decision_prepare",
         "awards:dossier_batch", "campaigns:close", "campaigns:create", "campaigns:edit", "campaigns:launch",
-        "campaigns:move", "campaigns:register", "campaigns:report"], 403),
+        "campaigns:move", "campaigns:register", "campaigns:report", "second_factor_disable", "second_factor_setup",
+        "statistics_figures"], 403),
 }
-OWN = {"awards:dossier_create": 200, "awards:eligibility_create": 302, "set_language": 302}
+# His own account's forms: the password change and reset forms come back with their errors (nothing changes), an
+# unknown reset link says so, the second factor's code step sends a user without a device back to the home page.
+OWN = {"awards:dossier_create": 200, "awards:eligibility_create": 302, "set_language": 302, "password_change": 200,
+       "password_reset": 200, "password_reset_confirm": 200, "second_factor_verify": 302}
 
 
 def snapshot() -> dict:

@@ -8,18 +8,15 @@ person (with the citizen ID). Staff read the log on ``/accounts/read-log/`` and 
 from __future__ import annotations
 
 import datetime
-import io
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
 
 from units.models import PersonalDataRead, ReadKind
 from units.security.client import client_address
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from units.sheets import workbook_bytes
 
 
 def record_read(request: HttpRequest, kind: str, *, subject: str, person=None, unit=None) -> PersonalDataRead:
@@ -49,13 +46,6 @@ HEADERS = ["Thời điểm", "Người xem", "Tên đăng nhập", "Loại dữ 
            "Địa chỉ trang", "Địa chỉ IP"]
 
 
-def _text(cell, value: str) -> None:
-    """Text that a spreadsheet would read as a formula (= + - @, tab, CR first) is stored as a text cell."""
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.data_type = TYPE_STRING
-
-
 def workbook(rows: QuerySet) -> bytes:
     book = Workbook()
     sheet = book.active
@@ -69,9 +59,7 @@ def workbook(rows: QuerySet) -> bytes:
             row.subject, row.path, row.address or "",
         ]
         for column, value in enumerate(values, start=1):
-            _text(sheet.cell(row=number, column=column), str(value))
+            sheet.cell(row=number, column=column, value=str(value))
     for column, width in zip("ABCDEFGHI", (20, 24, 16, 34, 24, 30, 40, 40, 16), strict=True):
         sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)  # a text read as a formula (= + - @, tab, CR first) is written as text

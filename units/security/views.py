@@ -17,11 +17,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from units.hygiene import CleanTextMixin
 from units.security import second_factor
 from units.security.throttle import lift_lock
 
 
-class VietnamesePasswordChangeForm(PasswordChangeForm):
+class VietnamesePasswordChangeForm(CleanTextMixin, PasswordChangeForm):
     error_messages = {
         **PasswordChangeForm.error_messages,
         "password_incorrect": gettext_lazy("Mật khẩu hiện tại không đúng. Vui lòng nhập lại."),
@@ -42,7 +43,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
-class CodeForm(forms.Form):
+class CodeForm(CleanTextMixin, forms.Form):
     code = forms.CharField(label=gettext_lazy("Mã xác thực"), max_length=32,
                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text",
                                                          "autofocus": True}))

@@ -14,13 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from units.hygiene import CleanTextMixin
 from units.models import Person, PersonalDataRead, ReadKind, Role
 from units.security import read_log
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class LogFilter(forms.Form):
+class LogFilter(CleanTextMixin, forms.Form):
     user = forms.ModelChoiceField(label=gettext_lazy("Người xem"), required=False, queryset=None)
     person = forms.ModelChoiceField(label=gettext_lazy("Cá nhân"), required=False, queryset=Person.objects.none(),
                                     widget=forms.HiddenInput)
