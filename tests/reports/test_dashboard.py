@@ -273,7 +273,7 @@ def test_drill_down_pages_keep_the_order_and_read_only_the_rows_shown(client, le
               achievement_year=2021, occasion="cong_trang", authority="chu_tich_ubnd_tinh",
               decision_number=f"{i}/QĐ-UBND", decided_on=datetime.date(2021, 6, 1), issuer="Chủ tịch UBND tỉnh")
         for i, name in enumerate(names))
-    expected = list(Award.objects.filter(year=2021, award_code=award_type.code)
+    expected = list(Award.objects.filter(year=2021, award_code=award_type.code).order_by("recipient_kind", "recipient_name", "pk")
                     .values_list("pk", flat=True))
     client.force_login(leader)
     shown, counts = [], []
