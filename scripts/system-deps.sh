@@ -2,8 +2,9 @@
 # Installs the Debian packages the product and its tests need, only when one is missing.
 #   libharfbuzz-subset0  WeasyPrint font subsetting      fonts-liberation2  Liberation Serif 2.x
 #   poppler-utils        pdftotext/pdftoppm in tests     chromium           browser tests (Playwright)
+#   softhsm2             PKCS#11 test token (signing tests)
 set -euo pipefail
-packages=(libharfbuzz-subset0 fonts-liberation2 poppler-utils chromium)
+packages=(libharfbuzz-subset0 fonts-liberation2 poppler-utils chromium softhsm2)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

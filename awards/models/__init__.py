@@ -60,6 +60,18 @@ from awards.models.record import (
     YearlyRating,
 )
 from awards.models.reports import DashboardReport
+from awards.models.signing import (
+    BodySigning,
+    DecisionSignature,
+    Issuance,
+    IssueMode,
+    SigningBackend,
+    SigningCertificate,
+    SigningRole,
+    SigningSession,
+    SigningStep,
+    VerificationCode,
+)
 
 __all__ = [
     "MINUTES_SYMBOL",
@@ -73,6 +85,7 @@ __all__ = [
     "AwardType",
     "BaseSalary",
     "BlankCalibration",
+    "BodySigning",
     "CertificateKind",
     "CollectiveFigures",
     "CouncilMinutesSequence",
@@ -82,6 +95,7 @@ __all__ = [
     "Decision",
     "DecisionDocument",
     "DecisionLine",
+    "DecisionSignature",
     "DecisionState",
     "DocumentKind",
     "DocumentStatus",
@@ -92,6 +106,8 @@ __all__ = [
     "HoldPeriod",
     "Holiday",
     "Initiative",
+    "Issuance",
+    "IssueMode",
     "IssuingBody",
     "LegalDocument",
     "Nomination",
@@ -102,8 +118,14 @@ __all__ = [
     "Rounding",
     "Signer",
     "SignerCapacity",
+    "SigningBackend",
+    "SigningCertificate",
+    "SigningRole",
+    "SigningSession",
+    "SigningStep",
     "UnitCouncilVote",
     "UnitVoteLine",
+    "VerificationCode",
     "Vote",
     "YearlyRating",
     "province_body",

@@ -9,12 +9,11 @@ import io
 import pytest
 from django.core.management import call_command
 
-from awards.decisions import services as decisions
 from awards.documents import rendering
 from awards.documents import services as documents
 from awards.models import DecisionDocument, DocumentStatus
 from tests import pdf_tools
-from tests.factories import make_draft_decision
+from tests.factories import issue_decision, make_draft_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def published(unit_a, officer_a, staff, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     decision = make_draft_decision(unit_a, officer_a, staff)
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     decision.refresh_from_db()
     return decision
 
