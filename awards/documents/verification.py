@@ -20,8 +20,8 @@ def qr_svg_uri(code: str) -> str:
 
 
 def attach(lines: list[DecisionLine]) -> None:
-    """Set ``line.verification`` (the code) and ``line.qr`` (its QR code) on the lines that have a code."""
+    """Set ``line.verification_code`` (the code) and ``line.qr`` (its QR code) on the lines that have a code."""
     codes = dict(VerificationCode.objects.filter(line__in=[line.pk for line in lines]).values_list("line_id", "code"))
     for line in lines:
-        line.verification = codes.get(line.pk, "")
-        line.qr = qr_svg_uri(line.verification) if line.verification else ""
+        line.verification_code = codes.get(line.pk, "")
+        line.qr = qr_svg_uri(line.verification_code) if line.verification_code else ""

@@ -153,9 +153,12 @@ class Remote(Backend):
             raise pdfsign.SigningFailed(f"Dịch vụ ký số từ xa báo lỗi: {answer['error']}.")
         return answer
 
+    _certificate: tuple[bytes, list[bytes]] | None = field(default=None, repr=False)
+
     def certificate(self) -> tuple[bytes, list[bytes]]:
-        answer = self._call(protocol.certificate_request())
-        return protocol.read_certificate_answer(answer)
+        if self._certificate is None:  # asked once per back-end
+            self._certificate = protocol.read_certificate_answer(self._call(protocol.certificate_request()))
+        return self._certificate
 
     def sign(self, data: bytes, spot: pdfsign.Spot, name: str) -> bytes:
         certificate, chain = self.certificate()
