@@ -64,6 +64,7 @@ bench: setup
 	$(PY) manage.py bench_dashboard
 	$(PY) manage.py bench_eligibility --persons 10000
 	$(PY) manage.py bench_unit_round --rows 2000
+	$(PY) manage.py bench_signing --size 500
 
 # 50 users for 3 minutes against gunicorn + PostgreSQL + a Celery worker on Redis (own database tdkt_load);
 # LOADTEST_DATABASE_URL, LOADTEST_BROKER_URL, LOADTEST_PORT, LOADTEST_USERS, LOADTEST_DURATION override.
