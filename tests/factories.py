@@ -158,6 +158,20 @@ def issue_decision(decision, actor, agency_actor=None):
     return issuing.issue(decision, agency_actor or actor, demokeys.agency_key(decision.body))
 
 
+def sign_all(decision, actor):
+    """The signer's and the văn thư's signatures (demo key files), without completing the issue: what the
+    decision page's "Ban hành quyết định" button then completes."""
+    from awards.decisions import issuing
+    from awards.models import Decision
+    from awards.signing import demokeys
+
+    decision = Decision.objects.get(pk=decision.pk)
+    issuing.sign_as_signer(decision, actor, demokeys.signer_key(decision.signer))
+    for step in ("agency", "annex"):
+        issuing.sign_step(decision, actor, step, demokeys.agency_key(decision.body))
+    return decision
+
+
 def paper_scan(text="Ban goc da ky tren giay"):
     """A small real PDF standing for the scan of a paper original."""
     from weasyprint import HTML

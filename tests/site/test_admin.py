@@ -18,7 +18,7 @@ OUR_APPS = ["units", "awards", "campaigns"]
 READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossierrevision", "councilsession",
              "agendaitem", "vote", "numbersequence", "councilminutessequence", "decision", "decisionline",
              "decisiondocument", "award", "dashboardreport", "attachmentaccess", "nominationeligibility",
-             "unitcouncilvote", "unitvoteline",
+             "unitcouncilvote", "unitvoteline", "decisionsignature", "issuance", "verificationcode", "signingsession",
              "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition"}
 
 
