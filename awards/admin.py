@@ -13,6 +13,7 @@ from awards.models import (
     AwardType,
     BaseSalary,
     BlankCalibration,
+    BodySigning,
     CollectiveFigures,
     CouncilMinutesSequence,
     CouncilSession,
@@ -21,6 +22,7 @@ from awards.models import (
     Decision,
     DecisionDocument,
     DecisionLine,
+    DecisionSignature,
     DeferredTask,
     DocumentWording,
     Dossier,
@@ -31,6 +33,7 @@ from awards.models import (
     Holiday,
     ImportJob,
     Initiative,
+    Issuance,
     IssuingBody,
     LegalDocument,
     Nomination,
@@ -38,9 +41,12 @@ from awards.models import (
     NumberSequence,
     ProcessingTimeLimit,
     Signer,
+    SigningCertificate,
+    SigningSession,
     StatisticsFigure,
     UnitCouncilVote,
     UnitVoteLine,
+    VerificationCode,
     Vote,
     YearlyRating,
 )
@@ -402,3 +408,50 @@ class NominationEligibilityAdmin(ReadOnlyAdmin):
                     "override_at"]
     list_filter = ["verdict", "override_verdict"]
     search_fields = ["override_reason", "nomination__dossier__reference"]
+
+
+# --- digital signatures (issue 18): the signers table is edited here; what was signed is read only -------------
+
+@admin.register(BodySigning)
+class BodySigningAdmin(admin.ModelAdmin):
+    list_display = ["body", "mode"]
+
+
+@admin.register(SigningCertificate)
+class SigningCertificateAdmin(admin.ModelAdmin):
+    list_display = ["holder", "role", "body", "signer", "backend", "not_after", "active"]
+    list_filter = ["role", "backend", "active"]
+    readonly_fields = ["fingerprint", "not_before", "not_after", "der", "chain"]
+    search_fields = ["holder", "fingerprint"]
+
+
+class _ReadOnly(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DecisionSignature)
+class DecisionSignatureAdmin(_ReadOnly):
+    list_display = ["decision", "step", "certificate", "signed_at", "backend"]
+
+
+@admin.register(Issuance)
+class IssuanceAdmin(_ReadOnly):
+    list_display = ["code", "mode", "issued_on", "signer_name", "signed_at"]
+
+
+@admin.register(VerificationCode)
+class VerificationCodeAdmin(_ReadOnly):
+    list_display = ["code", "line", "created_at"]
+    search_fields = ["code"]
+
+
+@admin.register(SigningSession)
+class SigningSessionAdmin(_ReadOnly):
+    list_display = ["decision", "step", "created_at", "finished"]

@@ -4,6 +4,7 @@ from awards.catalogue import views as catalogue
 from awards.council import round_views
 from awards.council import views as c
 from awards.decisions import blank_views, central_views
+from awards.decisions import signing_views as sv
 from awards.decisions import views as q
 from awards.dossiers.views import attachments, dossier, imports, inbox, nominations, revisions
 from awards.dossiers.views import eligibility as e
@@ -62,6 +63,11 @@ urlpatterns += [
     path("decisions/<int:pk>/documents/", q.document_status, name="decision_documents"),
     path("decisions/<int:pk>/documents/<int:doc_id>/", q.document_download, name="decision_document"),
     path("decisions/<int:pk>/publish/", q.publish, name="decision_publish"),
+    path("decisions/<int:pk>/sign/", sv.sign, name="decision_sign"),
+    path("decisions/<int:pk>/sign/start/", sv.external_start, name="decision_sign_start"),
+    path("decisions/<int:pk>/sign/finish/", sv.external_finish, name="decision_sign_finish"),
+    path("decisions/<int:pk>/issue-paper/", sv.issue_paper, name="decision_issue_paper"),
+    path("decisions/<int:pk>/issued.pdf", sv.issued_file, name="decision_issued"),
     path("decisions/<int:pk>/blanks.pdf", blank_views.blank_print, name="decision_blanks"),
     path("blanks/<int:pk>/calibration.pdf", blank_views.calibration_sheet, name="blank_calibration_sheet"),
     path("decisions/<int:pk>/<slug:action>/", q.close, name="decision_close"),

@@ -262,6 +262,19 @@ CONTENT_SECURITY_POLICY = {
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 PROVINCE_NAME = env_str("PROVINCE_NAME", "Lạng Sơn")
 
+# Digital signatures (awards.signing). SIGNING_DIR holds the demo CA and the demo's key files (seed_demo); the
+# trust roots are PEM/DER files separated by ":" (the demo CA by default; the Ban Cơ yếu's roots in production).
+SIGNING_DIR = Path(env_str("SIGNING_DIR", str(VAR_DIR / "signing")))
+SIGNING_TRUST_ROOTS = [p for p in env_str("SIGNING_TRUST_ROOTS", str(SIGNING_DIR / "demo-ca.pem")).split(":") if p]
+SIGNING_DEMO_PASSWORD = env_str("SIGNING_DEMO_PASSWORD", "demo")
+SIGNING_TSA_URL = env_str("SIGNING_TSA_URL", "")  # RFC 3161 time-stamp authority: PAdES B-T when set
+SIGNING_REMOTE_URL = env_str("SIGNING_REMOTE_URL", "")  # remote signing service (ký số từ xa)
+SIGNING_PLUGIN_URL = env_str("SIGNING_PLUGIN_URL", "http://127.0.0.1:8987/")  # the local signing plugin
+SIGNING_PKCS11_LIB = env_str("SIGNING_PKCS11_LIB", "/usr/lib/softhsm/libsofthsm2.so")
+SITE_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")  # printed in certificates' QR
+VERIFY_MAX_REQUESTS = env_int("VERIFY_MAX_REQUESTS", 30)  # public /verify/ requests per address per window
+VERIFY_WINDOW_SECONDS = env_int("VERIFY_WINDOW_SECONDS", 10 * 60)
+
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,

@@ -32,5 +32,6 @@ urlpatterns = [
     path("campaigns/", include("campaigns.urls")),
     path("dashboard/", include("awards.reports.urls")),
     path("public/decisions/", include("awards.decisions.public_urls")),
+    path("verify/", include("awards.decisions.verify_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -28,3 +28,4 @@ $PY manage.py bench_decision
 $PY manage.py bench_eligibility --persons 10000
 $PY manage.py bench_unit_round --rows 2000
 $PY manage.py bench_import --rows 5000
+$PY manage.py bench_signing --size 500

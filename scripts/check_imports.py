@@ -34,6 +34,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("dossiers", ("awards.dossiers",)),
     ("council", ("awards.council",)),
     ("documents", ("awards.documents",)),
+    ("signing", ("awards.signing",)),
     ("decisions", ("awards.decisions",)),
     ("clusters", ("units.clusters",)),
     ("reports", ("awards.reports",)),

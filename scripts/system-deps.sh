@@ -4,8 +4,9 @@
 #   poppler-utils        pdftotext/pdftoppm in tests     chromium           browser tests (Playwright)
 #   gnupg                encrypted backups (make backup with BACKUP_PASSPHRASE, make restore)
 #   wrk                  HTTP load generator (make bench)  libreoffice-writer-nogui  .docx -> PDF anchor (make bench)
+#   softhsm2             PKCS#11 test token (signing tests)
 set -euo pipefail
-packages=(libharfbuzz-subset0 fonts-liberation2 poppler-utils chromium gnupg wrk libreoffice-writer-nogui)
+packages=(libharfbuzz-subset0 fonts-liberation2 poppler-utils chromium gnupg wrk libreoffice-writer-nogui softhsm2)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -151,6 +151,16 @@ def demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _signing_dir(tmp_path_factory):
+    """The demo CA and the demo key files of the session (awards.signing.demokeys), trusted by validation."""
+    from django.test import override_settings
+
+    directory = tmp_path_factory.mktemp("signing")
+    with override_settings(SIGNING_DIR=directory, SIGNING_TRUST_ROOTS=[str(directory / "demo-ca.pem")]):
+        yield directory
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Failed-login counters live in the cache: no test inherits another's."""

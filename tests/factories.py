@@ -143,6 +143,42 @@ def with_board_submission(decision, number="245/TTr-SNV", day=None):
     return decision
 
 
+def issue_decision(decision, actor, agency_actor=None):
+    """Issue a draft as the product does (awards.decisions.issuing): the signer signs with his demo key file,
+    then the văn thư signs for the agency (seal, annex) and the decision is published with its signed file. A body
+    in paper mode issues with a one-page scan instead. Returns the number of awards recorded."""
+    from awards.decisions import issuing
+    from awards.models import Decision, IssueMode
+    from awards.signing import demokeys
+
+    decision = Decision.objects.get(pk=decision.pk)
+    if issuing.mode_of(decision) == IssueMode.PAPER:
+        return issuing.issue_paper(decision, actor, paper_scan(), decision.decided_on)
+    issuing.sign_as_signer(decision, actor, demokeys.signer_key(decision.signer))
+    return issuing.issue(decision, agency_actor or actor, demokeys.agency_key(decision.body))
+
+
+def sign_all(decision, actor):
+    """The signer's and the văn thư's signatures (demo key files), without completing the issue: what the
+    decision page's "Ban hành quyết định" button then completes."""
+    from awards.decisions import issuing
+    from awards.models import Decision
+    from awards.signing import demokeys
+
+    decision = Decision.objects.get(pk=decision.pk)
+    issuing.sign_as_signer(decision, actor, demokeys.signer_key(decision.signer))
+    for step in ("agency", "annex"):
+        issuing.sign_step(decision, actor, step, demokeys.agency_key(decision.body))
+    return decision
+
+
+def paper_scan(text="Ban goc da ky tren giay"):
+    """A small real PDF standing for the scan of a paper original."""
+    from weasyprint import HTML
+
+    return HTML(string=f"<p>{text}</p>").write_pdf()
+
+
 def make_body(unit, kind="so_ban_nganh", **values):
     """An issuing body for ``unit``: by default a Sở whose head is its Giám đốc (override any field)."""
     import datetime as _dt

@@ -39,6 +39,7 @@ from awards.models import (
     DecisionLine,
     DecisionState,
     Dossier,
+    Issuance,
     IssuingBody,
     Nomination,
     NumberSequence,
@@ -292,8 +293,12 @@ def close_draft(decision: Decision, reason: str, actor: User) -> None:
 
 @transaction.atomic
 def publish(decision: Decision, actor: User) -> int:
-    """Publish: write one Award per line and mark dossiers decided, all or nothing. Returns the count."""
+    """Publish an issued decision: write one Award per line and mark dossiers decided, all or nothing. Returns
+    the count. Called by ``issuing`` in the transaction that records the issued file (signed or scanned)."""
     _require(access.can_publish(actor, decision))
+    if not Issuance.objects.filter(decision=decision).exists():  # issuing.complete_issue / issue_paper call this
+        raise DecisionError(_("Quyết định chưa được phát hành: cần đủ chữ ký số của người ký và của văn thư "
+                              "(hoặc bản quét bản gốc ký trên giấy)."))
     missing_submission = board_submission.missing(decision)  # the Sở Nội vụ's tờ trình number and date
     if missing_submission:
         raise DecisionError(missing_submission)

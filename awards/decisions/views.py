@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from awards.core import outbox, permissions
-from awards.decisions import access, oversight, submissions
+from awards.decisions import access, issuing, oversight, signing_views, submissions
 from awards.decisions import services as decisions
 from awards.documents import blank_pdf, board_submission, wording
 from awards.documents import services as documents
@@ -171,6 +171,7 @@ def decision_detail(request, pk):
         "queue_waiting": _queue_waiting(docs),
         "can_edit": access.can_edit(user, decision)[0], "can_publish": access.can_publish(user, decision),
         "can_cancel": access.can_cancel(user, decision)[0], "can_oversee": access.can_oversee(user, decision)[0],
+        "signing": signing_views.panel(decision, user),
         "rounds": [] if decision.body.is_province else permissions.visible_dossiers(user).filter(
             nominations__decision_lines__decision=decision).distinct().select_related("unit").order_by("unit__name"),
         "article_one": wording.article_one(decision), "bonus_article": wording.bonus_article(decision),
@@ -260,8 +261,8 @@ def publish(request, pk):
     if request.POST.get("confirm") != "1":
         messages.error(request, _("Hãy đánh dấu xác nhận trước khi ban hành."))
         return redirect("awards:decision", decision.pk)
-    try:
-        count = decisions.publish(decision, request.user)
+    try:  # issuing is publishing: this completes an issue whose signatures are all made (awards.decisions.issuing)
+        count = issuing.complete_issue(decision, request.user)
     except decisions.DecisionError as exc:
         messages.error(request, exc.message)
     else:

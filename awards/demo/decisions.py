@@ -46,8 +46,8 @@ from __future__ import annotations
 from awards.catalogue import in_force
 from awards.council import services as council
 from awards.decisions import central as central_decisions
+from awards.decisions import issuing, submissions
 from awards.decisions import services as decisions
-from awards.decisions import submissions
 from awards.demo import cast, cluster_reviews
 from awards.demo.attachments import attach
 from awards.demo.base import D, label
@@ -246,7 +246,7 @@ class Story:
                                                 self.signers[spec.signer.full_name], spec.reason)
             submissions.record_board_submission(decision, *spec.submission, self.staff)
         with clock(spec.decided_on, 7, 30):
-            decisions.publish(decision, self.staff)
+            issuing.issue_with_demo_keys(decision, self.staff)
         return decision
 
     # Awards decided above the province.

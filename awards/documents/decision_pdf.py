@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from django.utils import translation
 
 from awards.core import pdf
-from awards.documents import board_submission
+from awards.documents import board_submission, verification
 from awards.documents.certificate_layouts import emblem_uri, layout_for
 from awards.documents.wording import article_one, bonus_article, counts_phrase, fill_submission
 from awards.enums import RecipientKind
@@ -226,6 +226,8 @@ def render(decision: Decision, kind: str) -> tuple[bytes, int]:
     """The PDF of ``kind`` for ``decision`` and its page count. Always in Vietnamese (3.510.000)."""
     template = TEMPLATES[DocumentKind(kind)]
     context = decision_context(decision)
+    if kind == DocumentKind.CERTIFICATES:  # the verification code and QR of each certificate (issue 18)
+        verification.attach(context["lines"])
     if kind == DocumentKind.SUBMISSION:
         context["submission"] = board_submission.context(decision)
     with translation.override("vi"), cyclic_gc_paused():

@@ -64,6 +64,18 @@ from awards.models.record import (
     YearlyRating,
 )
 from awards.models.reports import DashboardReport, StatisticsFigure, StatisticsForm
+from awards.models.signing import (
+    BodySigning,
+    DecisionSignature,
+    Issuance,
+    IssueMode,
+    SigningBackend,
+    SigningCertificate,
+    SigningRole,
+    SigningSession,
+    SigningStep,
+    VerificationCode,
+)
 from awards.models.wording import PLACEHOLDERS, DocumentWording, WordingKind
 
 __all__ = [
@@ -79,6 +91,7 @@ __all__ = [
     "AwardType",
     "BaseSalary",
     "BlankCalibration",
+    "BodySigning",
     "CertificateKind",
     "CollectiveFigures",
     "CouncilMinutesSequence",
@@ -88,6 +101,7 @@ __all__ = [
     "Decision",
     "DecisionDocument",
     "DecisionLine",
+    "DecisionSignature",
     "DecisionState",
     "DeferredStatus",
     "DeferredTask",
@@ -103,6 +117,8 @@ __all__ = [
     "ImportJob",
     "ImportJobStatus",
     "Initiative",
+    "Issuance",
+    "IssueMode",
     "IssuingBody",
     "LegalDocument",
     "Nomination",
@@ -113,10 +129,16 @@ __all__ = [
     "Rounding",
     "Signer",
     "SignerCapacity",
+    "SigningBackend",
+    "SigningCertificate",
+    "SigningRole",
+    "SigningSession",
+    "SigningStep",
     "StatisticsFigure",
     "StatisticsForm",
     "UnitCouncilVote",
     "UnitVoteLine",
+    "VerificationCode",
     "Vote",
     "WordingKind",
     "YearlyRating",

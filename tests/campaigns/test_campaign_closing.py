@@ -18,7 +18,7 @@ from campaigns import selectors as campaign_selectors
 from campaigns import services, workflow
 from campaigns.models import Campaign, CampaignStatus, Registration, ReportPeriod, TargetReport
 from tests.campaigns.support import D, make_campaign, make_target
-from tests.factories import UnitFactory, make_dossier, with_board_submission
+from tests.factories import UnitFactory, issue_decision, make_dossier, with_board_submission
 
 S = CampaignStatus
 
@@ -150,7 +150,7 @@ def test_an_award_from_the_round_is_counted_as_campaign_never_as_merit(client, o
                                    valid_from=D(2020, 1, 1))
     for dossier in (from_round, merit):
         decision = decisions.draft_decision(list(dossier.nominations.all()), staff, D(2021, 2, 6), signer, "x")
-        decisions.publish(with_board_submission(decision), staff)
+        issue_decision(with_board_submission(decision), staff)
     award = from_round.nominations.get().awards.get()
     assert (award.occasion, award.campaign) == (OccasionType.CAMPAIGN, campaign)
     # the dashboard's occasion grouping keeps it apart from công trạng

@@ -33,7 +33,7 @@ from campaigns.models import CampaignStatus
 from config.celery import app as celery_app
 from tests.campaigns.support import make_campaign
 from tests.council.test_council import cstd_tinh, members, session  # noqa: F401  (fixtures)
-from tests.factories import make_dossier, make_draft_decision
+from tests.factories import make_dossier, make_draft_decision, sign_all
 
 pytestmark = pytest.mark.django_db
 DEAD_BROKER = "redis://127.0.0.1:1/0"
@@ -136,7 +136,7 @@ def test_the_reaper_puts_back_an_entry_left_running_by_a_dead_worker(unit_a, off
 
 def test_decision_document_waits_for_the_queue_then_is_rendered(client, staff, unit_a, officer_a, broker, caplog,
                                                                  django_capture_on_commit_callbacks):
-    decision = make_draft_decision(unit_a, officer_a, staff)
+    decision = sign_all(make_draft_decision(unit_a, officer_a, staff), staff)  # signed; the page issues it
     client.force_login(staff)
     broker.down()
     with caplog.at_level(logging.WARNING, logger="awards.core.outbox"), \

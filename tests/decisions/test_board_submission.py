@@ -11,7 +11,7 @@ import pytest
 from awards.decisions import services as decisions
 from awards.decisions import submissions
 from awards.models import Award, Decision, DecisionState
-from tests.factories import make_draft_decision
+from tests.factories import issue_decision, make_draft_decision
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -27,21 +27,21 @@ def draft(unit_a, officer_a, staff):
 
 def test_publishing_without_the_board_submission_is_refused(draft, staff):
     with pytest.raises(decisions.DecisionError) as excinfo:
-        decisions.publish(draft, staff)
+        issue_decision(draft, staff)
     assert excinfo.value.message == "Chưa có số, ngày Tờ trình của Sở Nội vụ."
     draft.refresh_from_db()
     assert draft.state == DecisionState.DRAFT and not Award.objects.exists()
     Decision.objects.filter(pk=draft.pk).update(submission_number="245/TTr-SNV")  # a number without its date
     draft.refresh_from_db()
     with pytest.raises(decisions.DecisionError):
-        decisions.publish(draft, staff)
+        issue_decision(draft, staff)
 
 
 def test_recording_it_lets_the_decision_be_published(draft, staff):
     decision = submissions.record_board_submission(draft, " 245/TTr-SNV ", D(2021, 2, 3), staff)
     assert (decision.submission_number, decision.submission_date, decision.content_version) == (
         "245/TTr-SNV", D(2021, 2, 3), 2)
-    assert decisions.publish(decision, staff) == 1
+    assert issue_decision(decision, staff) == 1
 
 
 def test_recording_is_checked(draft, staff, officer_a):
@@ -54,7 +54,7 @@ def test_recording_is_checked(draft, staff, officer_a):
     with pytest.raises(decisions.DecisionError):
         submissions.record_board_submission(draft, "245/TTr-SNV", D(2021, 2, 3), officer_a)
     decision = submissions.record_board_submission(draft, "245/TTr-SNV", D(2021, 2, 3), staff)
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     with pytest.raises(decisions.DecisionError) as excinfo:
         submissions.record_board_submission(decision, "246/TTr-SNV", D(2021, 2, 4), staff)
     assert excinfo.value.message == "Chỉ sửa được quyết định còn là dự thảo."

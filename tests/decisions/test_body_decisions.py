@@ -16,6 +16,7 @@ from awards.reports.selectors import by_body_kind
 from tests.factories import (
     PersonFactory,
     UserFactory,
+    issue_decision,
     make_body,
     make_commune_body,
     make_dossier,
@@ -141,7 +142,7 @@ def test_a_unit_body_decides_only_dossiers_of_its_own_units(unit_a, officer_a, u
 def test_publishing_writes_awards_of_the_body(unit_a, officer_a, education, director):
     decision = decisions.draft_decision(ldtt(unit_a, officer_a, education), officer_a, D(2025, 1, 20), director,
                                         REASON, body=education)
-    assert decisions.publish(decision, officer_a) == 1
+    assert issue_decision(decision, officer_a) == 1
     award = Award.objects.get(decision=decision)
     assert (award.body, award.issuer, award.decision_number, award.authority, award.award_code,
             award.bonus_amount) == (
@@ -157,7 +158,7 @@ def test_a_communes_lao_dong_tien_tien_counts_in_the_cstdcs_ladder():
     nominations = ldtt(commune.unit, officer, commune, year=2019, name="Hoàng Thị Thu")
     decision = decisions.draft_decision(nominations, officer, D(2020, 1, 15), chair,
                                         "đã hoàn thành tốt nhiệm vụ năm 2019", body=commune)
-    decisions.publish(decision, officer)
+    issue_decision(decision, officer)
     award = Award.objects.get(decision=decision)
     assert (decision.code, award.award_code, award.body, award.issuer, award.bonus_amount) == (
         "01/QĐ-UBND", "lao-dong-tien-tien", commune, "Chủ tịch UBND xã Đề Thám", 447_000)
@@ -173,7 +174,7 @@ def test_export_writes_the_decisions_of_every_body(tmp_path):
                                       capacity="chu_tich", valid_from=D(2016, 6, 1))
         officer = commune_officer(commune)
         nominations = ldtt(commune.unit, officer, commune, year=2019, name=f"Người {index}")
-        decisions.publish(decisions.draft_decision(nominations, officer, D(2020, 1, 15), chair, "đã hoàn thành tốt "
+        issue_decision(decisions.draft_decision(nominations, officer, D(2020, 1, 15), chair, "đã hoàn thành tốt "
                                                    "nhiệm vụ năm 2019", body=commune), officer)
     call_command("export_decisions", str(tmp_path / "all"), "--year", "2020")
     with open(tmp_path / "all" / "index.csv", encoding="utf-8-sig") as handle:
@@ -193,10 +194,10 @@ def test_awards_are_counted_by_kind_of_body(unit_a, officer_a, unit_b, officer_b
     chair = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
                                   valid_from=D(2020, 1, 1))
     province_dossier = make_dossier(unit_b, officer_b, state="awaiting_decision", verdict="eligible", year=2024)
-    decisions.publish(with_board_submission(decisions.draft_decision(
+    issue_decision(with_board_submission(decisions.draft_decision(
         list(province_dossier.nominations.all()), staff, D(2025, 1, 21), chair, REASON)), staff)
     nominations = ldtt(unit_a, officer_a, education) + ldtt(unit_a, officer_a, education, name="Hoàng Văn Nam")
-    decisions.publish(decisions.draft_decision(nominations, officer_a, D(2025, 1, 20), director, REASON,
+    issue_decision(decisions.draft_decision(nominations, officer_a, D(2025, 1, 20), director, REASON,
                                                body=education), officer_a)
     assert by_body_kind(2025) == [("Tỉnh (Chủ tịch UBND tỉnh)", 1), ("Sở, ban, ngành", 2)]
     assert by_body_kind(2025, unit_id=unit_a.pk) == [("Sở, ban, ngành", 2)]

@@ -8,8 +8,9 @@ import pytest
 
 from awards.decisions import services as decisions
 from awards.enums import DossierState
-from awards.models import Award, Decision, DecisionState, Signer
-from tests.factories import make_dossier, with_board_submission
+from awards.models import Award, Decision, DecisionState, Signer, SigningCertificate
+from awards.signing import demokeys
+from tests.factories import issue_decision, make_dossier, with_board_submission
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_drafts_are_invisible_to_units_published_ones_are_not(client, staff, off
     client.force_login(officer_a)
     assert client.get(f"/awards/decisions/{decision.pk}/").status_code == 404
     assert list(client.get("/awards/decisions/").context["page"]) == []
-    decisions.publish(with_board_submission(decision), staff)
+    issue_decision(with_board_submission(decision), staff)
     assert client.get(f"/awards/decisions/{decision.pk}/").status_code == 200
     client.force_login(officer_b)
     assert client.get(f"/awards/decisions/{decision.pk}/").status_code == 404
@@ -80,7 +81,13 @@ def test_publish_needs_confirmation_then_writes_the_record(client, staff, signer
     assert (decision.submission_number, decision.submission_date, decision.content_version) == (
         "245/TTr-SNV", datetime.date(2021, 2, 3), 2)
     assert "Chưa có số, ngày Tờ trình" not in client.get(f"/awards/decisions/{decision.pk}/").content.decode()
-    client.post(f"/awards/decisions/{decision.pk}/publish/", {"confirm": "1"})
+    response = client.post(f"/awards/decisions/{decision.pk}/publish/", {"confirm": "1"}, follow=True)
+    assert "Quyết định chưa đủ chữ ký số của người ký và của văn thư." in response.content.decode()
+    # Issuing is publishing: the signer signs, then the văn thư signs for the agency (demo key files, PIN "demo").
+    demokeys.signer_key(signer), demokeys.agency_key(decision.body)
+    for role in ("signer", "agency"):
+        row = SigningCertificate.objects.get(body=decision.body, role=role)
+        client.post(f"/awards/decisions/{decision.pk}/sign/", {"certificate": row.pk, "pin": "demo"})
     assert Decision.objects.get(pk=decision.pk).state == DecisionState.PUBLISHED
     assert Award.objects.filter(decision=decision).count() == 1
 
@@ -100,7 +107,7 @@ def test_public_list_uses_the_portal_phrasing_and_needs_no_login(client, staff, 
     decision = decisions.draft_decision(list(ready.nominations.all()), staff, datetime.date(2021, 2, 6), signer,
                                         "đã có thành tích xuất sắc năm 2020")
     assert client.get("/public/decisions/").context["page"].object_list == []
-    decisions.publish(with_board_submission(decision), staff)
+    issue_decision(with_board_submission(decision), staff)
     page = client.get("/public/decisions/")
     assert [d.sentence for d in page.context["page"]] == [
         "Quyết định số 01/QĐ-UBND của Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể, vì: Đã có thành tích "

@@ -21,7 +21,7 @@ from awards.decisions import services as decisions
 from awards.enums import DossierState
 from awards.models import Award, Decision, DecisionLine, DecisionState, DossierTransition, Signer
 from awards.reports import selectors
-from tests.factories import PersonFactory, make_dossier, with_board_submission
+from tests.factories import PersonFactory, issue_decision, make_dossier, with_board_submission
 
 pytestmark = pytest.mark.django_db
 YEAR = 2020
@@ -77,7 +77,7 @@ def test_decisions_keep_the_record_invariants(actions, unit_a, officer_a, staff)
                         elif created:
                             decision = Decision.objects.get(pk=created[target % len(created)].pk)
                             if action == "publish":
-                                decisions.publish(with_board_submission(decision), actor)
+                                issue_decision(with_board_submission(decision), actor)
                             elif action == "cancel":
                                 decisions.cancel_draft(decision, "nhập nhầm", actor)
                             else:

@@ -28,7 +28,7 @@ from awards.models import (
     Signer,
     province_body,
 )
-from tests.factories import PersonFactory, UnitFactory, make_dossier, with_board_submission
+from tests.factories import PersonFactory, UnitFactory, issue_decision, make_dossier, with_board_submission
 from units.models import Household
 
 pytestmark = pytest.mark.django_db
@@ -150,7 +150,7 @@ def test_a_nomination_is_in_at_most_one_live_decision(approved, staff, signer):
 
 def test_publishing_writes_exactly_the_award_rows(approved, staff, signer):
     decision = decisions.draft_decision(approved, staff, D(2021, 2, 6), signer, "đã có thành tích xuất sắc năm 2020")
-    assert decisions.publish(with_board_submission(decision), staff) == 4
+    assert issue_decision(with_board_submission(decision), staff) == 4
     rows = list(Award.objects.order_by("pk").values_list(
         "source", "recipient_kind", "recipient_name", "award_code", "year", "achievement_year", "occasion",
         "decision_number", "decided_on", "issuer", "bonus_amount", "revoked"))
@@ -166,7 +166,7 @@ def test_publishing_writes_exactly_the_award_rows(approved, staff, signer):
     states = set(Nomination.objects.filter(pk__in=[n.pk for n in approved]).values_list("dossier__state", flat=True))
     assert states == {DossierState.DECIDED}
     with pytest.raises(decisions.DecisionError):
-        decisions.publish(with_board_submission(decision), staff)
+        issue_decision(with_board_submission(decision), staff)
     assert Award.objects.count() == 4
 
 
@@ -178,7 +178,7 @@ def test_publishing_fails_whole_when_one_row_cannot_be_written(approved, staff, 
                          achievement_year=2020, occasion="cong_trang", authority="chu_tich_ubnd_tinh",
                          decision_number="1/QĐ-UBND", decided_on=D(2021, 1, 1), issuer="x")
     with pytest.raises(decisions.DecisionError) as excinfo:
-        decisions.publish(with_board_submission(decision), staff)
+        issue_decision(with_board_submission(decision), staff)
     assert excinfo.value.message.startswith("Có người, tập thể trong quyết định đã được ghi khen thưởng")
     decision.refresh_from_db()
     assert decision.state == DecisionState.DRAFT
@@ -191,7 +191,7 @@ def test_revocation_marks_awards_and_keeps_them(approved, staff, signer):
     decision = decisions.draft_decision(approved, staff, D(2021, 2, 6), signer, "x")
     with pytest.raises(decisions.DecisionError):
         decisions.revoke(decision, "Sai đối tượng", staff)
-    decisions.publish(with_board_submission(decision), staff)
+    issue_decision(with_board_submission(decision), staff)
     with pytest.raises(decisions.DecisionError) as excinfo:
         decisions.revoke(decision, "  ", staff)
     assert excinfo.value.message == "Cần ghi lý do thu hồi quyết định."
@@ -277,7 +277,7 @@ def test_the_same_recipient_cannot_be_decided_twice_through_two_dossiers(unit_a,
     first = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible", recipient=person)
     second = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible", recipient=person)
     decision = decisions.draft_decision(list(first.nominations.all()), staff, D(2021, 2, 6), signer, "x")
-    decisions.publish(with_board_submission(decision), staff)
+    issue_decision(with_board_submission(decision), staff)
     with pytest.raises(decisions.DecisionError) as excinfo:
         decisions.draft_decision(list(second.nominations.all()), staff, D(2021, 2, 6), signer, "x")
     assert excinfo.value.message == ("Đã có quyết định (hoặc dự thảo) khen thưởng cùng danh hiệu, hình thức, cùng năm "
@@ -291,13 +291,13 @@ def test_only_the_board_publishes_cancels_or_revokes(request, persona, approved,
     outsider = request.getfixturevalue(persona)
     draft = decisions.draft_decision(approved, staff, D(2021, 2, 6), signer, "x")
     refusal = "Chỉ cán bộ Ban Thi đua - Khen thưởng mới thay đổi được quyết định."
-    for attempt in (lambda: decisions.publish(draft, outsider), lambda: decisions.cancel_draft(draft, "y", outsider)):
+    for attempt in (lambda: issue_decision(draft, outsider), lambda: decisions.cancel_draft(draft, "y", outsider)):
         with pytest.raises(decisions.DecisionError) as excinfo:
             attempt()
         assert excinfo.value.message == refusal
     draft.refresh_from_db()
     assert (draft.state, Award.objects.count()) == (DecisionState.DRAFT, 0)
-    decisions.publish(with_board_submission(draft), staff)
+    issue_decision(with_board_submission(draft), staff)
     with pytest.raises(decisions.DecisionError) as excinfo:
         decisions.revoke(draft, "Sai đối tượng", outsider)
     assert excinfo.value.message == refusal

@@ -17,7 +17,7 @@ from awards.dossiers import workflow
 from awards.enums import DossierState
 from awards.models import Attachment, Award, Decision, DecisionState, Dossier, Signer
 from tests.dossiers.round_support import CSTDCS, LDTT, D, round_of, teacher
-from tests.factories import UserFactory, make_commune_body, make_dossier
+from tests.factories import UserFactory, issue_decision, make_commune_body, make_dossier
 from units.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_the_province_s_decisions_stay_the_board_s(unit_b, officer_a, officer_b,
     assert refused.value.message == "Chỉ cán bộ Ban Thi đua - Khen thưởng mới dự thảo quyết định."
     draft = decisions.draft_decision(list(province.nominations.all()), staff, DAY, chair, REASON)
     with pytest.raises(decisions.DecisionError) as not_theirs:
-        decisions.publish(draft, sở_leader)
+        issue_decision(draft, sở_leader)
     assert not_theirs.value.message == "Chỉ cán bộ Ban Thi đua - Khen thưởng mới thay đổi được quyết định."
 
 
@@ -87,7 +87,7 @@ def test_the_sở_s_leader_publishes_and_the_round_is_decided(draft, ready, sở
     school.email = "thptvietbac@langson.edu.vn"
     school.save()
     with django_capture_on_commit_callbacks(execute=True):
-        assert decisions.publish(draft, sở_leader) == 1
+        assert issue_decision(draft, sở_leader) == 1
     award = Award.objects.get()
     ready.refresh_from_db()
     assert (award.body, award.decision_number, award.issuer, award.award_code, award.proposing_unit,
@@ -100,17 +100,17 @@ def test_the_sở_s_leader_publishes_and_the_round_is_decided(draft, ready, sở
 
 def test_an_officer_publishes_only_when_the_unit_has_no_leader_account(draft, officer_a, sở_leader):
     with pytest.raises(decisions.DecisionError) as refused:
-        decisions.publish(draft, officer_a)
+        issue_decision(draft, officer_a)
     assert refused.value.message == ("Sở Giáo dục và Đào tạo có tài khoản lãnh đạo: lãnh đạo đơn vị ban hành, thu hồi "
                                      "quyết định của Giám đốc Sở Giáo dục và Đào tạo.")
     sở_leader.is_active = False
     sở_leader.save()
-    assert decisions.publish(Decision.objects.get(pk=draft.pk), officer_a) == 1
+    assert issue_decision(Decision.objects.get(pk=draft.pk), officer_a) == 1
 
 
 def test_the_board_never_publishes_cancels_or_revokes_a_unit_s_decision(draft, staff, officer_a):
     with pytest.raises(decisions.DecisionError) as publish:
-        decisions.publish(draft, staff)
+        issue_decision(draft, staff)
     assert publish.value.message == (
         "Chỉ lãnh đạo Sở Giáo dục và Đào tạo (hoặc cán bộ thi đua - khen thưởng khi đơn vị chưa có tài khoản lãnh "
         "đạo) mới ban hành, thu hồi quyết định của Giám đốc Sở Giáo dục và Đào tạo.")
@@ -118,7 +118,7 @@ def test_the_board_never_publishes_cancels_or_revokes_a_unit_s_decision(draft, s
         decisions.cancel_draft(draft, "x", staff)
     assert cancel.value.message == ("Chỉ lãnh đạo, cán bộ thi đua - khen thưởng của Sở Giáo dục và Đào tạo mới hủy "
                                     "dự thảo của Giám đốc Sở Giáo dục và Đào tạo.")
-    decisions.publish(draft, officer_a)  # no leader account here
+    issue_decision(draft, officer_a)  # no leader account here
     with pytest.raises(decisions.DecisionError):
         decisions.revoke(draft, "Sai đối tượng", staff)
     assert Award.objects.filter(revoked=False).count() == 1
@@ -128,7 +128,7 @@ def test_the_body_cancels_its_draft_and_revokes_its_decision(ready, officer_a, d
     first = decisions.draft_decision(list(ready.nominations.all()), officer_a, DAY, director, REASON, body=education)
     decisions.cancel_draft(first, "Ghép vào quyết định khác", officer_a)
     second = decisions.draft_decision(list(ready.nominations.all()), officer_a, DAY, director, REASON, body=education)
-    decisions.publish(second, sở_leader)
+    issue_decision(second, sở_leader)
     assert decisions.revoke(second, "Kê khai thành tích không trung thực", sở_leader) == 1
     assert [(d.code, d.state) for d in Decision.objects.order_by("number")] == [
         ("01/QĐ-SGDĐT", DecisionState.CANCELLED), ("02/QĐ-SGDĐT", DecisionState.REVOKED)]
@@ -175,7 +175,7 @@ def test_oversight_is_the_board_s_and_stops_at_publishing(draft, officer_a, offi
     with pytest.raises(decisions.DecisionError) as not_board:
         oversight.return_decision(draft, "x", officer_b)
     assert not_board.value.message == "Chỉ cán bộ Ban Thi đua - Khen thưởng mới trả lại quyết định của đơn vị."
-    decisions.publish(draft, officer_a)
+    issue_decision(draft, officer_a)
     with pytest.raises(decisions.DecisionError) as published:
         oversight.return_decision(draft, "x", staff)
     assert published.value.message == ("Chỉ trả lại được quyết định còn là dự thảo; quyết định đã ban hành do Giám "

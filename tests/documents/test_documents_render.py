@@ -8,13 +8,14 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
-from awards.decisions import services as decisions
 from awards.documents import rendering
 from awards.documents import services as documents
-from awards.models import DecisionDocument, DocumentStatus
+from awards.models import DecisionDocument, DocumentStatus, Issuance
+from awards.signing import validation
 from tests import pdf_tools
-from tests.factories import make_draft_decision
+from tests.factories import issue_decision, make_draft_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def published(unit_a, officer_a, staff, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     decision = make_draft_decision(unit_a, officer_a, staff)
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     decision.refresh_from_db()
     return decision
 
@@ -37,7 +38,7 @@ def test_rendering_twice_gives_one_file_with_one_sha256(published, tmp_path, dja
         again = documents.request_document(published, "decision")
     assert again.pk == first.pk
     assert rendering.render(first.pk) == "skipped"
-    files = list((tmp_path / "media").rglob("*.pdf"))
+    files = list((tmp_path / "media" / "decisions").rglob("*.pdf"))  # the signed and issued files live elsewhere
     assert len(files) == 1
     assert hashlib.sha256(files[0].read_bytes()).hexdigest() == first.sha256
     assert DecisionDocument.objects.filter(decision=published).count() == 1
@@ -53,10 +54,15 @@ def test_export_decisions_writes_pdfs_and_an_index(published, tmp_path):
     with open(tmp_path / "archive" / "index.csv", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["so_quyet_dinh", "ngay", "nguoi_ky", "danh_hieu_hinh_thuc", "tap_the", "ca_nhan",
-                       "ho_gia_dinh", "trang_thai", "tep", "sha256"]
+                       "ho_gia_dinh", "trang_thai", "tep", "sha256", "phat_hanh", "ky_so_boi", "thoi_diem_ky"]
+    issuance = Issuance.objects.get(decision=published)
     assert rows[1] == ["01/QĐ-UBND", "2021-02-06", "Hồ Tiến Thiệu", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
                        "1", "0", "0", "Đã ban hành", "01-QD-UBND-2021.pdf",
-                       hashlib.sha256(pdf.read_bytes()).hexdigest()]
+                       hashlib.sha256(pdf.read_bytes()).hexdigest(), "ky_so", "Hồ Tiến Thiệu",
+                       timezone.localtime(issuance.signed_at).isoformat(timespec="seconds")]
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() == issuance.sha256  # the issued, signed file itself
+    assert [s.signer for s in validation.check(pdf.read_bytes()).signatures] == [
+        "Hồ Tiến Thiệu", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"]
     meta = pdf_tools.info(pdf)
     assert (meta["Title"], meta["Keywords"], meta["Author"]) == (
         "Quyết định số 01/QĐ-UBND ngày 06/02/2021", "01/QĐ-UBND", "Chủ tịch UBND tỉnh Lạng Sơn")
@@ -68,8 +74,10 @@ def test_export_decisions_writes_pdfs_and_an_index(published, tmp_path):
 
 def test_export_renders_again_a_file_made_before_pdfa(published, tmp_path):
     """A decision rendered before the PDF/A format (another content key) is exported as a new PDF/A version; the
-    old file and its row are kept."""
+    old file and its row are kept. (A decision published before signing existed: no issued file.)"""
     from django.core.files.base import ContentFile
+
+    Issuance.objects.filter(decision=published).delete()
 
     old = DecisionDocument(decision=published, kind="decision", version=1, content_key="before-pdfa",
                            status=DocumentStatus.DONE, sha256=hashlib.sha256(b"%PDF-1.7 old").hexdigest())

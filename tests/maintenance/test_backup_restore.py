@@ -22,10 +22,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from awards.decisions import services as decisions
 from awards.documents import services as documents
 from awards.maintenance import backup
-from tests.factories import make_draft_decision, with_board_submission
+from tests.factories import issue_decision, make_draft_decision, with_board_submission
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 NOW = datetime.datetime(2026, 11, 23, 22, 0, tzinfo=datetime.UTC)
@@ -55,7 +54,7 @@ def record(unit_a, officer_a, staff, settings, tmp_path, django_capture_on_commi
     """Some data and files: a dossier with attachments and a published decision with its rendered PDF."""
     settings.MEDIA_ROOT = tmp_path / "media"
     decision = make_draft_decision(unit_a, officer_a, staff)
-    decisions.publish(with_board_submission(decision), staff)
+    issue_decision(with_board_submission(decision), staff)
     with django_capture_on_commit_callbacks(execute=True):
         documents.request_document(decision, "decision")
     assert len(file_hashes(settings.MEDIA_ROOT)) >= 2

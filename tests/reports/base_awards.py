@@ -26,7 +26,7 @@ from awards.catalogue.in_force import award_type_on
 from awards.decisions import services as decisions
 from awards.enums import CouncilResult
 from awards.models import Award, AwardSource, Decision, IssuingBody, Nomination, Signer
-from tests.factories import PersonFactory, UnitFactory, drafter_for, make_body, make_dossier
+from tests.factories import PersonFactory, UnitFactory, drafter_for, issue_decision, make_body, make_dossier
 from units.models import UnitKind
 
 D = datetime.date
@@ -63,7 +63,7 @@ def decide(issuer: IssuingBody, staff, code: str, day: datetime.date, people: li
     signer = Signer.objects.get(body=issuer)
     actor = drafter_for(issuer, staff)
     decision = decisions.draft_decision(nominations, actor, day, signer, REASON, body=issuer)
-    decisions.publish(decision, actor)
+    issue_decision(decision, actor)
     return decision
 
 

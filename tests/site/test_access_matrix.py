@@ -184,6 +184,15 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:decision_documents": DRAFT_DECISION,
     "awards:decision_document": DRAFT_DECISION,  # a rendered document of the draft
     "awards:decision_publish": POST_ONLY,
+    # Signing and issuing (issue 18): POST only; the issued file of a draft does not exist.
+    "awards:decision_sign": POST_ONLY,
+    "awards:decision_sign_start": POST_ONLY,
+    "awards:decision_sign_finish": POST_ONLY,
+    "awards:decision_issue_paper": POST_ONLY,
+    "awards:decision_issued": {"anonymous": 302, **{p: 404 for p in LOGGED_IN}, "council_member": 403},
+    # Public verification: the upload form for everyone; an unknown code is a plain 404.
+    "verify": {p: 200 for p in PERSONAS},
+    "verify_code": {p: 404 for p in PERSONAS},
     "awards:decision_close": POST_ONLY,
     # Printing onto pre-printed blanks: board staff only (the fixture's draft has a shared Bằng khen blank).
     "awards:decision_blanks": STAFF_ONLY,
@@ -324,6 +333,9 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],
         "awards:decision_document": [decision.pk, files["document"]], "awards:decision_publish": [decision.pk],
+        "awards:decision_sign": [decision.pk], "awards:decision_sign_start": [decision.pk],
+        "awards:decision_sign_finish": [decision.pk], "awards:decision_issue_paper": [decision.pk],
+        "awards:decision_issued": [decision.pk], "verify_code": ["2222-2222"],
         "awards:decision_close": [decision.pk, "cancel"],
         "awards:decision_blanks": [decision.pk], "awards:blank_calibration_sheet": [blank.pk],
         "statistics_form": ["0603"],

@@ -19,6 +19,7 @@ READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossie
              "agendaitem", "vote", "numbersequence", "councilminutessequence", "decision", "decisionline",
              "decisiondocument", "award", "dashboardreport", "attachmentaccess", "nominationeligibility",
              "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "personaldataread",
+             "decisionsignature", "issuance", "verificationcode", "signingsession",
              "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition", "deferredtask"}
 
 

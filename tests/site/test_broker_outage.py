@@ -13,7 +13,7 @@ import pytest
 
 from awards.models import Award, DecisionDocument, DocumentStatus
 from config.celery import app as celery_app
-from tests.factories import make_draft_decision
+from tests.factories import make_draft_decision, sign_all
 
 pytestmark = pytest.mark.django_db
 DEAD_BROKER = "redis://127.0.0.1:1/0"
@@ -35,7 +35,7 @@ def broker_down(monkeypatch):
 
 def test_publishing_with_redis_down_answers_fast_and_leaves_the_pdf_pending(
         client, staff, unit_a, officer_a, broker_down, caplog, django_capture_on_commit_callbacks):
-    decision = make_draft_decision(unit_a, officer_a, staff)
+    decision = sign_all(make_draft_decision(unit_a, officer_a, staff), staff)
     client.force_login(staff)
     started = time.monotonic()
     with caplog.at_level(logging.WARNING, logger="awards.core.outbox"), django_capture_on_commit_callbacks(execute=True):

@@ -21,6 +21,8 @@ REFUSED = {
     **dict.fromkeys([
         "awards:attachment_add", "awards:attachment_delete", "awards:central_decision", "awards:decision_close",
         "awards:decision_publish", "awards:decision_render", "awards:decision_texts", "awards:dossier_edit",
+        "awards:decision_issue_paper", "awards:decision_sign", "awards:decision_sign_finish",
+        "awards:decision_sign_start",
         "awards:eligibility_override", "awards:forward", "awards:import", "awards:move", "awards:nomination_add",
         "awards:nomination_delete", "awards:nomination_edit", "awards:round_return", "awards:round_vote",
         "awards:verdict", "dashboard_report_request", "facts:hold_add", "facts:import_figures",
@@ -35,9 +37,10 @@ REFUSED = {
         "campaigns:move", "campaigns:register", "campaigns:report", "second_factor_disable", "second_factor_setup",
         "statistics_figures"], 403),
 }
-# His own account's forms: the password change and reset forms come back with their errors (nothing changes), an
+# His own account's forms (and the public /verify/ page): the password change and reset forms come back with their errors (nothing changes), an
 # unknown reset link says so, the second factor's code step sends a user without a device back to the home page.
-OWN = {"awards:dossier_create": 200, "awards:eligibility_create": 302, "set_language": 302, "password_change": 200,
+OWN = {"verify": 200,  # the public check of an uploaded PDF: the form comes back asking for a file
+       "awards:dossier_create": 200, "awards:eligibility_create": 302, "set_language": 302, "password_change": 200,
        "password_reset": 200, "password_reset_confirm": 200, "second_factor_verify": 302}
 
 

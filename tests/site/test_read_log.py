@@ -13,9 +13,8 @@ from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from awards.decisions import services as decisions
 from awards.models import DecisionDocument, DocumentStatus
-from tests.factories import PersonFactory, make_draft_decision
+from tests.factories import PersonFactory, issue_decision, make_draft_decision
 from units.models import PersonalDataRead, ReadKind
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +52,7 @@ def test_the_facts_page_with_discipline_records_is_logged(client, officer_a, uni
 def test_a_certificate_download_is_logged(client, unit_a, officer_a, staff, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     decision = make_draft_decision(unit_a, officer_a, staff)
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     decision.refresh_from_db()
     document = DecisionDocument(decision=decision, kind="certificates", version=1, content_key="k",
                                 status=DocumentStatus.DONE, sha256=hashlib.sha256(b"%PDF-1.7 x").hexdigest())

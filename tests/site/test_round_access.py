@@ -15,6 +15,7 @@ from django.urls import reverse
 from awards.decisions import services as decisions
 from awards.models import Decision, DecisionState, Dossier, Signer
 from tests.dossiers.round_support import CSTDCS, D, round_of
+from tests.factories import sign_all
 
 PERSONAS = ["anonymous", "officer_a", "school_officer", "sở_leader", "officer_b", "staff", "leader", "council_member"]
 DAY = D(2025, 1, 20)
@@ -37,12 +38,12 @@ def world(unit_a, officer_a, school, school_officer, sở_leader, unit_b, office
         "submitted": round_of(school, school_officer, education, state="submitted"),
         "reviewed": round_of(unit_a, officer_a, education, code=CSTDCS, state="reviewed", verdict="eligible"),
         "free": ready(school, school_officer, education),
-        "to_publish": draft_of(ready(school, school_officer, education), officer_a, director),
+        "to_publish": sign_all(draft_of(ready(school, school_officer, education), officer_a, director), sở_leader),
         "to_cancel": draft_of(ready(school, school_officer, education), officer_a, director),
         "to_return": draft_of(ready(school, school_officer, education), officer_a, director),
         "b_reviewed": round_of(unit_b, officer_b, health, code=CSTDCS, state="reviewed", verdict="eligible"),
         "b_free": ready(unit_b, officer_b, health),
-        "b_draft": draft_of(ready(unit_b, officer_b, health), officer_b, b_director),
+        "b_draft": sign_all(draft_of(ready(unit_b, officer_b, health), officer_b, b_director), officer_b),
         "education": education, "health": health, "director": director, "b_director": b_director,
     }
 

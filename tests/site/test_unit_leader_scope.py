@@ -8,11 +8,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from awards.decisions import services as decisions
 from awards.models import Award, Dossier
 from campaigns.models import CampaignStatus
 from tests.campaigns.support import make_campaign
-from tests.factories import PersonFactory, UnitFactory, UserFactory, make_dossier, make_draft_decision
+from tests.factories import PersonFactory, UnitFactory, UserFactory, issue_decision, make_dossier, make_draft_decision
 from units.models import Role, UnitKind
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world(unit_a, unit_b, officer_a, officer_b, staff):
     decision = make_draft_decision(unit_b, officer_b, staff)
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     return {
         "own_dossier": make_dossier(unit_a, officer_a),
         "other_dossier": Dossier.objects.get(unit=unit_b),

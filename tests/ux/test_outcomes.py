@@ -10,7 +10,7 @@ from django.urls import reverse
 from awards.decisions import services as decisions
 from awards.enums import DossierState
 from awards.models import Nomination, Signer
-from tests.factories import PersonFactory, make_dossier, with_board_submission
+from tests.factories import PersonFactory, issue_decision, make_dossier, with_board_submission
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def partly_decided(unit_a, officer_a, staff):
     chosen = list(dossier.nominations.order_by("pk"))[:3]
     decision = with_board_submission(decisions.draft_decision(
         chosen, staff, datetime.date(2021, 2, 6), signer, "đã có thành tích xuất sắc năm 2020"))
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     dossier.refresh_from_db()
     return dossier, decision
 

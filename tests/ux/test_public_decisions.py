@@ -10,7 +10,7 @@ from django.urls import reverse
 from awards.decisions import services as decisions
 from awards.enums import DossierState
 from awards.models import Signer
-from tests.factories import PersonFactory, make_dossier, with_board_submission
+from tests.factories import PersonFactory, issue_decision, make_dossier, with_board_submission
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def published(unit_a, officer_a, staff):
                            recipient=person)
     decision = with_board_submission(decisions.draft_decision(
         list(dossier.nominations.all()), staff, datetime.date(2021, 2, 6), signer, "đã có thành tích xuất sắc"))
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     return decision
 
 

@@ -16,7 +16,7 @@ from awards.enums import DossierState
 from awards.models import Signer
 from awards.record.history.entry import record_history_award
 from tests import pdf_tools
-from tests.factories import PersonFactory, make_dossier, with_board_submission
+from tests.factories import PersonFactory, issue_decision, make_dossier, with_board_submission
 from units.models import UnitAlias
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ def test_dossiers_and_decisions_are_found_and_scoped(unit_a, unit_b, officer_a, 
     dossier = make_dossier(unit_a, officer_a, state=DossierState.AWAITING_DECISION, verdict="eligible")
     decision = with_board_submission(decisions.draft_decision(
         list(dossier.nominations.all()), staff, datetime.date(2021, 2, 6), signer, "đã có thành tích xuất sắc"))
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     other = make_dossier(unit_b, officer_b)
     officer = client_for("officer_a")
     assert hits(officer.get(reverse("search"), {"q": dossier.reference.lower()}), "dossiers") == [

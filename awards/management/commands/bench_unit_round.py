@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from openpyxl import Workbook, load_workbook
 
 from awards.catalogue.in_force import award_type_on
+from awards.decisions import issuing
 from awards.decisions import services as decisions
 from awards.documents import decision_pdf
 from awards.dossiers import workflow
@@ -137,6 +138,6 @@ class Command(BaseCommand):
         ready = list(decisions.ready_nominations(body).filter(dossier=dossier))
         decision = timed("dự thảo quyết định (số của Sở)", lambda: decisions.draft_decision(
             ready, officer, DECIDED_ON, signer, "đã hoàn thành tốt nhiệm vụ năm học 2024 - 2025", body=body))
-        timed("ban hành (ghi bản ghi khen thưởng)", lambda: decisions.publish(decision, officer))
+        timed("ký số và phát hành (ghi bản ghi khen thưởng)", lambda: issuing.issue_with_demo_keys(decision, officer))
         self.outcome = (report.created, decision.code, decision.awards.count())
         timed("kết xuất PDF quyết định và danh sách", lambda: decision_pdf.render(decision, "decision"))

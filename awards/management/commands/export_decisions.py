@@ -12,14 +12,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from awards.documents import rendering
 from awards.documents import services as documents
-from awards.models import Decision, DecisionState, DocumentKind, DocumentStatus
+from awards.models import Decision, DecisionState, DocumentKind, DocumentStatus, Issuance, IssueMode
 from units.text import fold
 
 COLUMNS = ["so_quyet_dinh", "ngay", "nguoi_ky", "danh_hieu_hinh_thuc", "tap_the", "ca_nhan", "ho_gia_dinh",
-           "trang_thai", "tep", "sha256"]
+           "trang_thai", "tep", "sha256", "phat_hanh", "ky_so_boi", "thoi_diem_ky"]
 
 
 def file_name(decision: Decision) -> str:
@@ -56,6 +57,22 @@ class Command(BaseCommand):
         ).order_by("decided_on", "body__kind", "body_id", "number")
         rows = []
         for decision in decisions:
+            issuance = Issuance.objects.filter(decision=decision).first()
+            if issuance is not None:  # the issued file itself (signed, or the scan of the paper original)
+                data = issuance.file.open("rb").read()
+                digest = hashlib.sha256(data).hexdigest()
+                if digest != issuance.sha256:
+                    raise CommandError(f"Tệp đã phát hành của quyết định {decision.code} không khớp sha256 đã ghi.")
+                name = file_name(decision)
+                (target / name).write_bytes(data)
+                signed_at = timezone.localtime(issuance.signed_at).isoformat(timespec="seconds") \
+                    if issuance.signed_at else ""
+                rows.append([decision.code, decision.decided_on.isoformat(), decision.signer.full_name,
+                             decision.award_type.name, decision.collectives, decision.individuals,
+                             decision.households, decision.get_state_display(), name, digest,
+                             "ky_so" if issuance.mode == IssueMode.ELECTRONIC else "ky_giay", issuance.signer_name
+                             if issuance.mode == IssueMode.ELECTRONIC else "", signed_at])
+                continue
             document = documents.request_document(decision, DocumentKind.DECISION)
             if document.status != DocumentStatus.DONE:
                 rendering.render(document.pk)
@@ -70,7 +87,7 @@ class Command(BaseCommand):
             (target / name).write_bytes(data)
             rows.append([decision.code, decision.decided_on.isoformat(), decision.signer.full_name,
                          decision.award_type.name, decision.collectives, decision.individuals, decision.households,
-                         decision.get_state_display(), name, digest])
+                         decision.get_state_display(), name, digest, "", "", ""])
         with open(target / "index.csv", "w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.writer(handle)
             writer.writerow(COLUMNS)
