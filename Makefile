@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-unit test-e2e lint setup system-deps migrate seed messages clean-db worker bench loadtest backup restore
+.PHONY: run test test-unit test-e2e lint setup system-deps migrate seed messages clean-db worker bench loadtest load-imports backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ bench: setup
 loadtest: setup
 	$(PIP) install --quiet -r requirements-load.txt
 	bash scripts/loadtest.sh
+
+# 20 officers upload 20 lists of 5,000 rows at once; gunicorn + a Celery worker + PostgreSQL (own database
+# tdkt_importload); checks that every list is saved whole. LOAD_LISTS, LOAD_ROWS, LOAD_PORT... override.
+load-imports: setup
+	bash scripts/load_imports.sh
 
 # The database (pg_dump custom format, or SQLite's online backup) and the media files in one archive with a
 # checksum manifest under var/backups/; `make restore ARCHIVE=var/backups/tdkt-backup-....tar.gz` checks every
