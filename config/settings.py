@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     "units",
     "awards",
+    "awards.fund.apps.FundConfig",
     "campaigns",
 ]
 

@@ -35,6 +35,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("council", ("awards.council",)),
     ("documents", ("awards.documents",)),
     ("decisions", ("awards.decisions",)),
+    ("fund", ("awards.fund",)),
     ("clusters", ("units.clusters",)),
     ("reports", ("awards.reports",)),
     ("maintenance", ("awards.maintenance",)),

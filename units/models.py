@@ -32,6 +32,7 @@ class Role(models.TextChoices):
     UNIT_OFFICER = "unit_officer", _("Cán bộ thi đua - khen thưởng của đơn vị")
     COUNCIL_MEMBER = "council_member", _("Thành viên Hội đồng Thi đua - Khen thưởng")
     LEADERSHIP = "leadership", _("Lãnh đạo")
+    ACCOUNTANT = "accountant", _("Kế toán quỹ thi đua, khen thưởng (Sở Nội vụ)")
     ADMINISTRATOR = "administrator", _("Quản trị hệ thống")
 
 
@@ -42,6 +43,7 @@ ROLE_PRECEDENCE = [
     Role.LEADERSHIP,
     Role.COUNCIL_MEMBER,
     Role.UNIT_OFFICER,
+    Role.ACCOUNTANT,
 ]
 
 

@@ -2,7 +2,8 @@
 cơ sở, holidays and time limits), ``record`` (yearly facts, eligibility rules and results), ``dossiers``,
 ``council``, ``decisions`` (decisions, signers, number series, the Award record), ``bodies`` (the bodies that
 issue decisions: the province and every unit deciding its own titles), ``documents`` (rendered decision
-documents, calibrations of pre-printed blanks) and ``reports`` (dashboard PDFs). Code imports the models from here."""
+documents, calibrations of pre-printed blanks), ``fund`` (the quỹ thi đua, khen thưởng: funds, ledger, bonus
+lines) and ``reports`` (dashboard PDFs). Code imports the models from here."""
 
 from awards.models.bodies import IssuingBody, province_body
 from awards.models.catalogue import (
@@ -53,6 +54,18 @@ from awards.models.dossiers import (
     ImportJobStatus,
     Nomination,
 )
+from awards.models.fund import (
+    ALLOCATIONS,
+    CASH_IN,
+    CASH_OUT,
+    EntryKind,
+    Fund,
+    FundEntry,
+    FundLine,
+    FundRule,
+    LineStatus,
+    PaymentVoucher,
+)
 from awards.models.record import (
     CollectiveFigures,
     EligibilityRule,
@@ -64,6 +77,9 @@ from awards.models.record import (
 from awards.models.reports import DashboardReport, StatisticsFigure, StatisticsForm
 
 __all__ = [
+    "ALLOCATIONS",
+    "CASH_IN",
+    "CASH_OUT",
     "MINUTES_SYMBOL",
     "RECIPIENT_BONUS",
     "RECIPIENT_FLAG",
@@ -91,6 +107,11 @@ __all__ = [
     "DossierRevision",
     "DossierTransition",
     "EligibilityRule",
+    "EntryKind",
+    "Fund",
+    "FundEntry",
+    "FundLine",
+    "FundRule",
     "HoldPeriod",
     "Holiday",
     "ImportJob",
@@ -98,10 +119,12 @@ __all__ = [
     "Initiative",
     "IssuingBody",
     "LegalDocument",
+    "LineStatus",
     "Nomination",
     "NominationEligibility",
     "NumberSequence",
     "PaperSize",
+    "PaymentVoucher",
     "ProcessingTimeLimit",
     "Rounding",
     "Signer",
