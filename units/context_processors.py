@@ -16,6 +16,8 @@ NAV_ITEMS = [
     (_("Hồ sơ"), "awards:dossiers", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.UNIT_OFFICER, Role.LEADERSHIP}),
     (_("Đủ điều kiện"), "awards:eligibility_candidates", {Role.UNIT_OFFICER, Role.BOARD_STAFF, Role.ADMINISTRATOR}),
     (_("Quyết định"), "awards:decisions", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.LEADERSHIP, Role.UNIT_OFFICER}),
+    (_("Quỹ TĐKT"), "fund:report", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.ACCOUNTANT, Role.LEADERSHIP,
+                                     Role.UNIT_OFFICER}),
     (_("Hội đồng"), "awards:council", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.COUNCIL_MEMBER, Role.LEADERSHIP}),
     (_("Phong trào"), "campaigns:list", None),
     (_("Đơn vị"), "units:tree", None),

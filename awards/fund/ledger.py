@@ -19,7 +19,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from awards.fund.words import amount_words
-from awards.models import ALLOCATIONS, EntryKind, Fund, FundEntry, FundRule, IssuingBody
+from awards.models import ALLOCATIONS, CASH_IN, CASH_OUT, EntryKind, Fund, FundEntry, FundRule, IssuingBody
 from units.models import User
 
 ZERO = Decimal(0)
@@ -196,13 +196,13 @@ def correct_entry(entry: FundEntry, reason: str, actor: User, day: datetime.date
 
 def set_opening(fund: Fund, amount: Decimal | int | str, note: str, formation_base=None) -> Fund:
     """The opening balance (số dư chuyển sang) and the base of the formation limit, before the year's first
-    entry only: afterwards the figures already printed would change."""
+    movement of money only (commitments do not count): afterwards the balances already printed would change."""
     value = Decimal(str(amount or 0))
     if value != value.to_integral_value() or value < 0:
         raise FundError(_("Số dư đầu năm phải là số đồng nguyên, không âm."))
     with transaction.atomic():
         locked = Fund.objects.select_for_update().get(pk=fund.pk)
-        if locked.entries.exists() and value != locked.opening_balance:
+        if locked.entries.filter(kind__in=[*CASH_IN, *CASH_OUT]).exists() and value != locked.opening_balance:
             raise FundError(_("Quỹ đã có bút toán: không sửa số dư đầu năm; ghi một khoản bổ sung hoặc điều chỉnh."))
         locked.opening_balance = value
         locked.opening_note = (note or "").strip()

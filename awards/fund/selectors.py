@@ -67,17 +67,17 @@ class Breakdown:
 
 def _breakdown(fund: Fund, key: str) -> list[tuple[int, dict]]:
     rows = (FundLine.objects.filter(fund=fund).values(key).annotate(
-        count=Count("pk", filter=Q(status__in=LIVE)),
-        committed=Sum("amount", filter=Q(status__in=LIVE), default=ZERO),
-        paid=Sum("paid", filter=Q(status__in=LIVE), default=ZERO),
-        revoked_paid=Sum("paid", filter=~Q(status__in=LIVE), default=ZERO)).order_by())
+        n=Count("pk", filter=Q(status__in=LIVE)),
+        sum_committed=Sum("amount", filter=Q(status__in=LIVE), default=ZERO),
+        sum_paid=Sum("paid", filter=Q(status__in=LIVE), default=ZERO),
+        sum_revoked_paid=Sum("paid", filter=~Q(status__in=LIVE), default=ZERO)).order_by())
     return [(row[key], row) for row in rows]
 
 
 def by_award_type(fund: Fund) -> list[Breakdown]:
     rows = _breakdown(fund, "award_type_id")
     names = dict(AwardType.objects.filter(pk__in=[key for key, _ in rows]).values_list("pk", "name"))
-    out = [Breakdown(names[key], row["count"], row["committed"], row["paid"], row["revoked_paid"])
+    out = [Breakdown(names[key], row["n"], row["sum_committed"], row["sum_paid"], row["sum_revoked_paid"])
            for key, row in rows]
     return sorted(out, key=lambda b: (-b.committed, b.label))
 
@@ -85,7 +85,7 @@ def by_award_type(fund: Fund) -> list[Breakdown]:
 def by_receiving_unit(fund: Fund) -> list[Breakdown]:
     rows = _breakdown(fund, "receiving_unit_id")
     names = dict(Unit.objects.filter(pk__in=[key for key, _ in rows]).values_list("pk", "name"))
-    out = [Breakdown(names[key], row["count"], row["committed"], row["paid"], row["revoked_paid"])
+    out = [Breakdown(names[key], row["n"], row["sum_committed"], row["sum_paid"], row["sum_revoked_paid"])
            for key, row in rows]
     return sorted(out, key=lambda b: (-b.committed, b.label))
 
@@ -111,13 +111,15 @@ def allocations(fund: Fund) -> list[FundEntry]:
 def decisions_of(fund: Fund) -> list[dict]:
     """The fund's decisions with their committed, paid and due figures."""
     rows = (FundLine.objects.filter(fund=fund).values("decision_id").annotate(
-        count=Count("pk"), committed=Sum("amount", filter=Q(status__in=LIVE), default=ZERO),
-        paid=Sum("paid", default=ZERO), revoked=Count("pk", filter=~Q(status__in=LIVE)),
-        due=Sum("amount", filter=Q(status__in=LIVE), default=ZERO) - Sum("paid", filter=Q(status__in=LIVE),
-                                                                         default=ZERO)).order_by())
+        n=Count("pk"), sum_committed=Sum("amount", filter=Q(status__in=LIVE), default=ZERO),
+        sum_paid=Sum("paid", default=ZERO), n_revoked=Count("pk", filter=~Q(status__in=LIVE)),
+        sum_live_paid=Sum("paid", filter=Q(status__in=LIVE), default=ZERO)).order_by())
     by_id = {row["decision_id"]: row for row in rows}
     decisions = Decision.objects.filter(pk__in=by_id).select_related("award_type").order_by("decided_on", "number")
-    return [{"decision": decision, **by_id[decision.pk]} for decision in decisions]
+    return [{"decision": decision, "count": by_id[decision.pk]["n"], "committed": by_id[decision.pk]["sum_committed"],
+             "paid": by_id[decision.pk]["sum_paid"], "revoked": by_id[decision.pk]["n_revoked"],
+             "due": by_id[decision.pk]["sum_committed"] - by_id[decision.pk]["sum_live_paid"]}
+            for decision in decisions]
 
 
 def recoveries(fund: Fund) -> list[FundLine]:
