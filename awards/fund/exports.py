@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from awards.core.pdf import Metadata, place_date, render_pdf
+from awards.core.pdf import Metadata, render_pdf
 from awards.fund.ledger import Figures
 from awards.fund.selectors import PaymentList, YearReport
 from awards.fund.words import amount_words
@@ -68,8 +68,8 @@ def payment_list_pdf(plist: PaymentList) -> bytes:
     decision = plist.decision
     return render_pdf("pdf/fund_payment_list.html", {
         "plist": plist, "decision": decision, "title": title, "subtitle": subtitle, "rows": payment_rows(plist),
-        "header": PAYMENT_HEADER, "fund_name": decision.fund_name, "place_date": place_date(timezone.localdate(),
-                                                                                            decision.place),
+        "header": PAYMENT_HEADER, "fund_name": decision.fund_name,
+        "place_date": f"{decision.place}, ngày ...... tháng ...... năm ......",
         "total_words": amount_words(plist.total)}, _metadata(plist))
 
 

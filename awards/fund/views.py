@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -20,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from awards.fund import access, exports, ledger, payments, selectors
-from awards.models import Decision, EntryKind, Fund, FundEntry, FundLine, IssuingBody, LineStatus
+from awards.models import CASH_IN, CASH_OUT, Decision, EntryKind, Fund, FundEntry, FundLine, IssuingBody, LineStatus
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -65,13 +66,14 @@ def _day(value: str) -> datetime.date | None:
 
 def _chosen(request) -> tuple[IssuingBody, int, list[IssuingBody]]:
     bodies = access.readable_bodies(request.user)
-    if not bodies:
-        raise PermissionDenied(_("Bạn không có quyền xem quỹ thi đua, khen thưởng."))
     wanted = request.GET.get("body", "")
-    body = bodies[0]
     if wanted.isdigit():
         body = get_object_or_404(IssuingBody.objects.select_related("unit"), pk=int(wanted))
         _require(access.can_read(request.user, body))
+    elif bodies:
+        body = bodies[0]
+    else:
+        raise PermissionDenied(_("Bạn không có quyền xem quỹ thi đua, khen thưởng."))
     latest = Fund.objects.filter(body=body).order_by("-year").values_list("year", flat=True).first()
     return body, _year(request.GET.get("year", ""), latest or timezone.localdate().year), bodies
 
@@ -89,16 +91,17 @@ def report(request):
     body, year, bodies, fund, year_report = _report(request)
     keeps = access.can_keep(request.user, body)[0]
     rule = ledger.rule_on(datetime.date(year, 12, 31))
+    on = request.GET.get("on", "")
     return render(request, "fund/report.html", {
         "body": body, "year": year, "bodies": bodies, "fund": fund, "report": year_report, "keeps": keeps,
-        "rule": rule, "on": request.GET.get("on", ""),
+        "rule": rule, "on": on,
         "entry_form": EntryForm(initial={"day": min(timezone.localdate(), datetime.date(year, 12, 31))})
         if keeps else None,
         "opening_form": OpeningForm(initial={"opening_balance": fund.opening_balance if fund else 0,
                                              "opening_note": fund.opening_note if fund else "",
                                              "formation_base": fund.formation_base if fund else None})
-        if keeps and not (fund and fund.entries.exists()) else None,
-        "query": f"body={body.pk}&year={year}" + (f"&on={request.GET['on']}" if _day(request.GET.get("on", "")) else ""),
+        if keeps and not (fund and fund.entries.filter(kind__in=[*CASH_IN, *CASH_OUT]).exists()) else None,
+        "query": urlencode({"body": body.pk, "year": year, **({"on": on} if _day(on) else {})}),
     })
 
 

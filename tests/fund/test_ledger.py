@@ -72,7 +72,7 @@ def test_a_unit_decision_commits_to_the_units_own_fund(unit_a, officer_a, educat
 
 
 def test_payment_in_part_then_the_rest(two_units_decision, staff):
-    first, second, third = lines_of(two_units_decision)
+    first, second, _third = lines_of(two_units_decision)
     fund = first.fund
     payments.record_payment(fund, "PC-01", D(2021, 3, 1), [(first, Decimal(1_000_000)), (second, None)], staff)
     first.refresh_from_db()
