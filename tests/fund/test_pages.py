@@ -164,3 +164,8 @@ def test_the_report_page_shows_the_years_figures_and_the_rule(two_units_decision
 def test_the_decision_page_links_to_its_bonuses(two_units_decision, staff_client):
     page = staff_client.get(f"/awards/decisions/{two_units_decision.pk}/").content.decode()
     assert f'href="/fund/decisions/{two_units_decision.pk}/"' in page
+
+
+def test_the_dashboard_shows_the_years_bonus_total(two_units_decision, staff_client):
+    page = staff_client.get("/dashboard/?year=2021").content.decode()
+    assert "Tiền thưởng kèm theo các quyết định của năm: <strong>7.450.000 đồng</strong>" in page

@@ -19,7 +19,8 @@ READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossie
              "agendaitem", "vote", "numbersequence", "councilminutessequence", "decision", "decisionline",
              "decisiondocument", "award", "dashboardreport", "attachmentaccess", "nominationeligibility",
              "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob",
-             "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition"}
+             "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition",
+             "fund", "fundline", "fundentry", "paymentvoucher"}
 
 
 def test_every_model_is_registered():
