@@ -18,8 +18,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.enums import RecipientKind
 from awards.fund.ledger import fund_for
 from awards.models import Decision, DecisionState, EntryKind, FundEntry, FundLine, LineStatus
+
+
+def receiving_unit_id(line) -> int:
+    """Who receives the money: a collective that is a unit receives its own; a person or a household receives it
+    through the unit that proposed them (which pays its people and signs the list)."""
+    nomination = line.nomination
+    if line.recipient_kind == RecipientKind.COLLECTIVE and nomination.unit_id:
+        return nomination.unit_id
+    return nomination.dossier.unit_id
 
 
 @transaction.atomic
@@ -35,7 +45,7 @@ def commit_decision(decision: Decision) -> int:
     FundLine.objects.bulk_create([
         FundLine(fund=fund, decision=decision, decision_line=line, award_type_id=decision.award_type_id,
                  position=line.position, recipient_kind=line.recipient_kind, recipient_name=line.recipient_name,
-                 detail=line.detail, receiving_unit_id=line.nomination.dossier.unit_id,
+                 detail=line.detail, receiving_unit_id=receiving_unit_id(line),
                  amount=Decimal(line.bonus_amount))
         for line in lines
     ])

@@ -28,7 +28,8 @@ def unit_column(line) -> str:
 
 
 def payment_rows(plist: PaymentList) -> list[dict]:
-    """The list's rows in order: a unit's heading, its lines numbered on, its subtotal; the grand total last."""
+    """The list's rows in order: a unit's heading, its lines numbered on, its subtotal (when it has more than one
+    line); the grand total last."""
     rows: list[dict] = []
     number = 0
     for group in plist.groups:
@@ -37,8 +38,9 @@ def payment_rows(plist: PaymentList) -> list[dict]:
             number += 1
             rows.append({"kind": "line", "stt": number, "name": line.recipient_name, "unit": unit_column(line),
                          "amount": int(line.amount), "words": amount_words(line.amount)})
-        rows.append({"kind": "subtotal", "text": f"Cộng {group.unit.name}", "amount": int(group.total),
-                     "words": amount_words(group.total)})
+        if len(group.lines) > 1:
+            rows.append({"kind": "subtotal", "text": f"Cộng {group.unit.name}", "amount": int(group.total),
+                         "words": amount_words(group.total)})
     rows.append({"kind": "total", "text": "Tổng cộng", "amount": int(plist.total), "words": amount_words(plist.total)})
     return rows
 
@@ -164,7 +166,9 @@ def report_metadata(report: YearReport) -> Metadata:
 
 def report_pdf(report: YearReport) -> bytes:
     return render_pdf("pdf/fund_report.html", {
-        "report": report, "title": report_title(report), "figures": figure_rows(report.figures),
+        "report": report, "title": report_title(report),
+        "figures": [(label, amount, amount_words(amount) if amount >= 0 else "")
+                    for label, amount in figure_rows(report.figures)],
         "breakdown_header": BREAKDOWN_HEADER, "years_header": YEARS_HEADER,
         "on": report.on or timezone.localdate()}, report_metadata(report))
 

@@ -226,7 +226,8 @@ def decision(request, pk):
         EntryKind.PAYMENT, EntryKind.RECOVERY]).select_related("line", "voucher", "correction").order_by("day", "pk"))
     return render(request, "fund/decision.html", {
         "decision": decision, "plist": plist, "lines": lines, "entries": entries,
-        "keeps": access.can_keep(request.user, decision.body)[0], "today": timezone.localdate(),
+        "keeps": access.can_keep(request.user, decision.body)[0],
+        "today": min(timezone.localdate(), datetime.date(decision.year, 12, 31)),
         "payable": [line for line in lines if line.status == LineStatus.OPEN],
         "to_recover": [line for line in lines if line.status == LineStatus.RECOVERY],
     })

@@ -308,3 +308,27 @@ def test_a_later_year_has_its_own_fund(unit_a, officer_a, staff):
     publish_for(staff, [(unit_a, officer_a, None)], day=D(2021, 2, 6))
     publish_for(staff, [(unit_a, officer_a, "Hoàng Văn Nam")], day=D(2022, 3, 1))
     assert list(Fund.objects.order_by("year").values_list("year", flat=True)) == [2021, 2022]
+
+
+def test_a_collective_proposed_by_another_unit_receives_its_own_bonus(unit_a, officer_a, unit_b, staff):
+    """A cụm's leader proposes a member unit: the member is paid; a person is paid through the unit proposing him."""
+    from awards.models import Nomination
+    from tests.factories import PersonFactory, make_dossier, with_board_submission
+
+    dossier = make_dossier(unit_a, officer_a, state="awaiting_decision", verdict="eligible")
+    Nomination.objects.filter(dossier=dossier).update(unit=unit_b)
+    person = make_dossier(unit_a, officer_a, state="awaiting_decision", verdict="eligible",
+                          recipient=PersonFactory(full_name="Hoàng Văn Nam", unit=unit_b))
+    signer = two_signer()
+    decision = with_board_submission(decisions.draft_decision(
+        [*dossier.nominations.all(), *person.nominations.all()], staff, D(2021, 2, 6), signer, "x"))
+    decisions.publish(decision, staff)
+    assert sorted((line.recipient_name, line.receiving_unit.name) for line in lines_of(decision)) == [
+        ("Hoàng Văn Nam", "Sở Giáo dục và Đào tạo"), ("Sở Y tế", "Sở Y tế")]
+
+
+def two_signer():
+    from awards.models import Signer
+
+    return Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
+                                 valid_from=D(2020, 1, 1))

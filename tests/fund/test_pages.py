@@ -29,7 +29,6 @@ PAYMENT_LIST_TEXT = (
     "Cộng Sở Giáo dục và Đào tạo 4.470.000 Bốn triệu bốn trăm bảy mươi nghìn đồng "
     "Sở Y tế "
     "3 Sở Y tế Sở Y tế 2.980.000 Hai triệu chín trăm tám mươi nghìn đồng "
-    "Cộng Sở Y tế 2.980.000 Hai triệu chín trăm tám mươi nghìn đồng "
     "Tổng cộng 7.450.000 Bảy triệu bốn trăm năm mươi nghìn đồng "
     "Tổng số tiền bằng chữ: Bảy triệu bốn trăm năm mươi nghìn đồng. "
     "Lạng Sơn, ngày ...... tháng ...... năm ...... "
@@ -73,7 +72,6 @@ def test_the_payment_list_workbook(two_units_decision, staff_client):
         [None, "Cộng Sở Giáo dục và Đào tạo", None, 4470000, "Bốn triệu bốn trăm bảy mươi nghìn đồng", None],
         [None, "Sở Y tế", None, None, None, None],
         [3, "Sở Y tế", "Sở Y tế", 2980000, "Hai triệu chín trăm tám mươi nghìn đồng", None],
-        [None, "Cộng Sở Y tế", None, 2980000, "Hai triệu chín trăm tám mươi nghìn đồng", None],
         [None, "Tổng cộng", None, 7450000, "Bảy triệu bốn trăm năm mươi nghìn đồng", None],
     ]
     assert sheet["D7"].number_format == "#,##0"
