@@ -29,6 +29,10 @@ from awards.models import (
     DossierRevision,
     DossierTransition,
     EligibilityRule,
+    Fund,
+    FundEntry,
+    FundLine,
+    FundRule,
     HoldPeriod,
     Holiday,
     ImportJob,
@@ -39,6 +43,7 @@ from awards.models import (
     Nomination,
     NominationEligibility,
     NumberSequence,
+    PaymentVoucher,
     ProcessingTimeLimit,
     Signer,
     SigningCertificate,
@@ -455,3 +460,36 @@ class VerificationCodeAdmin(_ReadOnly):
 @admin.register(SigningSession)
 class SigningSessionAdmin(_ReadOnly):
     list_display = ["decision", "step", "created_at", "finished"]
+@admin.register(FundRule)
+class FundRuleAdmin(admin.ModelAdmin):
+    """The law on the quỹ thi đua, khen thưởng in force over time: the Board enters the formation ceiling and its
+    base once the decree is read (docs/legal-sources.md, "Quỹ thi đua, khen thưởng")."""
+
+    list_display = ["citation", "valid_from", "valid_to", "formation_max_percent", "campaign_max_percent", "verified"]
+
+
+@admin.register(Fund)
+class FundAdmin(ReadOnlyAdmin):
+    list_display = ["body", "year", "opening_balance", "created_at"]
+    list_filter = ["year"]
+    list_select_related = ["body"]
+
+
+@admin.register(FundLine)
+class FundLineAdmin(ReadOnlyAdmin):
+    list_display = ["decision", "recipient_name", "receiving_unit", "amount", "paid", "status"]
+    list_filter = ["status", "fund__year"]
+    list_select_related = ["decision", "receiving_unit"]
+
+
+@admin.register(FundEntry)
+class FundEntryAdmin(ReadOnlyAdmin):
+    list_display = ["fund", "day", "kind", "amount", "document_number", "corrects", "created_by"]
+    list_filter = ["kind", "fund__year"]
+    list_select_related = ["fund__body", "created_by"]
+
+
+@admin.register(PaymentVoucher)
+class PaymentVoucherAdmin(ReadOnlyAdmin):
+    list_display = ["fund", "number", "day", "created_by"]
+    list_select_related = ["fund__body", "created_by"]

@@ -31,6 +31,7 @@ urlpatterns = [
     path("awards/", include("awards.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("dashboard/", include("awards.reports.urls")),
+    path("fund/", include("awards.fund.urls")),
     path("public/decisions/", include("awards.decisions.public_urls")),
     path("verify/", include("awards.decisions.verify_urls")),
     path("admin/", admin.site.urls),

@@ -36,6 +36,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("documents", ("awards.documents",)),
     ("signing", ("awards.signing",)),
     ("decisions", ("awards.decisions",)),
+    ("fund", ("awards.fund",)),
     ("clusters", ("units.clusters",)),
     ("reports", ("awards.reports",)),
     ("maintenance", ("awards.maintenance",)),

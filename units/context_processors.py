@@ -16,6 +16,8 @@ NAV_ITEMS = [
     (_("Hồ sơ"), "awards:dossiers", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.UNIT_OFFICER, Role.LEADERSHIP}),
     (_("Đủ điều kiện"), "awards:eligibility_candidates", {Role.UNIT_OFFICER, Role.BOARD_STAFF, Role.ADMINISTRATOR}),
     (_("Quyết định"), "awards:decisions", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.LEADERSHIP, Role.UNIT_OFFICER}),
+    # Board staff reach the fund from the user menu and the dashboard: their bar is full.
+    (_("Quỹ TĐKT"), "fund:report", {Role.ACCOUNTANT, Role.LEADERSHIP, Role.UNIT_OFFICER}),
     (_("Hội đồng"), "awards:council", {Role.BOARD_STAFF, Role.ADMINISTRATOR, Role.COUNCIL_MEMBER, Role.LEADERSHIP}),
     (_("Phong trào"), "campaigns:list", None),
     (_("Đơn vị"), "units:tree", None),
@@ -35,6 +37,8 @@ def navigation(request) -> dict:
     for label, url_name, roles in NAV_ITEMS:
         if url_name == "awards:council" and not (user.is_province_leader or user.has_role(*roles - {Role.LEADERSHIP})):
             continue  # a unit's leader has no province council to read
+        if url_name == "fund:report" and user.has_role(*ADMIN_ROLES):
+            continue
         if roles is None or user.has_role(*roles):
             items.append({"label": label, "url": reverse(url_name), "active": False})
     # The active item is the longest URL that prefixes the path ("/units/clusters/" is not "/units/").
@@ -45,4 +49,6 @@ def navigation(request) -> dict:
         items[0]["active"] = True
     role = user.primary_role
     admin_url = reverse("admin:index") if user.has_role(*ADMIN_ROLES) else ""
-    return {**base, "nav_items": items, "admin_url": admin_url, "current_role_label": Role(role).label if role else ""}
+    fund_url = reverse("fund:report") if user.has_role(*ADMIN_ROLES) else ""
+    return {**base, "nav_items": items, "admin_url": admin_url, "fund_url": fund_url,
+            "current_role_label": Role(role).label if role else ""}

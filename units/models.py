@@ -33,6 +33,7 @@ class Role(models.TextChoices):
     UNIT_OFFICER = "unit_officer", _("Cán bộ thi đua - khen thưởng của đơn vị")
     COUNCIL_MEMBER = "council_member", _("Thành viên Hội đồng Thi đua - Khen thưởng")
     LEADERSHIP = "leadership", _("Lãnh đạo")
+    ACCOUNTANT = "accountant", _("Kế toán quỹ thi đua, khen thưởng (Sở Nội vụ)")
     ADMINISTRATOR = "administrator", _("Quản trị hệ thống")
 
 
@@ -43,6 +44,7 @@ ROLE_PRECEDENCE = [
     Role.LEADERSHIP,
     Role.COUNCIL_MEMBER,
     Role.UNIT_OFFICER,
+    Role.ACCOUNTANT,
 ]
 
 
@@ -189,9 +191,7 @@ class User(AbstractUser):
 
     @cached_property
     def is_province_leader(self) -> bool:
-        """Leadership of the province: a leadership account bound to no unit or to the province itself (the UBND
-        tỉnh, a unit of kind "Tỉnh"). A leader bound to a sở, xã or school leads that unit only and reads its work as
-        its officers do."""
+        """Leadership bound to no unit or to the province (UBND tỉnh); a leader of a sở, xã or school reads his unit only."""
         if not self.has_role(Role.LEADERSHIP):
             return False
         return self.unit_id is None or self.unit.kind == UnitKind.PROVINCE

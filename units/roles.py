@@ -21,8 +21,8 @@ STAFF_MODELS = {
         "dashboardreport", "attachmentaccess", "yearlyrating", "initiative", "holdperiod", "collectivefigures",
         "eligibilityrule", "nominationeligibility", "issuingbody", "decidingpower", "blankcalibration",
         "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "documentwording", "deferredtask",
-        "unitcouncilvote", "unitvoteline", "bodysigning", "signingcertificate", "decisionsignature", "issuance",
-        "verificationcode", "signingsession",
+        "bodysigning", "signingcertificate", "decisionsignature", "issuance", "verificationcode", "signingsession",
+        "fundrule", "fund", "fundline", "fundentry", "paymentvoucher",
     ],
     # Lift a login lock (delete the attempt rows); reset a lost second factor (delete the devices).
     "axes": ["accessattempt"],

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.catalogue import bodies, in_force, powers
-from awards.decisions import access, annex
+from awards.decisions import access, annex, signals
 from awards.documents import board_submission, wording
 from awards.documents.wording import format_date_words
 from awards.dossiers import workflow
@@ -324,6 +324,7 @@ def publish(decision: Decision, actor: User) -> int:
             decision_lines__active=True, decision_lines__decision__state=DecisionState.PUBLISHED)
         if dossier.state == DossierState.AWAITING_DECISION and not undecided.exists():
             workflow.transition(dossier, "decide", actor, note=decision.code)
+    signals.announce_effect(decision)  # the fund commits the bonus lines (same transaction)
     return len(lines)
 
 
@@ -355,8 +356,11 @@ def revoke(decision: Decision, reason: str, actor: User) -> int:
         state=DecisionState.REVOKED, closed_reason=reason, closed_at=timezone.now(), closed_by=actor)
     if updated == 0:
         raise DecisionError(_("Chỉ thu hồi được quyết định đã ban hành."))
-    return Award.objects.filter(decision=decision).update(revoked=True, revoked_on=timezone.localdate(),
-                                                          revoke_reason=reason)
+    count = Award.objects.filter(decision=decision).update(revoked=True, revoked_on=timezone.localdate(),
+                                                           revoke_reason=reason)
+    decision.refresh_from_db()
+    signals.announce_revoked(decision)  # the fund reverses unpaid lines, flags paid ones (same transaction)
+    return count
 
 
 def record_central_award(nomination: Nomination) -> Award | None:

@@ -17,6 +17,7 @@ from awards.demo.cast import UNITS as CAST_UNITS
 from awards.demo.clusters import seed_clusters
 from awards.demo.decisions import seed_decisions
 from awards.demo.facts import seed_facts
+from awards.demo.fund import seed_fund
 from awards.demo.history import seed_history
 from awards.demo.people import seed_people
 from awards.demo.unit_rounds import seed_unit_rounds
@@ -46,4 +47,6 @@ def seed_demo() -> dict[str, int]:
     # dashboard shows them as "Khen thưởng cấp cơ sở"; the province's figures of the articles stay as they are.
     for model_label, count in seed_unit_rounds().items():
         counts[model_label] = counts.get(model_label, 0) + count
+    # The province's fund of 2019 and 2020 (issue 20): allocations and payments beside the decisions' commitments.
+    counts.update(seed_fund())
     return counts

@@ -1,7 +1,7 @@
 """Demo accounts, one per role, all with the password ``thidua2021``.
 
 Trần Văn Ba (Ban TĐKT) and Hồ Tiến Thiệu (Chủ tịch UBND tỉnh) are named in the articles; the other
-account holders are fictional.
+account holders (the accountant ``ketoan`` of the Sở Nội vụ, who keeps the province's fund, included) are fictional.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ ACCOUNTS: list[Account] = [
     Account("lanhdao", "Hồ Tiến Thiệu",
             "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh",
             Role.LEADERSHIP, unit="ubnd-tinh"),
+    Account("ketoan", "Vi Thị Lan", "Kế toán, Văn phòng Sở Nội vụ (quỹ thi đua, khen thưởng tỉnh)", Role.ACCOUNTANT,
+            unit="so-noi-vu"),
 ]
 
 

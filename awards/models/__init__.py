@@ -2,8 +2,9 @@
 cơ sở, holidays and time limits), ``record`` (yearly facts, eligibility rules and results), ``dossiers``,
 ``council``, ``decisions`` (decisions, signers, number series, the Award record), ``bodies`` (the bodies that
 issue decisions: the province and every unit deciding its own titles), ``documents`` (rendered decision
-documents, calibrations of pre-printed blanks), ``wording`` (the effective-dated wording of decisions) and
-``reports`` (dashboard PDFs). Code imports the models from here."""
+documents, calibrations of pre-printed blanks), ``wording`` (the effective-dated wording of decisions), ``fund``
+(the quỹ thi đua, khen thưởng: funds, ledger, bonus lines) and ``reports`` (dashboard PDFs). Code imports the models
+from here."""
 
 from awards.models.bodies import IssuingBody, province_body
 from awards.models.catalogue import (
@@ -54,6 +55,18 @@ from awards.models.dossiers import (
     ImportJobStatus,
     Nomination,
 )
+from awards.models.fund import (
+    ALLOCATIONS,
+    CASH_IN,
+    CASH_OUT,
+    EntryKind,
+    Fund,
+    FundEntry,
+    FundLine,
+    FundRule,
+    LineStatus,
+    PaymentVoucher,
+)
 from awards.models.outbox import DeferredStatus, DeferredTask
 from awards.models.record import (
     CollectiveFigures,
@@ -79,6 +92,9 @@ from awards.models.signing import (
 from awards.models.wording import PLACEHOLDERS, DocumentWording, WordingKind
 
 __all__ = [
+    "ALLOCATIONS",
+    "CASH_IN",
+    "CASH_OUT",
     "MINUTES_SYMBOL",
     "PLACEHOLDERS",
     "RECIPIENT_BONUS",
@@ -112,6 +128,11 @@ __all__ = [
     "DossierRevision",
     "DossierTransition",
     "EligibilityRule",
+    "EntryKind",
+    "Fund",
+    "FundEntry",
+    "FundLine",
+    "FundRule",
     "HoldPeriod",
     "Holiday",
     "ImportJob",
@@ -121,10 +142,12 @@ __all__ = [
     "IssueMode",
     "IssuingBody",
     "LegalDocument",
+    "LineStatus",
     "Nomination",
     "NominationEligibility",
     "NumberSequence",
     "PaperSize",
+    "PaymentVoucher",
     "ProcessingTimeLimit",
     "Rounding",
     "Signer",

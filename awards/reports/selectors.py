@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import connections, router
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet, Sum
 
 from awards.enums import AUTHORITY_LEVEL, Authority, AuthorityLevel, BodyKind, OccasionType, RecipientKind
 from awards.models import Award, AwardType, IssuingBody
@@ -44,6 +44,11 @@ BASE_AUTHORITIES = tuple(str(a) for a, level in AUTHORITY_LEVEL.items() if level
 
 
 NO_BODY = "none"  # the drill-down's value for awards without an issuing body (decided above, or from archives)
+
+
+def bonus_total(year: int, unit_id: int | None = None) -> int:
+    """The bonuses of the year's standing awards (multiplier × lương cơ sở, as the decisions wrote them), in đồng."""
+    return awards_in(year, unit_id).aggregate(total=Sum("bonus_amount", default=0))["total"]
 
 
 def authorities_of(level: str) -> tuple[str, ...]:

@@ -74,6 +74,7 @@ def dashboard(request):
             "campaign_targets": campaign_selectors.targets_in(year, unit_id),
             "clusters": selectors.by_cluster(year, unit_id),
             "total": sum(line.total for line in lines),
+            "bonus_total": selectors.bonus_total(year, unit_id),
             "previous_total": sum(previous.values()),
             "base_kinds": (base_kinds := base_level.by_issuing_body_kind(year, unit_id)),
             "base_total": sum(row.total for row in base_kinds),

@@ -370,6 +370,7 @@ def test_households(seeded):
         ("donvi", Role.UNIT_OFFICER),
         ("hoidong", Role.COUNCIL_MEMBER),
         ("lanhdao", Role.LEADERSHIP),
+        ("ketoan", Role.ACCOUNTANT),
     ],
 )
 def test_demo_accounts_log_in_with_their_role(seeded, username, role):
@@ -566,7 +567,7 @@ def test_signers_and_their_terms(seeded):
 def test_demo_officers_and_council_members_cannot_log_in(seeded):
     officers = User.objects.filter(username__startswith="demo-officer-")
     council = User.objects.filter(username__startswith="demo-council-")
-    assert council.count() == 9 and officers.count() == seeded["units.User"] - 5 - 9
+    assert council.count() == 9 and officers.count() == seeded["units.User"] - 6 - 9
     for user in [*officers, *council]:
         assert not user.has_usable_password()
     assert {u.primary_role for u in officers} == {Role.UNIT_OFFICER}

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from awards.dossiers.services import record_revision
 from awards.enums import Authority, AwardFamily
+from awards.fund import ledger
 from awards.models import (
     AgendaItem,
     AwardType,
@@ -20,9 +21,11 @@ from awards.models import (
     CouncilSession,
     DashboardReport,
     Decision,
+    EntryKind,
     ImportJob,
     Signer,
     Vote,
+    province_body,
 )
 from campaigns.models import (
     Campaign,
@@ -224,6 +227,19 @@ EXPECTED: dict[str, dict[str, int]] = {
                     "facts:template_figures")},
     **{name: {"anonymous": 302, "officer_a": 403, "officer_b": 404, "staff": 200, "council_member": 403,
               "leader": 403, "administrator": 200} for name in ("facts:initiative_add", "facts:hold_add")},
+    # The fund (issue 20): the province's fund 2021 of the fixture (no decision committed to it) is read by the
+    # Board, the province's leaders and the administrator; officer A reads his unit's own fund (the Giám đốc's body
+    # exists, no fund yet); officer B's unit has no deciding body; the draft decision has no bonus lines (404).
+    "fund:report": {"anonymous": 302, "officer_a": 200, "officer_b": 403, "staff": 200, "council_member": 403,
+                    "leader": 200, "administrator": 200},
+    **{name: {"anonymous": 302, "officer_a": 404, "officer_b": 403, "staff": 200, "council_member": 403,
+              "leader": 200, "administrator": 200} for name in ("fund:report_pdf", "fund:report_xlsx")},
+    "fund:decision": {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 200, "council_member": 403,
+                      "leader": 200, "administrator": 200},
+    **{name: {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 404, "council_member": 403,
+              "leader": 404, "administrator": 404} for name in ("fund:payment_list_pdf", "fund:payment_list_xlsx")},
+    **{name: POST_ONLY for name in ("fund:open", "fund:opening", "fund:add_entry", "fund:correct", "fund:pay",
+                                    "fund:recover")},
     "admin:index": {"anonymous": 302, "officer_a": 302, "officer_b": 302, "staff": 200, "council_member": 302,
                     "leader": 302, "administrator": 200},
 }
@@ -328,7 +344,14 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
                              state="reviewed", verdict="eligible", recipient=PersonFactory(unit=unit_a)).reference
     job = ImportJob.objects.create(dossier=dossier, created_by=officer_a, original_name="ds.xlsx",
                                    file="imports/x.xlsx", status="done")
+    fund = ledger.fund_for(province_body(), 2021)
+    allocation = ledger.add_entry(fund, EntryKind.ESTIMATE, 100_000_000, datetime.date(2021, 1, 5), staff,
+                                  document_number="01/QĐ-UBND")
     return {
+        "fund:opening": [fund.pk], "fund:add_entry": [fund.pk], "fund:correct": [fund.pk, allocation.pk],
+        **{name: [decision.pk] for name in ("fund:decision", "fund:payment_list_pdf", "fund:payment_list_xlsx",
+                                            "fund:pay")},
+        "fund:recover": [decision.pk, allocation.pk],
         "awards:import_job": [ref, job.pk],
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],

@@ -20,7 +20,8 @@ READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossie
              "decisiondocument", "award", "dashboardreport", "attachmentaccess", "nominationeligibility",
              "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "personaldataread",
              "decisionsignature", "issuance", "verificationcode", "signingsession",
-             "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition", "deferredtask"}
+             "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition", "deferredtask",
+             "fund", "fundline", "fundentry", "paymentvoucher"}
 
 
 def test_every_model_is_registered():
