@@ -1,7 +1,9 @@
 from django.urls import path
 
 from awards.catalogue import views as catalogue
+from awards.consultation import views as consultation
 from awards.council import round_views
+from awards.exchange import views as exchange
 from awards.council import views as c
 from awards.decisions import blank_views, central_views
 from awards.decisions import views as q
@@ -41,6 +43,11 @@ urlpatterns = [
 ]
 
 urlpatterns += [
+    path("dossiers/<str:reference>/national-package.zip", exchange.national_package, name="national_package"),
+    path("consultations/", consultation.staff_list, name="consultations"),
+    path("consultations/<int:pk>/", consultation.staff_detail, name="consultation"),
+    path("consultations/<int:pk>/opinions/<int:opinion_id>/handled/", consultation.mark_handled,
+         name="opinion_handled"),
     path("council/", c.session_list, name="council"),
     path("council/new/", c.session_create, name="council_create"),
     path("council/<int:pk>/", c.session_detail, name="council_session"),

@@ -30,5 +30,7 @@ urlpatterns = [
     path("campaigns/", include("campaigns.urls")),
     path("dashboard/", include("awards.reports.urls")),
     path("public/decisions/", include("awards.decisions.public_urls")),
+    path("public/consultations/", include("awards.consultation.public_urls")),
+    path("api/", include("awards.api.urls")),
     path("admin/", admin.site.urls),
 ]

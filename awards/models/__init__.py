@@ -15,6 +15,7 @@ from awards.models.catalogue import (
     LegalDocument,
     ProcessingTimeLimit,
 )
+from awards.models.consultation import Consultation, CouncilOverride, Opinion
 from awards.models.council import (
     MINUTES_SYMBOL,
     AgendaItem,
@@ -53,6 +54,14 @@ from awards.models.dossiers import (
     ImportJobStatus,
     Nomination,
 )
+from awards.models.integration import (
+    ApiCall,
+    ApiClient,
+    ApiScope,
+    ConfidentialDossier,
+    ExchangeMessage,
+    IdempotentWrite,
+)
 from awards.models.record import (
     CollectiveFigures,
     EligibilityRule,
@@ -68,6 +77,9 @@ __all__ = [
     "RECIPIENT_BONUS",
     "RECIPIENT_FLAG",
     "AgendaItem",
+    "ApiCall",
+    "ApiClient",
+    "ApiScope",
     "Attachment",
     "AttachmentAccess",
     "Award",
@@ -77,7 +89,10 @@ __all__ = [
     "BlankCalibration",
     "CertificateKind",
     "CollectiveFigures",
+    "ConfidentialDossier",
+    "Consultation",
     "CouncilMinutesSequence",
+    "CouncilOverride",
     "CouncilSession",
     "DashboardReport",
     "DecidingPower",
@@ -91,8 +106,10 @@ __all__ = [
     "DossierRevision",
     "DossierTransition",
     "EligibilityRule",
+    "ExchangeMessage",
     "HoldPeriod",
     "Holiday",
+    "IdempotentWrite",
     "ImportJob",
     "ImportJobStatus",
     "Initiative",
@@ -101,6 +118,7 @@ __all__ = [
     "Nomination",
     "NominationEligibility",
     "NumberSequence",
+    "Opinion",
     "PaperSize",
     "ProcessingTimeLimit",
     "Rounding",
