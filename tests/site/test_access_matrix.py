@@ -17,10 +17,12 @@ from awards.models import (
     AgendaItem,
     AwardType,
     BlankCalibration,
+    Consultation,
     CouncilSession,
     DashboardReport,
     Decision,
     ImportJob,
+    Opinion,
     Signer,
     Vote,
 )
@@ -204,6 +206,20 @@ EXPECTED: dict[str, dict[str, int]] = {
                     "facts:template_figures")},
     **{name: {"anonymous": 302, "officer_a": 403, "officer_b": 404, "staff": 200, "council_member": 403,
               "leader": 403, "administrator": 200} for name in ("facts:initiative_add", "facts:hold_add")},
+    # Issue 19: the public consultation pages need no account; the staff's pages are the Board's; the API answers a
+    # browser session 401 (it reads only "Authorization: Bearer"); its schema and docs page are public.
+    "public_consultations": {p: 200 for p in PERSONAS},
+    "public_consultation": {p: 200 for p in PERSONAS},
+    "awards:consultations": STAFF_ONLY,
+    "awards:consultation": STAFF_ONLY,
+    "awards:opinion_handled": POST_ONLY,
+    # The fixture's dossier goes to the Chủ tịch UBND tỉnh: staff are sent back to it with the reason.
+    "awards:national_package": {**STAFF_ONLY, "staff": 302, "administrator": 302},
+    "api_schema": {p: 200 for p in PERSONAS},
+    "api_docs": {p: 200 for p in PERSONAS},
+    **{name: {p: 401 for p in PERSONAS} for name in ("api_units", "api_persons", "api_awards", "api_decisions",
+                                                      "api_dossiers", "api_dossier", "api_dossier_submit",
+                                                      "api_cbccvc")},
     "admin:index": {"anonymous": 302, "officer_a": 302, "officer_b": 302, "staff": 200, "council_member": 302,
                     "leader": 302, "administrator": 200},
 }
@@ -275,7 +291,15 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
                              state="reviewed", verdict="eligible", recipient=PersonFactory(unit=unit_a)).reference
     job = ImportJob.objects.create(dossier=dossier, created_by=officer_a, original_name="ds.xlsx",
                                    file="imports/x.xlsx", status="done")
+    consultation = Consultation.objects.create(title="Lấy ý kiến thử", starts_on=datetime.date(2021, 1, 4),
+                                               ends_on=datetime.date(2021, 1, 15), opened_by=staff)
+    consultation.dossiers.add(dossier)
+    opinion = Opinion.objects.create(consultation=consultation, nomination=nomination, name="Dân", contact="x",
+                                     text="Ý kiến")
     return {
+        "public_consultation": [consultation.pk], "awards:consultation": [consultation.pk],
+        "awards:opinion_handled": [consultation.pk, opinion.pk], "awards:national_package": [ref],
+        "api_dossier": [ref], "api_dossier_submit": [ref],
         "awards:import_job": [ref, job.pk],
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],
