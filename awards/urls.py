@@ -3,12 +3,12 @@ from django.urls import path
 from awards.catalogue import views as catalogue
 from awards.consultation import views as consultation
 from awards.council import round_views
-from awards.exchange import views as exchange
 from awards.council import views as c
 from awards.decisions import blank_views, central_views
 from awards.decisions import views as q
 from awards.dossiers.views import attachments, dossier, imports, inbox, nominations, revisions
 from awards.dossiers.views import eligibility as e
+from awards.exchange import views as exchange
 
 app_name = "awards"
 urlpatterns = [

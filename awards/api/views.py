@@ -183,7 +183,7 @@ class DossierSubmit(LoggedMixin, APIView):
 
 class ExportQuery(serializers.Serializer):
     year = serializers.IntegerField(min_value=1945, max_value=2100)
-    format = serializers.ChoiceField(choices=["json", "csv", "xlsx"], default="json")
+    output = serializers.ChoiceField(choices=["json", "csv", "xlsx"], default="json")
 
 
 class CbccvcExport(LoggedMixin, APIView):
@@ -193,7 +193,7 @@ class CbccvcExport(LoggedMixin, APIView):
     def get(self, request):
         query = ExportQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        year, kind = query.validated_data["year"], query.validated_data["format"]
+        year, kind = query.validated_data["year"], query.validated_data["output"]
         client = request.auth
         ids = unit_ids(client)
         if kind == "csv":
