@@ -22,6 +22,7 @@ from awards.models import ApiScope, Award, Decision, DecisionState, Dossier
 from units.models import Person, Unit
 
 ID_MAX = 2**31 - 1
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class IdFilter(django_filters.NumberFilter):
@@ -189,7 +190,9 @@ class ExportQuery(serializers.Serializer):
 class CbccvcExport(LoggedMixin, APIView):
     """A year's individual awards for the CSDL cán bộ, công chức, viên chức (JSON, CSV or XLSX)."""
 
-    @extend_schema(parameters=[ExportQuery], responses={200: s.CbccvcRowSerializer(many=True)})
+    @extend_schema(parameters=[ExportQuery], responses={
+        (200, "application/json"): s.CbccvcRowSerializer(many=True), (200, "text/csv"): OpenApiTypes.STR,
+        (200, XLSX): OpenApiTypes.BINARY})
     def get(self, request):
         query = ExportQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -201,7 +204,7 @@ class CbccvcExport(LoggedMixin, APIView):
                 "Content-Disposition": f'attachment; filename="khen-thuong-cbccvc-{year}.csv"'})
         if kind == "xlsx":
             return HttpResponse(cbccvc.as_xlsx(year, ids), headers={
-                "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "Content-Type": XLSX,
                 "Content-Disposition": f'attachment; filename="khen-thuong-cbccvc-{year}.xlsx"'})
         rows = list(cbccvc.rows(year, ids, with_citizen_id=ApiScope.CITIZEN_ID in client.scope_set))
         return Response(s.CbccvcRowSerializer(rows, many=True).data)
