@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from awards.catalogue import versions
 from awards.models import (
     AgendaItem,
+    ApiCall,
+    ApiClient,
     Attachment,
     AttachmentAccess,
     Award,
@@ -13,7 +15,10 @@ from awards.models import (
     BaseSalary,
     BlankCalibration,
     CollectiveFigures,
+    ConfidentialDossier,
+    Consultation,
     CouncilMinutesSequence,
+    CouncilOverride,
     CouncilSession,
     DashboardReport,
     DecidingPower,
@@ -24,8 +29,10 @@ from awards.models import (
     DossierRevision,
     DossierTransition,
     EligibilityRule,
+    ExchangeMessage,
     HoldPeriod,
     Holiday,
+    IdempotentWrite,
     ImportJob,
     Initiative,
     IssuingBody,
@@ -33,6 +40,7 @@ from awards.models import (
     Nomination,
     NominationEligibility,
     NumberSequence,
+    Opinion,
     ProcessingTimeLimit,
     Signer,
     StatisticsFigure,
@@ -376,3 +384,17 @@ class NominationEligibilityAdmin(ReadOnlyAdmin):
                     "override_at"]
     list_filter = ["verdict", "override_verdict"]
     search_fields = ["override_reason", "nomination__dossier__reference"]
+
+
+# Issue 19: consultations and their opinions change through the staff's pages; API clients are made by
+# ``manage.py create_api_token``; calls, remembered writes and LGSP messages are logs.
+for _model in (Consultation, Opinion, CouncilOverride, ApiClient, ApiCall, IdempotentWrite, ExchangeMessage):
+    admin.site.register(_model, ReadOnlyAdmin)
+
+
+@admin.register(ConfidentialDossier)
+class ConfidentialDossierAdmin(admin.ModelAdmin):
+    """A dossier marked "mật" is never packaged for the national software."""
+
+    list_display = ["dossier", "reason", "marked_by", "marked_at"]
+    raw_id_fields = ["dossier", "marked_by"]

@@ -223,7 +223,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["awards.api.schema.only_v1"],
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "awards.api.schema.add_errors"],
-    "EXTENSIONS_INFO": {},
+    "ENUM_NAME_OVERRIDES": {"GenderEnum": "units.models.Gender", "AuthorityEnum": "awards.enums.Authority"},
 }
 # The province's LGSP (data sharing platform): where awards are pushed and central decisions pulled from.
 LGSP_URL = env_str("LGSP_URL", "")

@@ -21,6 +21,8 @@ STAFF_MODELS = {
         "dashboardreport", "attachmentaccess", "yearlyrating", "initiative", "holdperiod", "collectivefigures",
         "eligibilityrule", "nominationeligibility", "issuingbody", "decidingpower", "blankcalibration",
         "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob",
+        "consultation", "opinion", "counciloverride", "apiclient", "apicall", "idempotentwrite", "exchangemessage",
+        "confidentialdossier",
     ],
     "campaigns": ["campaign", "contentgroup", "target", "registration", "campaigntransition", "campaignaudience",
                   "campaigndocument", "targetreport"],

@@ -19,7 +19,9 @@ READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossie
              "agendaitem", "vote", "numbersequence", "councilminutessequence", "decision", "decisionline",
              "decisiondocument", "award", "dashboardreport", "attachmentaccess", "nominationeligibility",
              "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob",
-             "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition"}
+             "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition",
+             "consultation", "opinion", "counciloverride", "apiclient", "apicall", "idempotentwrite",
+             "exchangemessage"}
 
 
 def test_every_model_is_registered():
