@@ -1,6 +1,7 @@
 from django.urls import path
 
 from awards.catalogue import views as catalogue
+from awards.consultation import views as consultation
 from awards.council import round_views
 from awards.council import views as c
 from awards.decisions import blank_views, central_views
@@ -8,6 +9,7 @@ from awards.decisions import signing_views as sv
 from awards.decisions import views as q
 from awards.dossiers.views import attachments, dossier, imports, inbox, nominations, revisions
 from awards.dossiers.views import eligibility as e
+from awards.exchange import views as exchange
 
 app_name = "awards"
 urlpatterns = [
@@ -42,6 +44,11 @@ urlpatterns = [
 ]
 
 urlpatterns += [
+    path("dossiers/<str:reference>/national-package.zip", exchange.national_package, name="national_package"),
+    path("consultations/", consultation.staff_list, name="consultations"),
+    path("consultations/<int:pk>/", consultation.staff_detail, name="consultation"),
+    path("consultations/<int:pk>/opinions/<int:opinion_id>/handled/", consultation.mark_handled,
+         name="opinion_handled"),
     path("council/", c.session_list, name="council"),
     path("council/new/", c.session_create, name="council_create"),
     path("council/<int:pk>/", c.session_detail, name="council_session"),

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "units",
     "awards",
     "awards.fund.apps.FundConfig",
@@ -258,6 +261,41 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Public opinions on proposed awards: at most this many per address per hour (counted in the shared cache).
+CONSULTATION_OPINIONS_PER_HOUR = env_int("CONSULTATION_OPINIONS_PER_HOUR", 5)
+
+# The integration API (/api/v1/, schema at /api/schema/): client systems send "Authorization: Bearer <key>".
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["awards.api.auth.ClientKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["awards.api.auth.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["awards.api.auth.ClientThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"client": env_str("API_RATE", "600/min")},
+    "DEFAULT_PAGINATION_CLASS": "awards.api.serializers.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "awards.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Thi đua, Khen thưởng",
+    "DESCRIPTION": "Dữ liệu khen thưởng cho các hệ thống của tỉnh (LGSP, CSDL cán bộ, công chức, viên chức).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["awards.api.schema.only_v1"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "awards.api.schema.add_errors"],
+    "ENUM_NAME_OVERRIDES": {"GenderEnum": "units.models.Gender", "AuthorityEnum": "awards.enums.Authority"},
+}
+# The province's LGSP (data sharing platform): where awards are pushed and central decisions pulled from.
+LGSP_URL = env_str("LGSP_URL", "")
+LGSP_TOKEN = env_str("LGSP_TOKEN", "")
+LGSP_TIMEOUT = env_int("LGSP_TIMEOUT", 10)
 
 # Domain settings (configurable defaults).
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)

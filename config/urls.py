@@ -34,5 +34,7 @@ urlpatterns = [
     path("fund/", include("awards.fund.urls")),
     path("public/decisions/", include("awards.decisions.public_urls")),
     path("verify/", include("awards.decisions.verify_urls")),
+    path("public/consultations/", include("awards.consultation.public_urls")),
+    path("api/", include("awards.api.urls")),
     path("admin/", admin.site.urls),
 ]

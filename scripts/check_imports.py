@@ -32,6 +32,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("record", ("awards.record",)),
     ("campaigns", ("campaigns",)),
     ("dossiers", ("awards.dossiers",)),
+    ("consultation", ("awards.consultation",)),
     ("council", ("awards.council",)),
     ("documents", ("awards.documents",)),
     ("signing", ("awards.signing",)),
@@ -40,6 +41,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("clusters", ("units.clusters",)),
     ("reports", ("awards.reports",)),
     ("maintenance", ("awards.maintenance",)),
+    ("exchange", ("awards.exchange",)),
+    ("api", ("awards.api",)),
     ("site", ("awards.admin", "awards.urls", "awards.demo", "awards.management", "units.views", "units.urls",
               "campaigns.urls", "config.urls", "config.views", "config.wsgi", "config.asgi")),
 ]

@@ -191,7 +191,7 @@ class User(AbstractUser):
 
     @cached_property
     def is_province_leader(self) -> bool:
-        """Leadership bound to no unit or to the province (UBND tỉnh); a leader of a sở, xã or school reads his unit only."""
+        """A leader of no unit or of the UBND tỉnh; a leader of a sở, xã or school reads his own unit only."""
         if not self.has_role(Role.LEADERSHIP):
             return False
         return self.unit_id is None or self.unit.kind == UnitKind.PROVINCE

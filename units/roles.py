@@ -23,6 +23,8 @@ STAFF_MODELS = {
         "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "documentwording", "deferredtask",
         "bodysigning", "signingcertificate", "decisionsignature", "issuance", "verificationcode", "signingsession",
         "fundrule", "fund", "fundline", "fundentry", "paymentvoucher",
+        "consultation", "opinion", "counciloverride", "apiclient", "apicall", "idempotentwrite", "exchangemessage",
+        "confidentialdossier",
     ],
     # Lift a login lock (delete the attempt rows); reset a lost second factor (delete the devices).
     "axes": ["accessattempt"],

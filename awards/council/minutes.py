@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from awards.consultation.services import opinions_by_nomination
 from awards.core import pdf
 from awards.council.tally import share
 from awards.models import CouncilSession, Vote
@@ -25,8 +26,10 @@ def context(session: CouncilSession) -> dict:
     present = set(votes.filter(written=False).values_list("member_id", flat=True))
     items = list(session.items.select_related("nomination__award_type", "nomination__person",
                                               "nomination__unit", "nomination__household", "nomination__dossier__unit"))
+    opinions = opinions_by_nomination([item.nomination_id for item in items])
     rows = [
-        {"item": item, "nomination": item.nomination, "share": share(item.yes_count or 0, item.member_count or 0)}
+        {"item": item, "nomination": item.nomination, "share": share(item.yes_count or 0, item.member_count or 0),
+         "opinions": opinions.get(item.nomination_id, [])}
         for item in items
     ]
     organ, organ_size = pdf.organ_header(["Hội đồng", "Thi đua - Khen thưởng"])
@@ -44,6 +47,7 @@ def context(session: CouncilSession) -> dict:
         "absent": [m for m in members if m.pk not in present and m.pk not in written],
         "rows": rows,
         "passed": sum(1 for r in rows if r["item"].passed),
+        "opinion_count": sum(len(r["opinions"]) for r in rows),
     }
 
 

@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.consultation import services as consultation
 from awards.core.outbox import defer
 from awards.core.permissions import is_staff
 from awards.dossiers import workflow
@@ -68,10 +69,19 @@ def candidates() -> list[Nomination]:
 
 
 @transaction.atomic
-def add_to_agenda(session: CouncilSession, nominations: list[Nomination], actor: User) -> int:
-    """Put nominations on the agenda; their dossiers move to "Đang trình Hội đồng" (one door)."""
+def add_to_agenda(session: CouncilSession, nominations: list[Nomination], actor: User, *,
+                  override_reason: str = "") -> int:
+    """Put nominations on the agenda; their dossiers move to "Đang trình Hội đồng" (one door). A nominee whose
+    public consultation has not ended is refused unless staff give the reason to go on (recorded)."""
     _require_staff(actor)
     _require_open(session)
+    blocks = consultation.council_blocks(nominations)
+    if blocks and not override_reason.strip():
+        raise CouncilError(_("Chưa hết thời gian lấy ý kiến nhân dân: %(names)s (đến hết ngày %(day)s). Ghi lý do "
+                             "nếu vẫn đưa vào chương trình.") % {
+            "names": ", ".join(n.recipient_name for n in nominations if n.pk in blocks),
+            "day": f"{max(c.ends_on for c in blocks.values()):%d/%m/%Y}"})
+    consultation.record_override(nominations, blocks, override_reason, actor)
     allowed = {n.pk for n in candidates()}
     refused = [n for n in nominations if n.pk not in allowed]
     if refused:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from awards.consultation import services as consultation
 from awards.core import outbox, permissions
 from awards.council import services as council
 from awards.enums import SessionStatus, VoteChoice
@@ -89,6 +90,9 @@ def session_detail(request, pk):
         "nomination__dossier__unit").annotate(
         live_yes=Count("votes", filter=Q(votes__voided=False, votes__choice=VoteChoice.YES)),
         live_no=Count("votes", filter=Q(votes__voided=False, votes__choice=VoteChoice.NO))))
+    opinions = consultation.opinions_by_nomination([item.nomination_id for item in items])
+    for item in items:
+        item.opinions = opinions.get(item.nomination_id, [])
     members = list(session.members.order_by("full_name"))
     my_votes = {}
     if session.members.filter(pk=user.pk).exists():
@@ -119,7 +123,8 @@ def agenda_add(request, pk):
     ids = [int(i) for i in request.POST.getlist("nominations") if i.isdigit()]
     nominations = list(Nomination.objects.filter(pk__in=ids).select_related("dossier"))
     try:
-        added = council.add_to_agenda(session, nominations, request.user) if nominations else 0
+        added = council.add_to_agenda(session, nominations, request.user,
+                                      override_reason=request.POST.get("override_reason", "")) if nominations else 0
     except council.CouncilError as exc:
         messages.error(request, exc.message)
     else:

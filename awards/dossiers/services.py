@@ -292,3 +292,20 @@ def set_verdict(nomination, verdict: str, reason: str, actor) -> None:
     nomination.save(update_fields=["verdict", "verdict_reason", "verdict_by", "verdict_at"])
 
 
+
+
+def save_nomination(dossier: Dossier, form, nomination: Nomination | None = None) -> Nomination:
+    """Write a valid ``NominationForm`` into a new nomination of ``dossier`` (or into ``nomination``): the one
+    path of the nomination page and the API. The caller has claimed the edit (``claim_edit``)."""
+    target = nomination or Nomination(dossier=dossier, position=dossier.nominations.count() + 1)
+    for name in ("unit", "collective_name", "person", "household"):
+        setattr(target, name, None if name != "collective_name" else "")
+    target.recipient_kind = form.cleaned_data["recipient_kind"]
+    for name, value in form.recipient().items():
+        setattr(target, name, value)
+    target.award_type = form.cleaned_data["award_type"]
+    target.achievement = form.cleaned_data["achievement"]
+    target.period = form.cleaned_data["period"]
+    target.full_clean(exclude=["recipient_key"])
+    target.save()
+    return target

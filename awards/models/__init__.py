@@ -17,6 +17,7 @@ from awards.models.catalogue import (
     LegalDocument,
     ProcessingTimeLimit,
 )
+from awards.models.consultation import Consultation, CouncilOverride, Opinion
 from awards.models.council import (
     MINUTES_SYMBOL,
     AgendaItem,
@@ -67,6 +68,14 @@ from awards.models.fund import (
     LineStatus,
     PaymentVoucher,
 )
+from awards.models.integration import (
+    ApiCall,
+    ApiClient,
+    ApiScope,
+    ConfidentialDossier,
+    ExchangeMessage,
+    IdempotentWrite,
+)
 from awards.models.outbox import DeferredStatus, DeferredTask
 from awards.models.record import (
     CollectiveFigures,
@@ -100,6 +109,9 @@ __all__ = [
     "RECIPIENT_BONUS",
     "RECIPIENT_FLAG",
     "AgendaItem",
+    "ApiCall",
+    "ApiClient",
+    "ApiScope",
     "Attachment",
     "AttachmentAccess",
     "Award",
@@ -110,7 +122,10 @@ __all__ = [
     "BodySigning",
     "CertificateKind",
     "CollectiveFigures",
+    "ConfidentialDossier",
+    "Consultation",
     "CouncilMinutesSequence",
+    "CouncilOverride",
     "CouncilSession",
     "DashboardReport",
     "DecidingPower",
@@ -129,12 +144,14 @@ __all__ = [
     "DossierTransition",
     "EligibilityRule",
     "EntryKind",
+    "ExchangeMessage",
     "Fund",
     "FundEntry",
     "FundLine",
     "FundRule",
     "HoldPeriod",
     "Holiday",
+    "IdempotentWrite",
     "ImportJob",
     "ImportJobStatus",
     "Initiative",
@@ -146,6 +163,7 @@ __all__ = [
     "Nomination",
     "NominationEligibility",
     "NumberSequence",
+    "Opinion",
     "PaperSize",
     "PaymentVoucher",
     "ProcessingTimeLimit",

@@ -18,11 +18,13 @@ from awards.models import (
     AgendaItem,
     AwardType,
     BlankCalibration,
+    Consultation,
     CouncilSession,
     DashboardReport,
     Decision,
     EntryKind,
     ImportJob,
+    Opinion,
     Signer,
     Vote,
     province_body,
@@ -240,6 +242,20 @@ EXPECTED: dict[str, dict[str, int]] = {
               "leader": 404, "administrator": 404} for name in ("fund:payment_list_pdf", "fund:payment_list_xlsx")},
     **{name: POST_ONLY for name in ("fund:open", "fund:opening", "fund:add_entry", "fund:correct", "fund:pay",
                                     "fund:recover")},
+    # Issue 19: the public consultation pages need no account; the staff's pages are the Board's; the API answers a
+    # browser session 401 (it reads only "Authorization: Bearer"); its schema and docs page are public.
+    "public_consultations": {p: 200 for p in PERSONAS},
+    "public_consultation": {p: 200 for p in PERSONAS},
+    "awards:consultations": STAFF_ONLY,
+    "awards:consultation": STAFF_ONLY,
+    "awards:opinion_handled": POST_ONLY,
+    # The fixture's dossier goes to the Chủ tịch UBND tỉnh: staff are sent back to it with the reason.
+    "awards:national_package": {**STAFF_ONLY, "staff": 302, "administrator": 302},
+    "api_schema": {p: 200 for p in PERSONAS},
+    "api_docs": {p: 200 for p in PERSONAS},
+    **{name: {p: 401 for p in PERSONAS} for name in ("api_units", "api_persons", "api_awards", "api_decisions",
+                                                      "api_dossiers", "api_dossier", "api_dossier_submit",
+                                                      "api_cbccvc")},
     "admin:index": {"anonymous": 302, "officer_a": 302, "officer_b": 302, "staff": 200, "council_member": 302,
                     "leader": 302, "administrator": 200},
 }
@@ -347,11 +363,19 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
     fund = ledger.fund_for(province_body(), 2021)
     allocation = ledger.add_entry(fund, EntryKind.ESTIMATE, 100_000_000, datetime.date(2021, 1, 5), staff,
                                   document_number="01/QĐ-UBND")
+    consultation = Consultation.objects.create(title="Lấy ý kiến thử", starts_on=datetime.date(2021, 1, 4),
+                                               ends_on=datetime.date(2021, 1, 15), opened_by=staff)
+    consultation.dossiers.add(dossier)
+    opinion = Opinion.objects.create(consultation=consultation, nomination=nomination, name="Dân", contact="x",
+                                     text="Ý kiến")
     return {
         "fund:opening": [fund.pk], "fund:add_entry": [fund.pk], "fund:correct": [fund.pk, allocation.pk],
         **{name: [decision.pk] for name in ("fund:decision", "fund:payment_list_pdf", "fund:payment_list_xlsx",
                                             "fund:pay")},
         "fund:recover": [decision.pk, allocation.pk],
+        "public_consultation": [consultation.pk], "awards:consultation": [consultation.pk],
+        "awards:opinion_handled": [consultation.pk, opinion.pk], "awards:national_package": [ref],
+        "api_dossier": [ref], "api_dossier_submit": [ref],
         "awards:import_job": [ref, job.pk],
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],

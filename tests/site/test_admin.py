@@ -21,7 +21,9 @@ READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossie
              "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "personaldataread",
              "decisionsignature", "issuance", "verificationcode", "signingsession",
              "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition", "deferredtask",
-             "fund", "fundline", "fundentry", "paymentvoucher"}
+             "fund", "fundline", "fundentry", "paymentvoucher",
+             "consultation", "opinion", "counciloverride", "apiclient", "apicall", "idempotentwrite",
+             "exchangemessage"}
 
 
 def test_every_model_is_registered():

@@ -26,13 +26,16 @@ ACCEPTS_POST = {
     "awards:decision_prepare", "awards:decision_texts", "awards:decision_render", "awards:decision_publish",
     "awards:decision_close",
     "dashboard_report_request",
+    "public_consultation", "awards:consultations", "awards:opinion_handled",
 }
 
 
 def post_takers(objects_by_name, user) -> set[str]:
     client = Client()  # CSRF checks off: the view itself answers
     client.force_login(user)
-    return {name for name in project_urls()
+    # The API (/api/v1/) reads no cookie, only "Authorization: Bearer": a forged cross-site post carries no
+    # credential, so it is CSRF-exempt by design and answers 401 (tests/api).
+    return {name for name in project_urls() if not name.startswith("api_")
             if client.post(reverse(name, args=objects_by_name.get(name, []))).status_code != 405}
 
 

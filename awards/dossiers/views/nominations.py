@@ -16,7 +16,6 @@ from awards.dossiers import rounds, services, workflow
 from awards.dossiers.access import dossier_in_scope, posted_version, require_edit
 from awards.dossiers.forms import NominationForm, VerdictForm
 from awards.enums import RecipientKind
-from awards.models import Nomination
 
 
 @login_required
@@ -31,17 +30,7 @@ def nomination_form(request, reference, pk=None):
         try:
             with transaction.atomic():
                 services.claim_edit(dossier, form.cleaned_data["version"])
-                target = nomination or Nomination(dossier=dossier, position=dossier.nominations.count() + 1)
-                for name in ("unit", "collective_name", "person", "household"):
-                    setattr(target, name, None if name != "collective_name" else "")
-                target.recipient_kind = form.cleaned_data["recipient_kind"]
-                for name, value in form.recipient().items():
-                    setattr(target, name, value)
-                target.award_type = form.cleaned_data["award_type"]
-                target.achievement = form.cleaned_data["achievement"]
-                target.period = form.cleaned_data["period"]
-                target.full_clean(exclude=["recipient_key"])
-                target.save()
+                target = services.save_nomination(dossier, form, nomination)
         except services.DossierChanged as exc:
             form.add_error(None, exc.message)
         else:

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from awards.admin.base import ReadOnlyAdmin
 from awards.catalogue import versions
 from awards.models import (
     PLACEHOLDERS,
@@ -13,7 +14,6 @@ from awards.models import (
     AwardType,
     BaseSalary,
     BlankCalibration,
-    BodySigning,
     CollectiveFigures,
     CouncilMinutesSequence,
     CouncilSession,
@@ -22,36 +22,26 @@ from awards.models import (
     Decision,
     DecisionDocument,
     DecisionLine,
-    DecisionSignature,
     DeferredTask,
     DocumentWording,
     Dossier,
     DossierRevision,
     DossierTransition,
     EligibilityRule,
-    Fund,
-    FundEntry,
-    FundLine,
-    FundRule,
     HoldPeriod,
     Holiday,
     ImportJob,
     Initiative,
-    Issuance,
     IssuingBody,
     LegalDocument,
     Nomination,
     NominationEligibility,
     NumberSequence,
-    PaymentVoucher,
     ProcessingTimeLimit,
     Signer,
-    SigningCertificate,
-    SigningSession,
     StatisticsFigure,
     UnitCouncilVote,
     UnitVoteLine,
-    VerificationCode,
     Vote,
     YearlyRating,
 )
@@ -148,19 +138,6 @@ class HolidayAdmin(admin.ModelAdmin):
 @admin.register(ProcessingTimeLimit)
 class ProcessingTimeLimitAdmin(admin.ModelAdmin):
     list_display = ["occasion", "working_days"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Workflow records change only through the application's own pages (one door for every change)."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class NominationInline(admin.TabularInline):
@@ -338,6 +315,8 @@ class StatisticsFigureAdmin(ReadOnlyAdmin):
     list_display = ["form", "year", "unit", "code", "value", "women", "entered_by", "entered_at"]
     list_filter = ["form", "year"]
     list_select_related = ["unit", "entered_by"]
+
+
 @admin.register(ImportJob)
 class ImportJobAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "dossier", "original_name", "status", "rows_total", "created", "created_by"]
@@ -415,81 +394,5 @@ class NominationEligibilityAdmin(ReadOnlyAdmin):
     search_fields = ["override_reason", "nomination__dossier__reference"]
 
 
-# --- digital signatures (issue 18): the signers table is edited here; what was signed is read only -------------
-
-@admin.register(BodySigning)
-class BodySigningAdmin(admin.ModelAdmin):
-    list_display = ["body", "mode"]
-
-
-@admin.register(SigningCertificate)
-class SigningCertificateAdmin(admin.ModelAdmin):
-    list_display = ["holder", "role", "body", "signer", "backend", "not_after", "active"]
-    list_filter = ["role", "backend", "active"]
-    readonly_fields = ["fingerprint", "not_before", "not_after", "der", "chain"]
-    search_fields = ["holder", "fingerprint"]
-
-
-class _ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(DecisionSignature)
-class DecisionSignatureAdmin(_ReadOnly):
-    list_display = ["decision", "step", "certificate", "signed_at", "backend"]
-
-
-@admin.register(Issuance)
-class IssuanceAdmin(_ReadOnly):
-    list_display = ["code", "mode", "issued_on", "signer_name", "signed_at"]
-
-
-@admin.register(VerificationCode)
-class VerificationCodeAdmin(_ReadOnly):
-    list_display = ["code", "line", "created_at"]
-    search_fields = ["code"]
-
-
-@admin.register(SigningSession)
-class SigningSessionAdmin(_ReadOnly):
-    list_display = ["decision", "step", "created_at", "finished"]
-@admin.register(FundRule)
-class FundRuleAdmin(admin.ModelAdmin):
-    """The law on the quỹ thi đua, khen thưởng in force over time: the Board enters the formation ceiling and its
-    base once the decree is read (docs/legal-sources.md, "Quỹ thi đua, khen thưởng")."""
-
-    list_display = ["citation", "valid_from", "valid_to", "formation_max_percent", "campaign_max_percent", "verified"]
-
-
-@admin.register(Fund)
-class FundAdmin(ReadOnlyAdmin):
-    list_display = ["body", "year", "opening_balance", "created_at"]
-    list_filter = ["year"]
-    list_select_related = ["body"]
-
-
-@admin.register(FundLine)
-class FundLineAdmin(ReadOnlyAdmin):
-    list_display = ["decision", "recipient_name", "receiving_unit", "amount", "paid", "status"]
-    list_filter = ["status", "fund__year"]
-    list_select_related = ["decision", "receiving_unit"]
-
-
-@admin.register(FundEntry)
-class FundEntryAdmin(ReadOnlyAdmin):
-    list_display = ["fund", "day", "kind", "amount", "document_number", "corrects", "created_by"]
-    list_filter = ["kind", "fund__year"]
-    list_select_related = ["fund__body", "created_by"]
-
-
-@admin.register(PaymentVoucher)
-class PaymentVoucherAdmin(ReadOnlyAdmin):
-    list_display = ["fund", "number", "day", "created_by"]
-    list_select_related = ["fund__body", "created_by"]
+# Signatures, the fund, consultations and the API: awards/admin/records.py.
+from awards.admin import records  # noqa: E402, F401  (registers its models)

@@ -1,0 +1,1 @@
+from tests.api.support import keys, world  # noqa: F401 (fixtures)
