@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.consultation.services import DEFAULT_WORKING_DAYS, MAX_OPINION_CHARS, OPEN_STATES
 from awards.models import Dossier
+from units.hygiene import CleanTextMixin
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class OpenForm(forms.Form):
+class OpenForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label=_("Tiêu đề"), max_length=300, required=False,
                             help_text=_("Để trống: \"Lấy ý kiến nhân dân về danh sách đề nghị khen thưởng\"."))
     dossiers = forms.ModelMultipleChoiceField(label=_("Hồ sơ"), queryset=Dossier.objects.none(),
@@ -28,7 +29,7 @@ class OpenForm(forms.Form):
         self.fields["dossiers"].label_from_instance = lambda d: f"{d.reference} · {d.unit.name} · {d.title}"
 
 
-class OpinionForm(forms.Form):
+class OpinionForm(CleanTextMixin, forms.Form):
     nominee = forms.TypedChoiceField(label=_("Góp ý về"), coerce=int)
     name = forms.CharField(label=_("Họ và tên"), max_length=150)
     contact = forms.CharField(label=_("Địa chỉ, điện thoại hoặc thư điện tử"), max_length=200)
@@ -43,5 +44,5 @@ class OpinionForm(forms.Form):
         self.fields["nominee"].choices = [("", "---")] + [(n.id, f"{n.name} – {n.award}") for n in nominees]
 
 
-class HandledForm(forms.Form):
+class HandledForm(CleanTextMixin, forms.Form):
     note = forms.CharField(label=_("Kết quả xem xét"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 
 from awards.enums import RecipientKind
 from awards.models import Award
+from units.sheets import workbook_bytes
 
 COLUMNS: list[tuple[str, str]] = [
     ("person_id", "Mã cá nhân"),
@@ -76,11 +77,10 @@ def as_csv(year: int, unit_ids: list[int] | None = None) -> bytes:
 
 
 def as_xlsx(year: int, unit_ids: list[int] | None = None) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(f"Khen thuong {year}")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = f"Khen thuong {year}"
     sheet.append([label for _key, label in COLUMNS])
     for row in rows(year, unit_ids):
         sheet.append([_cell(row[key]) for key, _label in COLUMNS])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)  # text read as a formula (= + - @ first) is written as text

@@ -27,6 +27,7 @@ from awards.consultation.services import statement
 from awards.core import pdf
 from awards.enums import DECIDED_ABOVE_PROVINCE, RecipientKind
 from awards.models import AgendaItem, ConfidentialDossier, Dossier, Nomination
+from units.sheets import workbook_bytes
 
 RETURN_INVALID_DAYS = 5
 SUBMIT_DAYS = 20
@@ -167,9 +168,7 @@ def nominee_xlsx(dossier: Dossier) -> bytes:
         sheet.append([i, name, detail, n.award_type.name,
                       person.birth_date.year if person and person.birth_date else "",
                       person.get_gender_display() if person else "", n.achievement])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)  # text read as a formula (= + - @ first) is written as text
 
 
 def build_package(dossier: Dossier, day: datetime.date | None = None) -> bytes:

@@ -4,8 +4,6 @@ spreadsheet will not run (a name typed "=HYPERLINK(…)" stays text); amounts ar
 
 from __future__ import annotations
 
-import io
-
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -16,6 +14,7 @@ from awards.fund.ledger import Figures
 from awards.fund.selectors import PaymentList, YearReport
 from awards.fund.words import amount_words
 from awards.record.history.report import safe_cell
+from units.sheets import workbook_bytes
 
 PAYMENT_HEADER = ("STT", "Họ tên / tập thể", "Đơn vị", "Số tiền (đồng)", "Bằng chữ", "Ký nhận")
 MONEY = "#,##0"
@@ -125,9 +124,7 @@ def payment_list_xlsx(plist: PaymentList) -> bytes:
 
 
 def _save(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)  # text read as a formula (= + - @ first) is written as text
 
 
 # --- the year's report ------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from awards.fund import access, exports, ledger, payments, selectors
 from awards.models import CASH_IN, CASH_OUT, Decision, EntryKind, Fund, FundEntry, FundLine, IssuingBody, LineStatus
+from units.hygiene import CleanTextMixin
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -32,7 +33,7 @@ def _require(answer: tuple[bool, str]) -> None:
         raise PermissionDenied(reason)
 
 
-class EntryForm(forms.Form):
+class EntryForm(CleanTextMixin, forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Loại"), choices=[
         (EntryKind.ESTIMATE, EntryKind.ESTIMATE.label), (EntryKind.SUPPLEMENT, EntryKind.SUPPLEMENT.label),
         (EntryKind.CAMPAIGN, EntryKind.CAMPAIGN.label)])
@@ -45,7 +46,7 @@ class EntryForm(forms.Form):
     confirm = forms.BooleanField(label=gettext_lazy("Tôi đã xem mức giới hạn và vẫn ghi"), required=False)
 
 
-class OpeningForm(forms.Form):
+class OpeningForm(CleanTextMixin, forms.Form):
     opening_balance = forms.DecimalField(label=gettext_lazy("Số dư đầu năm (đồng)"), max_digits=18,
                                          decimal_places=0, min_value=0)
     opening_note = forms.CharField(label=gettext_lazy("Căn cứ"), max_length=300, required=False)

@@ -93,6 +93,9 @@ def test_every_writer_of_the_product_goes_through_the_helper():
                             any(getattr(c.func, "id", None) == "workbook_bytes" for c in calls)))
     assert writers == [
         ("awards/dossiers/importing/template.py", False, True),
+        ("awards/exchange/cbccvc.py", False, True),
+        ("awards/exchange/national.py", False, True),
+        ("awards/fund/exports.py", False, True),
         ("awards/management/commands/bench_import.py", True, False),
         ("awards/management/commands/bench_unit_round.py", True, False),
         ("awards/record/facts/xlsx_templates.py", False, True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from awards.decisions import services as decisions
-from tests.factories import UserFactory, make_draft_decision
+from tests.factories import UserFactory, issue_decision, make_draft_decision
 from units.models import Role
 
 
@@ -18,7 +18,7 @@ def accountant(db):
 def published(unit_a, officer_a, staff):
     """A province Bằng khen decision of 06/02/2021 for one person of unit A, published (its bonus committed)."""
     decision = make_draft_decision(unit_a, officer_a, staff)
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     decision.refresh_from_db()
     return decision
 
@@ -50,6 +50,6 @@ def publish_for(staff, nominees, day=None, signer=None):
         nominations += list(dossier.nominations.all())
     decision = with_board_submission(decisions.draft_decision(nominations, staff, day, signer,
                                                               "đã có thành tích xuất sắc"))
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     decision.refresh_from_db()
     return decision

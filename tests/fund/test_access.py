@@ -12,7 +12,7 @@ import pytest
 from awards.decisions import services as decisions
 from awards.models import FundEntry, FundLine
 from tests.decisions.test_body_decisions import REASON, ldtt
-from tests.factories import UserFactory
+from tests.factories import UserFactory, issue_decision
 from tests.fund.conftest import publish_for
 from units.models import Role
 
@@ -22,10 +22,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def unit_decision(unit_a, officer_a, education, director):
-    """The Giám đốc Sở GD&ĐT's decision of 20/01/2025 (Lao động tiên tiến, 710.000 đồng), published."""
+    """The Giám đốc Sở GD&ĐT's decision of 20/01/2025 (Lao động tiên tiến, 702.000 đồng: 0,3 x 2.340.000, no rounding by default), published."""
     decision = decisions.draft_decision(ldtt(unit_a, officer_a, education), officer_a, D(2025, 1, 20), director,
                                         REASON, body=education)
-    decisions.publish(decision, officer_a)
+    issue_decision(decision, officer_a)
     return decision
 
 
@@ -86,7 +86,7 @@ def test_an_officer_opens_his_own_units_fund_by_default(unit_decision, officer_a
     client.force_login(officer_a)
     page = client.get("/fund/").content.decode()
     assert "Quỹ Thi đua, khen thưởng của Sở Giáo dục và Đào tạo" in page
-    assert "710.000" in page
+    assert "702.000" in page
 
 
 def test_another_units_officer_cannot_name_its_fund(unit_decision, officer_b, client):

@@ -14,7 +14,7 @@ from awards.decisions import services as decisions
 from awards.fund import commitments, ledger, payments
 from awards.fund.ledger import FundError, NeedsConfirmation
 from awards.models import EntryKind, Fund, FundEntry, FundLine, FundRule, LineStatus, province_body
-from tests.factories import make_draft_decision
+from tests.factories import issue_decision, make_draft_decision
 from tests.fund.conftest import publish_for
 
 D = datetime.date
@@ -51,7 +51,7 @@ def test_a_decision_without_bonus_commits_nothing(unit_a, officer_a, staff):
     decision = make_draft_decision(unit_a, officer_a, staff)
     type(decision).objects.filter(pk=decision.pk).update(bonus_enabled=False)
     decision.refresh_from_db()
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     assert not Fund.objects.exists()
 
 
@@ -66,9 +66,9 @@ def test_a_unit_decision_commits_to_the_units_own_fund(unit_a, officer_a, educat
 
     decision = decisions.draft_decision(ldtt(unit_a, officer_a, education), officer_a, D(2025, 1, 20), director,
                                         REASON, body=education)
-    decisions.publish(decision, officer_a)
+    issue_decision(decision, officer_a)
     line = FundLine.objects.get()
-    assert (line.fund.body, line.fund.year, line.amount) == (education, 2025, Decimal(710_000))
+    assert (line.fund.body, line.fund.year, line.amount) == (education, 2025, Decimal(702_000))
 
 
 def test_payment_in_part_then_the_rest(two_units_decision, staff):
@@ -322,7 +322,7 @@ def test_a_collective_proposed_by_another_unit_receives_its_own_bonus(unit_a, of
     signer = two_signer()
     decision = with_board_submission(decisions.draft_decision(
         [*dossier.nominations.all(), *person.nominations.all()], staff, D(2021, 2, 6), signer, "x"))
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     assert sorted((line.recipient_name, line.receiving_unit.name) for line in lines_of(decision)) == [
         ("Hoàng Văn Nam", "Sở Giáo dục và Đào tạo"), ("Sở Y tế", "Sở Y tế")]
 

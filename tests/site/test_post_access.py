@@ -35,11 +35,17 @@ REFUSED = {
         "awards:council_void", "awards:council_vote", "awards:council_written_vote", "awards:decision_prepare",
         "awards:dossier_batch", "campaigns:close", "campaigns:create", "campaigns:edit", "campaigns:launch",
         "campaigns:move", "campaigns:register", "campaigns:report", "second_factor_disable", "second_factor_setup",
-        "statistics_figures"], 403),
+        "statistics_figures", "awards:consultations", "awards:opinion_handled", "fund:add_entry", "fund:correct",
+        "fund:opening", "fund:pay", "fund:recover"], 403),
+    "fund:open": 404,  # a fund of a body he may not keep is not found
+    # The API reads only "Authorization: Bearer" (never the session cookie): a signed-in browser is unauthenticated.
+    **dict.fromkeys(["api_awards", "api_cbccvc", "api_decisions", "api_dossier", "api_dossier_submit", "api_dossiers",
+                     "api_persons", "api_units"], 401),
 }
 # His own account's forms (and the public /verify/ page): the password change and reset forms come back with their errors (nothing changes), an
 # unknown reset link says so, the second factor's code step sends a user without a device back to the home page.
 OWN = {"verify": 200,  # the public check of an uploaded PDF: the form comes back asking for a file
+       "public_consultation": 200,  # the public opinion form comes back with its errors; nothing is stored
        "awards:dossier_create": 200, "awards:eligibility_create": 302, "set_language": 302, "password_change": 200,
        "password_reset": 200, "password_reset_confirm": 200, "second_factor_verify": 302}
 
