@@ -11,7 +11,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import broker_from_env, database_from_env, env_bool, env_int, env_list, env_str
+from config.env import broker_from_env, database_from_env, env_bool, env_int, env_list, env_str, s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -115,8 +115,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request when it is missing
 MEDIA_ROOT = VAR_DIR / "media"  # uploaded files: never under static/, served only through views
+# Uploaded and rendered files: the local disk (MEDIA_ROOT) by default; an S3-compatible bucket (AWS S3, MinIO,
+# Ceph, ...) through django-storages when AWS_STORAGE_BUCKET_NAME is set, so that web and worker nodes on several
+# machines share them. The bucket stays private: files are streamed through the permission-checked views, never
+# handed out as bucket URLs (private ACL, no query-string signatures, no custom domain).
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    _DEFAULT_STORAGE = s3_storage(AWS_STORAGE_BUCKET_NAME, env_str("AWS_S3_ENDPOINT_URL"), env_str("AWS_ACCESS_KEY_ID"),
+                                  env_str("AWS_SECRET_ACCESS_KEY"), env_str("AWS_S3_REGION_NAME"),
+                                  env_str("AWS_LOCATION", "") or "")
+else:
+    _DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
