@@ -52,7 +52,8 @@ def test_local_disk_is_the_default_and_the_bucket_is_chosen_by_aws_storage_bucke
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {"bucket_name": "tdkt-langson", "endpoint_url": "http://10.0.0.5:9000", "access_key": "AK",
                     "secret_key": "SK", "region_name": None, "location": "", "default_acl": "private",
-                    "querystring_auth": False, "file_overwrite": False, "custom_domain": None}}
+                    "querystring_auth": False, "file_overwrite": False, "custom_domain": None,
+                    "max_memory_size": 5242880}}
 
 
 @pytest.mark.django_db
