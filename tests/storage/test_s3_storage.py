@@ -164,3 +164,43 @@ def test_restore_refuses_a_bucket_holding_another_file_of_the_same_name_and_writ
                                    "(attachments/1/to-trinh.pdf): không ghi đè.")
     assert fresh.objects() == {"attachments/1/to-trinh.pdf": b"%PDF-1.4 another file"}  # nothing added
     assert target.counts() == {}
+
+
+def test_every_file_field_of_the_product_stores_through_the_default_storage():
+    """So that AWS_STORAGE_BUCKET_NAME moves every kind of file to the bucket, none pinned to a folder."""
+    from django.apps import apps
+    from django.core.files.storage import default_storage
+    from django.db.models import FileField
+
+    fields = sorted((model._meta.label, field.name) for app in ("awards", "units", "campaigns")
+                    for model in apps.get_app_config(app).get_models() for field in model._meta.fields
+                    if isinstance(field, FileField))
+    assert fields == [
+        ("awards.Attachment", "file"), ("awards.CouncilSession", "minutes_pdf"), ("awards.DashboardReport", "file"),
+        ("awards.DecisionDocument", "file"), ("awards.ImportJob", "file"),
+        ("campaigns.CampaignDocument", "file"), ("campaigns.TargetReport", "evidence"),
+        ("units.ClusterScore", "evidence_file")]
+    for label, name in fields:
+        assert apps.get_model(label)._meta.get_field(name).storage is default_storage, label
+
+
+@pytest.mark.django_db
+def test_dashboard_report_is_rendered_into_the_bucket_and_served_by_the_view(
+        bucket, client, leader, django_capture_on_commit_callbacks):
+    from awards.models import DashboardReport
+
+    client.force_login(leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/dashboard/reports/", {"year": "2020"})
+    report = DashboardReport.objects.get()
+    assert response["Location"] == f"/dashboard/reports/{report.pk}/"
+    assert report.status == "done"
+    stored = bucket.objects()
+    assert list(stored) == [report.file.name] and report.file.name.startswith("reports/")
+
+    download = client.get(f"/dashboard/reports/{report.pk}/file.pdf")
+    data = b"".join(download.streaming_content)
+    assert data == stored[report.file.name]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = " ".join(pdf.pages[0].extract_text().split())
+    assert "TỔNG HỢP KẾT QUẢ KHEN THƯỞNG NĂM 2020" in text
