@@ -204,3 +204,15 @@ def test_dashboard_report_is_rendered_into_the_bucket_and_served_by_the_view(
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         text = " ".join(pdf.pages[0].extract_text().split())
     assert "TỔNG HỢP KẾT QUẢ KHEN THƯỞNG NĂM 2020" in text
+
+
+@pytest.mark.django_db
+def test_healthz_says_whether_the_bucket_answers(bucket, client, make_bucket, settings):
+    settings.CELERY_BROKER_URL = None
+    assert (client.get("/healthz").status_code, client.get("/healthz").json()["storage"]) == (200, "ok")
+
+    missing = {**bucket.storage_setting(), "OPTIONS": {**bucket.storage_setting()["OPTIONS"], "bucket_name": "absent"}}
+    settings.STORAGES = {**settings.STORAGES, "default": missing}
+    response = client.get("/healthz")
+    assert (response.status_code, response.json()["status"], response.json()["storage"]) == (
+        503, "error", "error: ClientError")
