@@ -106,6 +106,11 @@ def _stored_sha256(storage: Storage, name: str) -> str:
     return digest.hexdigest()
 
 
+def _is_link(storage: Storage, name: str) -> bool:
+    """A symbolic link in the media folder (never made by the application) is not followed out of it."""
+    return isinstance(storage, FileSystemStorage) and os.path.islink(storage.path(name))
+
+
 def _media_names(storage: Storage, directory: str = "") -> list[str]:
     """Every file name in the storage, walked with ``listdir`` (works for a folder and for a bucket alike)."""
     try:
@@ -113,7 +118,7 @@ def _media_names(storage: Storage, directory: str = "") -> list[str]:
     except FileNotFoundError:
         return []
     prefix = f"{directory}/" if directory else ""
-    names = [prefix + name for name in files if _safe_name(prefix + name)]
+    names = [prefix + name for name in files if _safe_name(prefix + name) and not _is_link(storage, prefix + name)]
     for sub in directories:
         names += _media_names(storage, prefix + sub)
     return sorted(names)
