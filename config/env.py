@@ -109,3 +109,20 @@ def broker_from_env(name: str) -> str | None:
             f"{name}={value!r} is not a broker URL; expected e.g. redis://127.0.0.1:6379/0."
         )
     return value
+
+
+def s3_storage(bucket: str, endpoint_url: str | None = None, access_key: str | None = None,
+               secret_key: str | None = None, region: str | None = None, location: str = "") -> dict:
+    """The STORAGES entry of a private S3-compatible bucket (django-storages' S3Storage): objects private
+    (no public ACL), no signed bucket URLs handed out (files are streamed through the permission-checked views),
+    never overwritten (a second file of the same name gets a new name), large objects read through a temporary
+    file rather than held in memory."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket, "endpoint_url": endpoint_url, "access_key": access_key,
+            "secret_key": secret_key, "region_name": region, "location": location,
+            "default_acl": "private", "querystring_auth": False, "file_overwrite": False, "custom_domain": None,
+            "max_memory_size": 5 * 1024 * 1024,  # an object read for a download spills to a temporary file past 5 MB
+        },
+    }

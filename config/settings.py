@@ -10,8 +10,9 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
-from config.env import broker_from_env, database_from_env, env_bool, env_int, env_list, env_str
+from config.env import broker_from_env, database_from_env, env_bool, env_int, env_list, env_str, s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -129,8 +130,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request when it is missing
 MEDIA_ROOT = VAR_DIR / "media"  # uploaded files: never under static/, served only through views
+# Uploaded and rendered files: the local disk (MEDIA_ROOT) by default; an S3-compatible bucket (AWS S3, MinIO,
+# Ceph, ...) through django-storages when AWS_STORAGE_BUCKET_NAME is set, so that web and worker nodes on several
+# machines share them. The bucket stays private: files are streamed through the permission-checked views, never
+# handed out as bucket URLs (private ACL, no query-string signatures, no custom domain).
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    _DEFAULT_STORAGE = s3_storage(AWS_STORAGE_BUCKET_NAME, env_str("AWS_S3_ENDPOINT_URL"), env_str("AWS_ACCESS_KEY_ID"),
+                                  env_str("AWS_SECRET_ACCESS_KEY"), env_str("AWS_S3_REGION_NAME"),
+                                  env_str("AWS_LOCATION", "") or "")
+else:
+    _DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -169,6 +181,29 @@ OUTBOX_HANDLERS = {
     "campaign_launch_emails": "campaigns.notifications.campaign_launched",
     "dossier_email": "awards.dossiers.notifications.dossier_moved",
     "import_nominee_list": "awards.dossiers.importing.jobs.run_job",
+}
+# Queues by kind of work, so that a 2,000-certificate batch does not hold back a notice: "documents" (PDF renders:
+# decisions, certificate batches, council minutes, dashboard reports), "notices" (e-mail), "imports" (nominee
+# lists), "default" (the periodic housekeeping). A worker started without -Q consumes all four (``make worker``);
+# on several machines run one worker per queue (``celery -A config worker -Q documents``, see README).
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_QUEUES = [Queue(name) for name in ("default", "documents", "notices", "imports")]
+CELERY_TASK_ROUTES = {
+    "awards.documents.tasks.reset_stuck_renders": {"queue": "default"},
+    "awards.documents.tasks.*": {"queue": "documents"},
+    "awards.council.tasks.*": {"queue": "documents"},
+    "awards.reports.tasks.*": {"queue": "documents"},
+    "campaigns.tasks.*": {"queue": "notices"},
+}
+# The queue of each outbox kind (its entries all go through awards.core.outbox.run_deferred); a kind not listed
+# goes to the default queue.
+OUTBOX_QUEUES = {
+    "decision_document": "documents",
+    "council_minutes": "documents",
+    "dashboard_report": "documents",
+    "campaign_launch_emails": "notices",
+    "dossier_email": "notices",
+    "import_nominee_list": "imports",
 }
 OUTBOX_REQUEUE_SECONDS = env_int("OUTBOX_REQUEUE_SECONDS", 120)
 OUTBOX_STUCK_SECONDS = env_int("OUTBOX_STUCK_SECONDS", 3600)

@@ -34,17 +34,33 @@ def _broker_status() -> tuple[bool, str]:
     return True, "ok"
 
 
+def _storage_status() -> tuple[bool, str]:
+    """The bucket (when files are in one) answers; the local disk is not checked ("disk")."""
+    from django.core.files.storage import default_storage
+
+    bucket = getattr(default_storage, "bucket_name", None)
+    if not bucket:
+        return True, "disk"
+    try:
+        default_storage.connection.meta.client.head_bucket(Bucket=bucket)
+    except Exception as exc:  # botocore raises several unrelated types
+        return False, f"error: {exc.__class__.__name__}"
+    return True, "ok"
+
+
 @never_cache
 @require_GET
 def healthz(request):
     db_ok, db_text = _database_status()
     broker_ok, broker_text = _broker_status()
-    healthy = db_ok and broker_ok
+    storage_ok, storage_text = _storage_status()
+    healthy = db_ok and broker_ok and storage_ok
     return JsonResponse(
         {
             "status": "ok" if healthy else "error",
             "database": db_text,
             "broker": broker_text,
+            "storage": storage_text,
             "version": config.__version__,
         },
         status=200 if healthy else 503,

@@ -62,17 +62,22 @@ def defer(kind: str, payload: dict[str, Any] | None = None, *, key: str = "",
                                                     run_after=run_after or timezone.now())
         except IntegrityError:  # another transaction made the same key's entry a moment ago
             return DeferredTask.objects.get(key=key, status__in=[DeferredStatus.PENDING, DeferredStatus.RUNNING])
-    transaction.on_commit(lambda: dispatch(entry.pk))
+    transaction.on_commit(lambda: dispatch(entry.pk, kind=kind))
     return entry
 
 
-def dispatch(entry_id: int, countdown: int | None = None) -> bool:
-    """Hand an entry to the queue; False (entry left pending for the reaper) when the broker is unreachable."""
+def queue_of(kind: str) -> str:
+    """The Celery queue of a kind of work (``settings.OUTBOX_QUEUES``; the default queue when not listed)."""
+    return settings.OUTBOX_QUEUES.get(kind, settings.CELERY_TASK_DEFAULT_QUEUE)
+
+
+def dispatch(entry_id: int, countdown: int | None = None, kind: str | None = None) -> bool:
+    """Hand an entry to its kind's queue; False (entry left pending for the reaper) when the broker is
+    unreachable."""
+    if kind is None:
+        kind = DeferredTask.objects.filter(pk=entry_id).values_list("kind", flat=True).first() or ""
     try:
-        if countdown:
-            run_deferred.apply_async((entry_id,), countdown=countdown)
-        else:
-            run_deferred.delay(entry_id)
+        run_deferred.apply_async((entry_id,), countdown=countdown or None, queue=queue_of(kind))
     except Exception:  # kombu raises several unrelated types when Redis is down
         logger.warning("Queue unavailable; outbox entry %s stays pending", entry_id)
         return False
@@ -108,7 +113,7 @@ def run(entry_id: int, redelivered: bool = False) -> str:
             status=DeferredStatus.PENDING, last_error=error, dispatched_at=None,
             run_after=timezone.now() + datetime.timedelta(seconds=delay))
         if not run_deferred.app.conf.task_always_eager:
-            dispatch(entry.pk, countdown=delay)
+            dispatch(entry.pk, countdown=delay, kind=entry.kind)
         return "retry"
     DeferredTask.objects.filter(pk=entry.pk).update(status=DeferredStatus.DONE, finished_at=timezone.now(),
                                                     last_error="")
@@ -127,8 +132,8 @@ def reap(now: datetime.datetime | None = None) -> list[int]:
     due = DeferredTask.objects.filter(status=DeferredStatus.PENDING, run_after__lte=now).filter(
         Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=waited))
     handed = []
-    for pk in due.order_by("pk").values_list("pk", flat=True):
-        if not dispatch(pk):
+    for pk, kind in due.order_by("pk").values_list("pk", "kind"):
+        if not dispatch(pk, kind=kind):
             break  # the broker is still down: the next round tries again
         DeferredTask.objects.filter(pk=pk).update(dispatched_at=timezone.now())
         handed.append(pk)

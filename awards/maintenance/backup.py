@@ -6,7 +6,8 @@ Layout of ``tdkt-backup-<UTC time>.tar.gz``::
     meta.json            engine, time, Django version, counts
     database.pgdump      PostgreSQL: pg_dump custom format (restored with pg_restore)
     database.sqlite3     SQLite: a consistent copy made with SQLite's online backup API
-    media/...            every file under MEDIA_ROOT
+    media/...            every file of the default storage (MEDIA_ROOT on disk, or every object of the
+                         S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set), read through Django's storage API
     SHA256SUMS           sha256 of every member above, in ``sha256sum -c`` format (written last)
 
 SQLite is copied with the backup API rather than ``dumpdata``: it is a page-exact, transactionally consistent
@@ -34,6 +35,8 @@ from pathlib import Path, PurePosixPath
 import dj_database_url
 import django
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, default_storage
 from django.db import connection
 from django.utils.translation import gettext as _
 
@@ -93,13 +96,58 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _media_files(root: Path) -> list[Path]:
-    if not root.is_dir():
+def media_storage(media_root: Path | None = None) -> Storage:
+    """Where the files are: a given folder (``--media-root``), else the default storage (disk or bucket)."""
+    return FileSystemStorage(location=str(media_root)) if media_root else default_storage
+
+
+def _stored_sha256(storage: Storage, name: str) -> str:
+    digest = hashlib.sha256()
+    with storage.open(name, "rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _is_link(storage: Storage, name: str) -> bool:
+    """A symbolic link in the media folder (never made by the application) is not followed out of it."""
+    return isinstance(storage, FileSystemStorage) and os.path.islink(storage.path(name))
+
+
+def _media_names(storage: Storage, directory: str = "") -> list[str]:
+    """Every file name in the storage, walked with ``listdir`` (works for a folder and for a bucket alike)."""
+    try:
+        directories, files = storage.listdir(directory)
+    except FileNotFoundError:
         return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+    prefix = f"{directory}/" if directory else ""
+    names = [prefix + name for name in files if _safe_name(prefix + name) and not _is_link(storage, prefix + name)]
+    for sub in directories:
+        names += _media_names(storage, prefix + sub)
+    return sorted(names)
+
+
+class _Hashing(io.RawIOBase):
+    """A read-only wrapper that hashes what is read through it (one pass: into the archive and into the sum)."""
+
+    def __init__(self, handle):
+        self.handle, self.digest = handle, hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.digest.update(data)
+        return data
 
 
 # --- backup ------------------------------------------------------------------------------------------------------
+
+def _describe(storage: Storage) -> str:
+    bucket = getattr(storage, "bucket_name", None)
+    return f"s3://{bucket}/{getattr(storage, 'location', '') or ''}" if bucket else "disk"
+
 
 def create_backup(output_dir: Path, media_root: Path | None = None, now: datetime.datetime | None = None,
                   passphrase: str | None = None) -> Path:
@@ -107,7 +155,6 @@ def create_backup(output_dir: Path, media_root: Path | None = None, now: datetim
     With a passphrase the archive is encrypted (``….tar.gz.gpg``); its plain form exists only in a private
     temporary folder."""
     now = now or datetime.datetime.now(datetime.UTC)
-    media_root = Path(media_root or settings.MEDIA_ROOT)
     source = default_target()
     output_dir.mkdir(parents=True, exist_ok=True)
     archive = output_dir / f"tdkt-backup-{now:%Y%m%dT%H%M%SZ}.tar.gz"
@@ -131,12 +178,12 @@ def create_backup(output_dir: Path, media_root: Path | None = None, now: datetim
                 connection.connection.backup(copy)
             finally:
                 copy.close()
-        media = _media_files(media_root)
+        storage = media_storage(media_root)
+        media = _media_names(storage)
         meta = {"format": 1, "created_at": now.isoformat(), "engine": source.engine, "database": source.name,
-                "django": django.get_version(), "media_files": len(media)}
+                "django": django.get_version(), "media_files": len(media), "media_storage": _describe(storage)}
         (work_dir / META).write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
         members = [(META, work_dir / META), (database_member, work_dir / database_member)]
-        members += [(f"media/{p.relative_to(media_root).as_posix()}", p) for p in media]
         sums = "".join(f"{_sha256(path)}  {name}\n" for name, path in members)
         plain = archive.with_name(archive.name.removesuffix(encryption.SUFFIX))
         partial = (work_dir / plain.name) if passphrase else plain.with_name(plain.name + ".partial")
@@ -144,6 +191,13 @@ def create_backup(output_dir: Path, media_root: Path | None = None, now: datetim
         with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
             for name, path in members:
                 tar.add(path, arcname=name, recursive=False)
+            for name in media:  # streamed from the storage: no local copy of the bucket
+                with storage.open(name, "rb") as handle:
+                    info = tarfile.TarInfo(f"media/{name}")
+                    info.size, info.mtime, info.mode = storage.size(name), int(now.timestamp()), 0o600
+                    hashing = _Hashing(handle)
+                    tar.addfile(info, hashing)
+                sums += f"{hashing.digest.hexdigest()}  media/{name}\n"
             info = tarfile.TarInfo(SUMS)
             data = sums.encode()
             info.size, info.mtime, info.mode = len(data), int(now.timestamp()), 0o600
@@ -248,14 +302,16 @@ def _is_empty(target: Target) -> bool:
 def restore_archive(archive: Path, target: Target | None = None, media_root: Path | None = None,
                     passphrase: str | None = None) -> dict:
     """Decrypt (an encrypted archive), verify, then restore the database into the (empty) target and the files
-    into ``media_root``."""
+    into ``media_root`` (a folder), or by default into the default storage (MEDIA_ROOT, or the bucket). A file
+    already there with the same sha256 is left as it is; one with different content stops the restore before
+    anything is written."""
     with plain_archive(archive, passphrase) as plain:
         return _restore(plain, target, media_root)
 
 
 def _restore(archive: Path, target: Target | None, media_root: Path | None) -> dict:
     target = target or default_target()
-    media_root = Path(media_root or settings.MEDIA_ROOT)
+    storage = media_storage(media_root)
     manifest = verify_archive(archive)
     with tarfile.open(archive, mode="r:gz") as tar:
         meta = json.loads(tar.extractfile(META).read().decode("utf-8"))
@@ -268,12 +324,12 @@ def _restore(archive: Path, target: Target | None, media_root: Path | None) -> d
     clashes = []
     for name, digest in manifest.items():
         if name.startswith("media/"):
-            existing = media_root / name.removeprefix("media/")
-            if existing.exists() and _sha256(existing) != digest:
-                clashes.append(name.removeprefix("media/"))
+            existing = name.removeprefix("media/")
+            if storage.exists(existing) and _stored_sha256(storage, existing) != digest:
+                clashes.append(existing)
     if clashes:
         raise BackupError(_("Thư mục tệp %(root)s đã có tệp khác cùng tên (%(files)s): không ghi đè.") % {
-            "root": media_root, "files": ", ".join(clashes[:5])})
+            "root": media_root or _describe(storage), "files": ", ".join(clashes[:5])})
 
     with tempfile.TemporaryDirectory(prefix="tdkt-restore-") as work:
         work_dir = Path(work)
@@ -302,9 +358,14 @@ def _restore(archive: Path, target: Target | None, media_root: Path | None) -> d
             for member in tar:
                 if not member.name.startswith("media/"):
                     continue
-                path = media_root / member.name.removeprefix("media/")
-                path.parent.mkdir(parents=True, exist_ok=True)
-                with tar.extractfile(member) as src_file, open(path, "wb") as dst_file:
-                    shutil.copyfileobj(src_file, dst_file, CHUNK)
+                name = member.name.removeprefix("media/")
+                if storage.exists(name):  # same content (checked above)
+                    restored += 1
+                    continue
+                with tar.extractfile(member) as src_file:
+                    saved = storage.save(name, File(src_file, name=name))
+                if saved != name:
+                    raise BackupError(_("Không ghi được tệp %(name)s đúng tên (%(saved)s).") % {
+                        "name": name, "saved": saved})
                 restored += 1
     return {"engine": meta["engine"], "created_at": meta["created_at"], "media_files": restored}

@@ -185,3 +185,14 @@ def test_restore_refuses_a_database_that_is_not_empty(record, target, tmp_path):
         call_command("restore", str(archive), database_url=target.url, media_root=str(tmp_path / "m2"))
     assert target.counts() == before
     assert not (tmp_path / "m2").exists()
+
+
+def test_a_symbolic_link_in_the_media_folder_is_not_followed(record, tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not part of the record")
+    (record / "link.txt").symlink_to(outside)
+
+    archive = backup.create_backup(tmp_path / "backups", now=NOW)
+
+    with tarfile.open(archive) as tar:
+        assert "media/link.txt" not in tar.getnames()

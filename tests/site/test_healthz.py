@@ -1,4 +1,5 @@
-"""/healthz: database and broker reachability and the version; 200 when healthy, 503 when not."""
+"""/healthz: database, broker and file storage (bucket) reachability and the version; 200 when healthy, 503 when
+not."""
 
 import socket
 
@@ -21,7 +22,8 @@ def test_healthy_with_in_process_tasks(client, settings, monkeypatch):
     settings.CELERY_BROKER_URL = None
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "broker": "in-process", "version": config.__version__}
+    assert response.json() == {"status": "ok", "database": "ok", "broker": "in-process", "storage": "disk",
+                               "version": config.__version__}
     assert response["Cache-Control"].startswith("max-age=0")
 
 

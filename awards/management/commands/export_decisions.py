@@ -79,7 +79,8 @@ class Command(BaseCommand):
                 document.refresh_from_db()
             if document.status != DocumentStatus.DONE:
                 raise CommandError(f"Không tạo được PDF của quyết định {decision.code}: {document.error}")
-            data = document.file.open("rb").read()
+            with document.file.open("rb") as handle:
+                data = handle.read()
             digest = hashlib.sha256(data).hexdigest()
             if digest != document.sha256:
                 raise CommandError(f"Tệp của quyết định {decision.code} không khớp sha256 đã ghi.")
