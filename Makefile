@@ -52,13 +52,13 @@ messages: setup
 	$(PY) manage.py makemessages -l en --ignore=.venv/* --ignore=var/*
 	$(PY) manage.py compilemessages --ignore=.venv/*
 
-# One worker consuming the four queues (default, documents, notices, imports) with the periodic jobs (beat);
+# One worker consuming the four queues (default, documents, mail, imports) with the periodic jobs (beat);
 # WORKER_CONCURRENCY processes (default 3: a long certificate batch leaves processes free for notices).
 # On several machines run one worker per queue instead (README, "Queues").
 WORKER_CONCURRENCY ?= 3
 worker: setup
 	$(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=$(WORKER_CONCURRENCY) \
-		-Q default,documents,notices,imports
+		-Q default,documents,mail,imports
 
 clean-db:
 	rm -f var/db.sqlite3 var/db.sqlite3-wal var/db.sqlite3-shm

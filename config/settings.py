@@ -183,17 +183,17 @@ OUTBOX_HANDLERS = {
     "import_nominee_list": "awards.dossiers.importing.jobs.run_job",
 }
 # Queues by kind of work, so that a 2,000-certificate batch does not hold back a notice: "documents" (PDF renders:
-# decisions, certificate batches, council minutes, dashboard reports), "notices" (e-mail), "imports" (nominee
+# decisions, certificate batches, council minutes, dashboard reports), "mail" (notices, e-mail), "imports" (nominee
 # lists), "default" (the periodic housekeeping). A worker started without -Q consumes all four (``make worker``);
 # on several machines run one worker per queue (``celery -A config worker -Q documents``, see README).
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_QUEUES = [Queue(name) for name in ("default", "documents", "notices", "imports")]
+CELERY_TASK_QUEUES = [Queue(name) for name in ("default", "documents", "mail", "imports")]
 CELERY_TASK_ROUTES = {
     "awards.documents.tasks.reset_stuck_renders": {"queue": "default"},
     "awards.documents.tasks.*": {"queue": "documents"},
     "awards.council.tasks.*": {"queue": "documents"},
     "awards.reports.tasks.*": {"queue": "documents"},
-    "campaigns.tasks.*": {"queue": "notices"},
+    "campaigns.tasks.*": {"queue": "mail"},
 }
 # The queue of each outbox kind (its entries all go through awards.core.outbox.run_deferred); a kind not listed
 # goes to the default queue.
@@ -201,8 +201,8 @@ OUTBOX_QUEUES = {
     "decision_document": "documents",
     "council_minutes": "documents",
     "dashboard_report": "documents",
-    "campaign_launch_emails": "notices",
-    "dossier_email": "notices",
+    "campaign_launch_emails": "mail",
+    "dossier_email": "mail",
     "import_nominee_list": "imports",
 }
 OUTBOX_REQUEUE_SECONDS = env_int("OUTBOX_REQUEUE_SECONDS", 120)

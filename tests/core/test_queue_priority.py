@@ -1,6 +1,6 @@
 """A notice is not held back by a certificate batch: a notice queued while a certificate render is running is
 delivered before the render ends, with a worker started as ``make worker`` starts it (the four queues, prefork, two
-processes here) and with one single-process worker per queue (documents; notices, imports and default), where only
+processes here) and with one single-process worker per queue (documents; mail, imports and default), where only
 the routing keeps the notice away from the busy documents worker. The render is a real certificates document held for 20 s by the RENDER_HOLD_SECONDS test hook,
 standing for a long (500-certificate) batch.
 
@@ -36,8 +36,8 @@ def wait_for(predicate, seconds: float, what: str, log) -> None:
         time.sleep(0.2)
 
 
-MAKE_WORKER = [["-Q", "default,documents,notices,imports", "--concurrency=2"]]  # the command of `make worker`
-PER_QUEUE = [["-Q", "documents", "--pool=solo"], ["-Q", "default,notices,imports", "--pool=solo"]]
+MAKE_WORKER = [["-Q", "default,documents,mail,imports", "--concurrency=2"]]  # the command of `make worker`
+PER_QUEUE = [["-Q", "documents", "--pool=solo"], ["-Q", "default,mail,imports", "--pool=solo"]]
 
 
 @pytest.fixture(params=[MAKE_WORKER, PER_QUEUE], ids=["make-worker", "one-worker-per-queue"])

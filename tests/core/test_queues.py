@@ -1,5 +1,5 @@
 """Queues by kind of work: PDF renders (decisions, certificate batches, council minutes, dashboard reports) go to
-"documents", e-mail to "notices", nominee imports to "imports", housekeeping to "default". Proved twice: by the
+"documents", e-mail to "mail", nominee imports to "imports", housekeeping to "default". Proved twice: by the
 routing table of every task and every outbox kind, and by the messages a real Redis broker (db 15) holds after
 each kind of outbox entry is handed over."""
 
@@ -18,7 +18,7 @@ from config.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
 BROKER = "redis://127.0.0.1:6379/15"
-QUEUES = ["default", "documents", "imports", "notices"]
+QUEUES = ["default", "documents", "imports", "mail"]
 
 TASK_QUEUES = {
     "awards.core.outbox.reap_outbox": "default",
@@ -26,14 +26,14 @@ TASK_QUEUES = {
     "awards.documents.tasks.render_decision_document": "documents",
     "awards.council.tasks.render_council_minutes": "documents",
     "awards.reports.tasks.render_dashboard_report": "documents",
-    "campaigns.tasks.send_launch_emails": "notices",
+    "campaigns.tasks.send_launch_emails": "mail",
 }
 KIND_QUEUES = {
     "decision_document": "documents",  # decisions and certificate batches (DocumentKind.CERTIFICATES)
     "council_minutes": "documents",
     "dashboard_report": "documents",
-    "campaign_launch_emails": "notices",
-    "dossier_email": "notices",
+    "campaign_launch_emails": "mail",
+    "dossier_email": "mail",
     "import_nominee_list": "imports",
 }
 
@@ -65,6 +65,7 @@ def broker(monkeypatch):
         pytest.skip("Redis is not running on 127.0.0.1:6379")
     client.flushdb()
     saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    monkeypatch.setenv("CELERY_BROKER_URL", BROKER)  # Celery reads this variable before its own setting (CI sets it)
     celery_app.conf.broker_url, celery_app.conf.task_always_eager = BROKER, False
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
@@ -96,7 +97,7 @@ def test_each_outbox_kind_is_handed_to_its_queue_on_a_real_broker(broker, django
         "documents": [(run, entries["decision_document"]), (run, entries["council_minutes"]),
                       (run, entries["dashboard_report"])],
         "imports": [(run, entries["import_nominee_list"])],
-        "notices": [(run, entries["campaign_launch_emails"]), (run, entries["dossier_email"])],
+        "mail": [(run, entries["campaign_launch_emails"]), (run, entries["dossier_email"])],
     }
     assert DeferredTask.objects.filter(dispatched_at__isnull=True).count() == 0
 
@@ -109,4 +110,4 @@ def test_the_reaper_hands_entries_over_to_their_kinds_queues(broker):
 
     run = "awards.core.outbox.run_deferred"
     assert queued(broker) == {"default": [], "documents": [(run, render.pk)], "imports": [],
-                              "notices": [(run, notice.pk)]}
+                              "mail": [(run, notice.pk)]}

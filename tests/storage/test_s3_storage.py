@@ -20,11 +20,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from awards.decisions import services as decisions
 from awards.documents import services as documents
 from awards.maintenance import backup
 from awards.models import Attachment, DecisionDocument
-from tests.factories import make_dossier, make_draft_decision, with_board_submission
+from tests.factories import issue_decision, make_dossier, make_draft_decision, with_board_submission
 from tests.maintenance.test_backup_restore import NOW, Target, source_counts
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -86,7 +85,7 @@ def test_attachment_uploaded_through_the_page_is_a_private_object_served_only_th
 def test_decision_document_rendered_by_the_task_is_stored_in_the_bucket_and_served_by_the_view(
         bucket, client, unit_a, officer_a, staff, django_capture_on_commit_callbacks):
     decision = make_draft_decision(unit_a, officer_a, staff)
-    decisions.publish(with_board_submission(decision), staff)
+    issue_decision(with_board_submission(decision), staff)
     with django_capture_on_commit_callbacks(execute=True):
         documents.request_document(decision, "decision")  # no broker: the task runs in-process
 
@@ -108,7 +107,7 @@ def test_decision_document_rendered_by_the_task_is_stored_in_the_bucket_and_serv
 @pytest.fixture
 def record(bucket, unit_a, officer_a, staff, django_capture_on_commit_callbacks):
     decision = make_draft_decision(unit_a, officer_a, staff)
-    decisions.publish(with_board_submission(decision), staff)
+    issue_decision(with_board_submission(decision), staff)
     with django_capture_on_commit_callbacks(execute=True):
         documents.request_document(decision, "decision")
     bucket.client.put_object(Bucket=bucket.name, Key="attachments/1/to-trinh.pdf", Body=PDF)
@@ -126,7 +125,11 @@ def target(tmp_path):
 def test_backup_carries_every_object_of_the_bucket_with_its_sha256_and_restores_into_an_empty_bucket(
         record, target, make_bucket, settings, tmp_path):
     objects, rows = record.objects(), source_counts()
-    assert len(objects) == 4  # the dossier's two attachments, the decision PDF, the one put here
+    # the dossier's two attachments, the decision PDF, the one put here, and the issue's files (issue 18): the
+    # signer's, the văn thư's two signatures (seal, annex) and the issued file
+    assert len(objects) == 8
+    assert sorted(key.split("/")[0] for key in objects) == [
+        "attachments", "attachments", "attachments", "decisions", "issued", "signed", "signed", "signed"]
 
     archive = backup.create_backup(tmp_path / "backups", now=NOW)
 
@@ -137,7 +140,7 @@ def test_backup_carries_every_object_of_the_bucket_with_its_sha256_and_restores_
     assert members == {f"media/{key}": data for key, data in objects.items()}
     assert {n: d for n, d in sums.items() if n.startswith("media/")} == {
         f"media/{key}": sha(data) for key, data in objects.items()}
-    assert (meta["media_files"], meta["media_storage"]) == (4, f"s3://{record.name}/")
+    assert (meta["media_files"], meta["media_storage"]) == (8, f"s3://{record.name}/")
 
     fresh = make_bucket()
     settings.STORAGES = {**settings.STORAGES, "default": fresh.storage_setting()}
@@ -146,7 +149,7 @@ def test_backup_carries_every_object_of_the_bucket_with_its_sha256_and_restores_
 
     assert fresh.objects() == objects
     assert target.counts() == rows
-    assert out.getvalue().endswith(", 4 media files\n")
+    assert out.getvalue().endswith(", 8 media files\n")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -177,7 +180,8 @@ def test_every_file_field_of_the_product_stores_through_the_default_storage():
                     if isinstance(field, FileField))
     assert fields == [
         ("awards.Attachment", "file"), ("awards.CouncilSession", "minutes_pdf"), ("awards.DashboardReport", "file"),
-        ("awards.DecisionDocument", "file"), ("awards.ImportJob", "file"),
+        ("awards.DecisionDocument", "file"), ("awards.DecisionSignature", "file"), ("awards.ImportJob", "file"),
+        ("awards.Issuance", "file"),
         ("campaigns.CampaignDocument", "file"), ("campaigns.TargetReport", "evidence"),
         ("units.ClusterScore", "evidence_file")]
     for label, name in fields:
