@@ -18,7 +18,7 @@ from campaigns.models import (
     ReportPeriod,
     Target,
 )
-from units.models import EmulationCluster, Unit
+from units.models import EmulationCluster, Unit, UnitKind
 from units.text import fold, nfc
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -129,7 +129,7 @@ class AudienceForm(forms.Form):
         label=_("Cụm, khối thi đua (toàn bộ thành viên trong năm)"), queryset=EmulationCluster.objects.none(),
         required=False, widget=forms.CheckboxSelectMultiple)
     units = forms.ModelMultipleChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False,
-                                           widget=forms.SelectMultiple(attrs={"size": 12}))
+                                           widget=forms.CheckboxSelectMultiple)
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     expected_status = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -138,6 +138,16 @@ class AudienceForm(forms.Form):
         self.fields["clusters"].queryset = EmulationCluster.objects.active_on(day)
         self.fields["units"].queryset = Unit.objects.active_on(day).exclude(kind__in=["phong_ban", "thon"]) \
             .order_by("sort_order", "name")
+
+    def unit_groups(self) -> list[tuple[str, list[tuple[Unit, bool, str]]]]:
+        """The units to pick, grouped by kind (in the kinds' order): each with whether it is ticked and its name
+        folded for the accent-free filter of static/js/app.js."""
+        chosen = {str(value) for value in (self["units"].value() or [])}
+        groups: dict[str, list[tuple[Unit, bool, str]]] = {}
+        for unit in self.fields["units"].queryset:
+            groups.setdefault(unit.kind, []).append(
+                (unit, str(unit.pk) in chosen, fold(f"{unit.name} {unit.short_name}")))
+        return [(UnitKind(kind).label, groups[kind]) for kind in UnitKind.values if kind in groups]
 
     def clean(self):
         data = super().clean()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -190,6 +191,31 @@ def campaign_edit(request, code: str):
     return _edit(request, _campaign(request, code))
 
 
+def _names(names: list[str], limit: int = 10) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (_(" và %(n)s đơn vị khác") % {"n": len(names) - limit} if len(names) > limit else "")
+
+
+def launch_message(reach: services.Reach) -> str:
+    """What the launch did, truthfully: how many units were told in the app, how many e-mails went or are queued,
+    which units have no officer account or no address."""
+    parts = [_("Đã phát động đến %(n)s đơn vị.") % {"n": reach.units},
+             _("Cán bộ thi đua của %(n)s đơn vị được báo trên hệ thống.") % {"n": reach.in_app}]
+    if reach.without_officer:
+        parts.append(_("%(n)s đơn vị chưa có tài khoản cán bộ thi đua: %(names)s.") % {
+            "n": len(reach.without_officer), "names": _names(reach.without_officer)})
+    if not reach.emailed:
+        parts.append(_("Không gửi thư điện tử nào: chưa đơn vị nào có địa chỉ thư."))
+    else:
+        queued = not settings.CELERY_TASK_ALWAYS_EAGER
+        parts.append((_("Thư điện tử đã xếp hàng gửi đến %(n)s đơn vị có địa chỉ.") if queued
+                      else _("Thư điện tử đã gửi đến %(n)s đơn vị có địa chỉ.")) % {"n": reach.emailed})
+        if reach.without_address:
+            parts.append(_("%(n)s đơn vị chưa có địa chỉ thư: %(names)s.") % {
+                "n": len(reach.without_address), "names": _names(reach.without_address)})
+    return " ".join(parts)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def campaign_launch(request, code: str):
@@ -206,17 +232,16 @@ def campaign_launch(request, code: str):
             if campaign.status == CampaignStatus.DRAFT:
                 campaign = services.launch(campaign, request.user, units, clusters, note=form.cleaned_data["note"],
                                            expected_status=form.cleaned_data["expected_status"] or None)
-                added = campaign.audience.count()
+                added = list(campaign.audience.values_list("unit_id", flat=True))
             else:
-                added = len(services.extend_audience(campaign, request.user, units, clusters))
+                added = services.extend_audience(campaign, request.user, units, clusters)
         except workflow.Conflict as exc:
             messages.warning(request, exc.message)
             return redirect("campaigns:detail", campaign.code)
         except workflow.NotAllowed as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("Đã phát động đến %(n)s đơn vị; cán bộ thi đua của các đơn vị được báo qua "
-                                        "thư điện tử.") % {"n": added})
+            messages.success(request, launch_message(services.reach(added)))
             return redirect("campaigns:detail", campaign.code)
     audience = list(campaign.audience.select_related("unit", "via_cluster"))
     return render(request, "campaigns/launch.html", {"campaign": campaign, "form": form, "audience": audience,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "units.context_processors.navigation",
+                "awards.notices.context.bell",
             ],
         },
     },
@@ -130,6 +132,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The address people open the site at, for links in e-mails ("https://tdkt.langson.gov.vn").
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Ban Thi đua - Khen thưởng <tdkt@localhost>")
 
 # Background work. No broker: tasks run in-process (said once in the log at start-up).
@@ -143,6 +147,11 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "reset-stuck-renders": {"task": "awards.documents.tasks.reset_stuck_renders", "schedule": 300.0},
+    # The notice outbox: per-event e-mails left pending (broker or mail server down), the daily digest, reminders
+    # (each once per threshold: awards.notices.reminders; running them hourly repeats nothing).
+    "deliver-notices": {"task": "awards.notices.delivery.deliver_notices", "schedule": 300.0},
+    "notice-digests": {"task": "awards.notices.tasks.send_digests", "schedule": crontab(hour=16, minute=30)},
+    "reminders": {"task": "awards.notices.tasks.send_reminders", "schedule": crontab(minute=5)},
 }
 # A web request must not hang for 20 s when Redis is down: fail fast and tell the user.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2

@@ -13,10 +13,12 @@ def enqueue_on_commit(task, *args) -> None:
     """Queue ``task`` once the transaction commits; when the broker is unreachable the work stays pending
     (the periodic job or the next request picks it up) and the page is not held up."""
 
-    def send():
-        try:
-            task.delay(*args)
-        except Exception:  # kombu raises several unrelated types when Redis is down
-            logger.warning("Queue unavailable; %s%s stays pending", task.name, args)
+    transaction.on_commit(lambda: enqueue(task, *args))
 
-    transaction.on_commit(send)
+
+def enqueue(task, *args) -> None:
+    """Queue ``task`` now; when the broker is unreachable, log it and leave the work pending."""
+    try:
+        task.delay(*args)
+    except Exception:  # kombu raises several unrelated types when Redis is down
+        logger.warning("Queue unavailable; %s%s stays pending", task.name, args)

@@ -2,7 +2,8 @@
 cơ sở, holidays and time limits), ``record`` (yearly facts, eligibility rules and results), ``dossiers``,
 ``council``, ``decisions`` (decisions, signers, number series, the Award record), ``bodies`` (the bodies that
 issue decisions: the province and every unit deciding its own titles), ``documents`` (rendered decision
-documents, calibrations of pre-printed blanks) and ``reports`` (dashboard PDFs). Code imports the models from here."""
+documents, calibrations of pre-printed blanks), ``reports`` (dashboard PDFs) and ``notices`` (the notification centre,
+reminders sent). Code imports the models from here."""
 
 from awards.models.bodies import IssuingBody, province_body
 from awards.models.catalogue import (
@@ -53,6 +54,7 @@ from awards.models.dossiers import (
     ImportJobStatus,
     Nomination,
 )
+from awards.models.notices import EmailMode, EmailStatus, Notice, NoticeKind, NoticePreference, SentReminder
 from awards.models.record import (
     CollectiveFigures,
     EligibilityRule,
@@ -91,6 +93,8 @@ __all__ = [
     "DossierRevision",
     "DossierTransition",
     "EligibilityRule",
+    "EmailMode",
+    "EmailStatus",
     "HoldPeriod",
     "Holiday",
     "ImportJob",
@@ -100,10 +104,14 @@ __all__ = [
     "LegalDocument",
     "Nomination",
     "NominationEligibility",
+    "Notice",
+    "NoticeKind",
+    "NoticePreference",
     "NumberSequence",
     "PaperSize",
     "ProcessingTimeLimit",
     "Rounding",
+    "SentReminder",
     "Signer",
     "SignerCapacity",
     "StatisticsFigure",

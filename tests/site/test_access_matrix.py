@@ -21,6 +21,8 @@ from awards.models import (
     DashboardReport,
     Decision,
     ImportJob,
+    Notice,
+    NoticeKind,
     Signer,
     Vote,
 )
@@ -60,6 +62,10 @@ EXPECTED: dict[str, dict[str, int]] = {
     "home": LOGIN_REQUIRED,
     "healthz": {p: 200 for p in PERSONAS},
     "search": LOGIN_REQUIRED,
+    "notices:list": LOGIN_REQUIRED,
+    "notices:preferences": LOGIN_REQUIRED,
+    "notices:open": POST_ONLY,
+    "notices:read_all": POST_ONLY,
     "login": {"anonymous": 200, **{p: 302 for p in LOGGED_IN}},
     "logout": {p: 405 for p in PERSONAS},
     "set_language": {p: 302 for p in PERSONAS},
@@ -275,7 +281,10 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
                              state="reviewed", verdict="eligible", recipient=PersonFactory(unit=unit_a)).reference
     job = ImportJob.objects.create(dossier=dossier, created_by=officer_a, original_name="ds.xlsx",
                                    file="imports/x.xlsx", status="done")
+    notice = Notice.objects.create(recipient=officer_a, kind=NoticeKind.DOSSIER_RECEIVED, title="Thông báo thử",
+                                   created_at=datetime.datetime(2021, 1, 5, tzinfo=datetime.UTC))
     return {
+        "notices:open": [notice.pk],
         "awards:import_job": [ref, job.pk],
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],

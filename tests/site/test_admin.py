@@ -18,7 +18,7 @@ OUR_APPS = ["units", "awards", "campaigns"]
 READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossierrevision", "councilsession",
              "agendaitem", "vote", "numbersequence", "councilminutessequence", "decision", "decisionline",
              "decisiondocument", "award", "dashboardreport", "attachmentaccess", "nominationeligibility",
-             "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob",
+             "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "notice", "sentreminder",
              "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition"}
 
 

@@ -26,6 +26,7 @@ ACCEPTS_POST = {
     "awards:decision_prepare", "awards:decision_texts", "awards:decision_render", "awards:decision_publish",
     "awards:decision_close",
     "dashboard_report_request",
+    "notices:open", "notices:read_all", "notices:preferences",
 }
 
 
