@@ -7,6 +7,7 @@
  * - [data-toggle-target="#id"]: a button that shows or hides the element (the inbox filters on phones).
  * - [data-unit-picker]: a checkbox list grouped by kind with a filter box (accent-free: "lang son" finds "Lạng
  *   Sơn"; each item carries its folded name in data-picker-item), "Chọn cả nhóm" per group and a count of ticks.
+ * - [data-criteria-add]: adds an empty row to the [data-criteria-table] (a copy of its last row, emptied).
  */
 (function () {
   "use strict";
@@ -139,5 +140,21 @@
     });
     picker.addEventListener("change", recount);
     recount();
+  });
+
+  document.addEventListener("click", function (event) {
+    var add = event.target.closest && event.target.closest("[data-criteria-add]");
+    if (!add) { return; }
+    var rows = add.closest("[data-criteria-table]").querySelectorAll("[data-criteria-row]");
+    if (!rows.length) { return; }
+    var last = rows[rows.length - 1];
+    var copy = last.cloneNode(true);
+    var n = rows.length + 1;
+    copy.querySelectorAll("input, textarea").forEach(function (field) {
+      field.value = "";
+      field.setAttribute("aria-label", (field.getAttribute("aria-label") || "").replace(/\d+$/, String(n)));
+    });
+    last.parentNode.appendChild(copy);
+    copy.querySelector("input").focus();
   });
 })();
