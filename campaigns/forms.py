@@ -74,13 +74,6 @@ class CampaignForm(forms.ModelForm):
             cleaned["code"] = self.instance.code = campaign_code(cleaned["name"], cleaned.get("start_date"))
         return cleaned
 
-    def ask_for_the_file_again(self) -> None:
-        """A browser never sends a file twice: when the form comes back with errors, say so beside the file field."""
-        uploaded = self.files.get("document")
-        if uploaded and "document" not in self.errors:
-            self.add_error("document", _("Tệp \"%(name)s\" chưa được lưu vì biểu mẫu còn lỗi: hãy chọn lại tệp rồi "
-                                         "bấm Lưu.") % {"name": uploaded.name})
-
 
 def campaign_code(name: str, start) -> str:
     """A code from the name and the start year ("thi-dua-cao-diem-60-ngay-dem-2019"), unique (-2, -3... if taken)."""

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from awards.core import uploads
+from awards.core import held_uploads, uploads
 from campaigns import rules, selectors, services, workflow
 from campaigns.forms import (
     AudienceForm,
@@ -135,17 +135,32 @@ def _save_formsets(campaign: Campaign, groups, targets) -> None:
     targets.save()
 
 
-def _attach_document(request, campaign: Campaign, form: CampaignForm) -> None:
-    uploaded = form.cleaned_data.get("document")
+def _attach_document(request, campaign: Campaign, form: CampaignForm, held: held_uploads.Held | None) -> None:
+    """The file sent now, or the one held from a submission that had errors."""
+    uploaded = form.cleaned_data.get("document") or (held_uploads.open_held(held) if held else None)
     if not uploaded:
         return
-    from django.conf import settings
-
     inspected = uploads.inspect_upload(uploaded, settings.ATTACHMENT_MAX_BYTES)
     CampaignDocument.objects.create(
         campaign=campaign, kind=form.cleaned_data.get("document_kind") or "ke_hoach", file=uploaded,
         title=inspected.original_name, original_name=inspected.original_name, content_type=inspected.content_type,
         size=inspected.size, sha256=inspected.sha256, uploaded_by=request.user)
+    if held:
+        uploaded.close()
+        transaction.on_commit(lambda: held_uploads.release(held))
+
+
+def _hold_document(request, form: CampaignForm, held: held_uploads.Held | None) -> held_uploads.Held | None:
+    """A form with errors: keep the file just sent (once checked), so that it need not be chosen again."""
+    uploaded = request.FILES.get("document")
+    if uploaded is None or "document" in form.errors:
+        return held
+    try:
+        inspected = uploads.inspect_upload(uploaded, settings.ATTACHMENT_MAX_BYTES)
+    except uploads.UploadRejected as exc:
+        form.add_error("document", exc.message)
+        return held
+    return held_uploads.hold(uploaded, request.user.pk, inspected.original_name)
 
 
 def _edit(request, campaign: Campaign | None):
@@ -159,12 +174,13 @@ def _edit(request, campaign: Campaign | None):
     groups = ContentGroupFormSet(data, instance=instance, prefix="groups")
     targets = TargetFormSet(data, instance=instance, prefix="targets",
                             queryset=instance.targets.filter(unit__isnull=True) if instance.pk else None)
+    held = held_uploads.find(request.POST.get("document_token"), request.user.pk) if data else None
     if request.method == "POST" and form.is_valid() and groups.is_valid() and targets.is_valid():
         try:
             with transaction.atomic():
                 saved = form.save()
                 _save_formsets(saved, groups, targets)
-                _attach_document(request, saved, form)
+                _attach_document(request, saved, form, None if form.cleaned_data.get("document") else held)
         except uploads.UploadRejected as exc:
             if campaign is None:  # the insert was rolled back: the next attempt creates the campaign again
                 form.instance.pk = None
@@ -174,9 +190,9 @@ def _edit(request, campaign: Campaign | None):
             return redirect("campaigns:detail", saved.code)
     status = 400 if request.method == "POST" else 200
     if request.method == "POST":
-        form.ask_for_the_file_again()
+        held = _hold_document(request, form, held)
     return render(request, "campaigns/form.html", {"form": form, "groups": groups, "targets": targets,
-                                                   "campaign": campaign}, status=status)
+                                                   "campaign": campaign, "held": held}, status=status)
 
 
 @login_required

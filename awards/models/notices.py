@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NoticeKind(models.TextChoices):
+    DOSSIER_DRAFTED = "dossier_drafted", _("Dự thảo hồ sơ do Ban lập")
     DOSSIER_SUBMITTED = "dossier_submitted", _("Hồ sơ gửi đến")
     DOSSIER_RECEIVED = "dossier_received", _("Hồ sơ được tiếp nhận")
     DOSSIER_RETURNED = "dossier_returned", _("Hồ sơ bị trả lại")

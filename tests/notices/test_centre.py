@@ -14,6 +14,7 @@ from awards.dossiers import workflow
 from awards.models import EmailMode, Notice, NoticeKind, NoticePreference
 from campaigns import services as campaigns
 from tests.factories import PersonFactory, UserFactory, make_dossier, make_draft_decision
+from tests.record.test_eligibility_pages import ladder_person  # noqa: F401 - the fixture
 from units.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +163,22 @@ def test_preferences_page(client, officer_a):
     assert "Đã lưu cách nhận thông báo." in response.content.decode()
     assert NoticePreference.objects.get(user=officer_a).email_mode == EmailMode.EACH
     assert client.post("/notifications/preferences/", {"email_mode": "x"}).status_code == 400
+
+
+def test_a_staff_draft_from_the_eligibility_page_tells_the_units_officers(client_for, staff, officer_a, officer_b,
+                                                                         ladder_person):  # noqa: F811
+    """A draft the Board makes is not a dead end: the unit's officer is told where it is and what to do."""
+    from awards.models import Dossier
+    from tests.record.test_eligibility_pages import CSTD_TINH
+
+    data = {"year": 2026, "award": CSTD_TINH, "candidate": [f"person:{ladder_person.pk}"]}
+    client_for("staff").post("/awards/eligibility/create/", data)
+    dossier = Dossier.objects.get(year=2026)
+    assert titles(officer_a) == [
+        f"Ban Thi đua - Khen thưởng đã lập dự thảo hồ sơ {dossier.reference} (1 đề nghị Chiến sĩ thi đua cấp tỉnh): "
+        "đơn vị viết thành tích, bổ sung tài liệu và gửi hồ sơ"]
+    assert titles(officer_b) == []
+    page = client_for("staff").get(f"/awards/dossiers/{dossier.reference}/").content.decode()
+    assert 'data-testid="staff-draft-note"' in page and "được báo đến cán bộ thi đua của đơn vị" in page
+    officer_page = client_for("officer_a").get(f"/awards/dossiers/{dossier.reference}/").content.decode()
+    assert 'data-testid="actions"' in officer_page and "Gửi hồ sơ" in officer_page
