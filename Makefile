@@ -65,6 +65,7 @@ bench: setup
 	$(PY) manage.py bench_eligibility --persons 10000
 	$(PY) manage.py bench_unit_round --rows 2000
 	$(PY) manage.py bench_import --rows 5000
+	$(PY) manage.py bench_search --persons 200000
 
 # 50 users for 3 minutes against gunicorn + PostgreSQL + a Celery worker on Redis (own database tdkt_load);
 # LOADTEST_DATABASE_URL, LOADTEST_BROKER_URL, LOADTEST_PORT, LOADTEST_USERS, LOADTEST_DURATION override.
