@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test test-unit test-e2e lint setup system-deps migrate seed messages clean-db worker bench loadtest backup restore
+.PHONY: run test test-unit test-e2e lint setup system-deps migrate seed messages clean-db worker bench loadtest load-imports backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -58,14 +58,10 @@ worker: setup
 clean-db:
 	rm -f var/db.sqlite3 var/db.sqlite3-wal var/db.sqlite3-shm
 
+# Every benchmark against its floor in the same run (ratio first, then the figures with cores and load average), on
+# PostgreSQL: BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/tdkt_bench (seeded the first time).
 bench: setup
-	$(PY) manage.py bench_inbox --dossiers 1000
-	$(PY) manage.py bench_decision
-	$(PY) manage.py bench_dashboard
-	$(PY) manage.py bench_eligibility --persons 10000
-	$(PY) manage.py bench_unit_round --rows 2000
-	$(PY) manage.py bench_import --rows 5000
-	$(PY) manage.py bench_search --persons 200000
+	bash scripts/bench.sh
 
 # 50 users for 3 minutes against gunicorn + PostgreSQL + a Celery worker on Redis (own database tdkt_load);
 # LOADTEST_DATABASE_URL, LOADTEST_BROKER_URL, LOADTEST_PORT, LOADTEST_USERS, LOADTEST_DURATION override.
@@ -73,12 +69,19 @@ loadtest: setup
 	$(PIP) install --quiet -r requirements-load.txt
 	bash scripts/loadtest.sh
 
+# 20 officers upload 20 lists of 5,000 rows at once; gunicorn + a Celery worker + PostgreSQL (own database
+# tdkt_importload); checks that every list is saved whole. LOAD_LISTS, LOAD_ROWS, LOAD_PORT... override.
+load-imports: setup
+	bash scripts/load_imports.sh
+
 # The database (pg_dump custom format, or SQLite's online backup) and the media files in one archive with a
 # checksum manifest under var/backups/; `make restore ARCHIVE=var/backups/tdkt-backup-....tar.gz` checks every
-# checksum first and restores only into an empty database.
+# checksum first and restores only into an empty database. With BACKUP_PASSPHRASE (or BACKUP_PASSPHRASE_FILE, a
+# file holding it) the archive is encrypted with GnuPG (….tar.gz.gpg); `make restore` decrypts it with the same
+# variable, or asks for the passphrase on the terminal.
 backup: setup
 	$(PY) manage.py backup
 
 restore: setup
-	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/tdkt-backup-<time>.tar.gz"; exit 2; }
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/tdkt-backup-<time>.tar.gz[.gpg]"; exit 2; }
 	$(PY) manage.py restore "$(ARCHIVE)"

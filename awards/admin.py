@@ -1,10 +1,11 @@
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from awards.catalogue import versions
 from awards.models import (
+    PLACEHOLDERS,
     AgendaItem,
     Attachment,
     AttachmentAccess,
@@ -20,6 +21,8 @@ from awards.models import (
     Decision,
     DecisionDocument,
     DecisionLine,
+    DeferredTask,
+    DocumentWording,
     Dossier,
     DossierRevision,
     DossierTransition,
@@ -52,6 +55,21 @@ class LegalDocumentAdmin(admin.ModelAdmin):
     list_filter = ["kind", ("body", admin.EmptyFieldListFilter)]
     search_fields = ["number", "title"]
     autocomplete_fields = ["replaced_by", "body"]
+
+
+@admin.register(DocumentWording)
+class DocumentWordingAdmin(admin.ModelAdmin):
+    """The wording of each kind of decision, effective-dated: a new decree is a new row starting on its date (the
+    old row ends the day before); the model refuses overlapping periods and unknown placeholders."""
+
+    list_display = ["kind", "valid_from", "valid_to", "subject"]
+    list_filter = ["kind"]
+    fieldsets = [(None, {
+        "fields": ["kind", "valid_from", "valid_to", "subject", "article_one", "proposal", "executors",
+                   "legal_citation"],
+        "description": format_html_join(
+            "", "<div><code>{{{}}}</code>: {}</div>", PLACEHOLDERS.items()),
+    })]
 
 
 @admin.register(IssuingBody)
@@ -250,6 +268,14 @@ class DecisionDocumentAdmin(ReadOnlyAdmin):
     list_display = ["decision", "kind", "version", "status", "pages", "attempts", "finished_at"]
     list_filter = ["status", "kind"]
     exclude = ["file"]
+
+
+@admin.register(DeferredTask)
+class DeferredTaskAdmin(ReadOnlyAdmin):
+    """The outbox (``awards.core.outbox``): what waits for the queue, what ran, what failed and why."""
+
+    list_display = ["pk", "kind", "status", "attempts", "created_at", "dispatched_at", "finished_at", "last_error"]
+    list_filter = ["status", "kind"]
 
 
 @admin.register(BlankCalibration)

@@ -18,6 +18,7 @@ from campaigns.models import (
     ReportPeriod,
     Target,
 )
+from units.hygiene import CleanTextMixin
 from units.models import EmulationCluster, Unit, UnitKind
 from units.text import fold, nfc
 
@@ -28,7 +29,7 @@ def date_widget() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class CampaignForm(forms.ModelForm):
+class CampaignForm(CleanTextMixin, forms.ModelForm):
     """Draft (or edit) a campaign: its identity, dates, criteria, reporting deadlines and an optional document."""
 
     document = forms.FileField(label=_("Đính kèm tài liệu (kế hoạch, văn bản phát động...)"), required=False)
@@ -86,7 +87,7 @@ def campaign_code(name: str, start) -> str:
     return code
 
 
-class _RowForm(forms.ModelForm):
+class _RowForm(CleanTextMixin, forms.ModelForm):
     """A row of a table formset: fields rendered without labels (the table head names them)."""
 
     def __init__(self, *args, **kwargs):
@@ -115,7 +116,7 @@ ContentGroupFormSet = forms.inlineformset_factory(Campaign, ContentGroup, form=C
 TargetFormSet = forms.inlineformset_factory(Campaign, Target, form=TargetForm, extra=2, can_delete=True)
 
 
-class AudienceForm(forms.Form):
+class AudienceForm(CleanTextMixin, forms.Form):
     """Phát động to chosen units and/or whole clusters (their members in the campaign's year)."""
 
     clusters = forms.ModelMultipleChoiceField(
@@ -149,7 +150,7 @@ class AudienceForm(forms.Form):
         return data
 
 
-class CloseForm(forms.Form):
+class CloseForm(CleanTextMixin, forms.Form):
     closed_on = forms.DateField(label=_("Ngày tổng kết"), widget=date_widget(), input_formats=DATE_FORMATS)
     nomination_open_from = forms.DateField(label=_("Nhận hồ sơ khen thưởng từ ngày"), widget=date_widget(),
                                            input_formats=DATE_FORMATS)
@@ -166,7 +167,7 @@ class CloseForm(forms.Form):
         return data
 
 
-class OwnTargetForm(forms.Form):
+class OwnTargetForm(CleanTextMixin, forms.Form):
     indicator = forms.CharField(label=_("Chỉ tiêu riêng của đơn vị"), max_length=500, required=False)
     unit_of_measure = forms.CharField(label=_("Đơn vị tính"), max_length=60, required=False)
     target_value = forms.DecimalField(label=_("Chỉ tiêu đăng ký"), max_digits=16, decimal_places=2, min_value=0,
@@ -184,7 +185,7 @@ class OwnTargetForm(forms.Form):
 OwnTargetFormSet = forms.formset_factory(OwnTargetForm, extra=3)
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(CleanTextMixin, forms.Form):
     commitments = forms.CharField(label=_("Nội dung đăng ký, giao ước thi đua"),
                                   widget=forms.Textarea(attrs={"rows": 4}))
     target_titles = forms.ModelMultipleChoiceField(
@@ -200,7 +201,7 @@ class RegistrationForm(forms.Form):
         return nfc(self.cleaned_data["commitments"]).strip()
 
 
-class ReportForm(forms.Form):
+class ReportForm(CleanTextMixin, forms.Form):
     target = forms.ModelChoiceField(label=_("Chỉ tiêu"), queryset=Target.objects.none())
     period = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=ReportPeriod.choices, widget=forms.RadioSelect)
     as_of = forms.DateField(label=_("Số liệu tính đến ngày"), widget=date_widget(), input_formats=DATE_FORMATS)
@@ -231,7 +232,7 @@ class ReportForm(forms.Form):
         return day
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = CampaignDocument
         fields = ["kind", "title", "file"]

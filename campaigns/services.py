@@ -59,6 +59,18 @@ def in_audience(campaign: Campaign, unit_id: int | None) -> bool:
     return unit_id is not None and CampaignAudience.objects.filter(campaign=campaign, unit_id=unit_id).exists()
 
 
+def launched_to(campaign: Campaign, unit: Unit) -> bool:
+    """Whether ``campaign`` was launched to ``unit`` or to a unit above it (a Sở's schools take part in what the
+    Sở was launched): the campaigns a dossier of ``unit`` may be tied to."""
+    ids, seen = [], set()
+    current: Unit | None = unit
+    while current is not None and current.pk not in seen:
+        seen.add(current.pk)
+        ids.append(current.pk)
+        current = current.parent
+    return CampaignAudience.objects.filter(campaign=campaign, unit_id__in=ids).exists()
+
+
 def registration_of(campaign: Campaign, unit_id: int | None) -> Registration | None:
     if unit_id is None:
         return None
@@ -127,17 +139,33 @@ def _add_audience(campaign: Campaign, members: list[tuple[Unit, EmulationCluster
 
 def _notify_on_commit(campaign: Campaign, unit_ids: list[int]) -> None:
     """The units' officers hear of the launch in the app (notices written in this transaction) and the units by
-    e-mail (the units' and officers' addresses, sent by the worker after the commit)."""
-    from awards.core.background import enqueue_on_commit
+    e-mail (the units' and officers' addresses; an outbox entry of this transaction, sent after the commit)."""
+    from awards.core.outbox import defer
     from awards.models import NoticeKind
     from awards.notices.record import record, unit_officers
-    from campaigns.tasks import send_launch_emails
 
     if unit_ids:
         record(NoticeKind.CAMPAIGN_LAUNCHED, unit_officers(*unit_ids),
                f"Phong trào \"{campaign.name}\" đã được phát động đến đơn vị: mời đăng ký thi đua",
                reverse("campaigns:detail", args=[campaign.code]))
-        enqueue_on_commit(send_launch_emails, campaign.pk, unit_ids)
+        defer("campaign_launch_emails", {"campaign_id": campaign.pk, "unit_ids": unit_ids})
+
+
+def launch_emails_state(campaign: Campaign, since_pk: int = 0) -> str:
+    """Where the launch e-mails of ``campaign`` queued after outbox entry ``since_pk`` are: "done", "queued",
+    "waiting" (the queue is unavailable), "failed", or "none" when no unit was added."""
+    from awards.core import outbox
+    from awards.models import DeferredTask
+
+    entry = DeferredTask.objects.filter(kind="campaign_launch_emails", payload__campaign_id=campaign.pk,
+                                        pk__gt=since_pk).order_by("-pk").first()
+    return outbox.state_of(entry)
+
+
+def last_outbox_pk() -> int:
+    from awards.models import DeferredTask
+
+    return DeferredTask.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from awards.core import held_uploads, uploads
@@ -212,9 +213,19 @@ def _names(names: list[str], limit: int = 10) -> str:
     return shown + (_(" và %(n)s đơn vị khác") % {"n": len(names) - limit} if len(names) > limit else "")
 
 
-def launch_message(reach: services.Reach) -> str:
-    """What the launch did, truthfully: how many units were told in the app, how many e-mails went or are queued,
-    which units have no officer account or no address."""
+# Where the launch e-mails are (``services.launch_emails_state``: the outbox entry written with the launch).
+EMAIL_STATES = {
+    "done": gettext_lazy("Thư điện tử đã gửi đến %(n)s đơn vị có địa chỉ."),
+    "queued": gettext_lazy("Thư điện tử đến %(n)s đơn vị có địa chỉ đã vào hàng đợi, sẽ được gửi trong ít phút."),
+    "waiting": gettext_lazy("Thư điện tử đến %(n)s đơn vị có địa chỉ đang chờ hàng đợi: chưa gửi, sẽ gửi khi hàng "
+                            "đợi hoạt động trở lại."),
+    "failed": gettext_lazy("Chưa gửi được thư điện tử đến %(n)s đơn vị có địa chỉ; hãy báo quản trị hệ thống."),
+}
+
+
+def launch_message(reach: services.Reach, email_state: str) -> str:
+    """What the launch did, truthfully: how many units were told in the app, where their e-mails are (sent, queued,
+    waiting for the queue, failed), which units have no officer account or no address."""
     parts = [_("Đã phát động đến %(n)s đơn vị.") % {"n": reach.units},
              _("Cán bộ thi đua của %(n)s đơn vị được báo trên hệ thống.") % {"n": reach.in_app}]
     if reach.without_officer:
@@ -223,13 +234,17 @@ def launch_message(reach: services.Reach) -> str:
     if not reach.emailed:
         parts.append(_("Không gửi thư điện tử nào: chưa đơn vị nào có địa chỉ thư."))
     else:
-        queued = not settings.CELERY_TASK_ALWAYS_EAGER
-        parts.append((_("Thư điện tử đã xếp hàng gửi đến %(n)s đơn vị có địa chỉ.") if queued
-                      else _("Thư điện tử đã gửi đến %(n)s đơn vị có địa chỉ.")) % {"n": reach.emailed})
+        parts.append(str(EMAIL_STATES.get(email_state, EMAIL_STATES["queued"])) % {"n": reach.emailed})
         if reach.without_address:
             parts.append(_("%(n)s đơn vị chưa có địa chỉ thư: %(names)s.") % {
                 "n": len(reach.without_address), "names": _names(reach.without_address)})
     return " ".join(parts)
+
+
+def _tell_launch(request, added: list[int], state: str) -> None:
+    reach = services.reach(added)
+    level = messages.warning if reach.emailed and state in ("waiting", "failed") else messages.success
+    level(request, launch_message(reach, state))
 
 
 @login_required
@@ -244,6 +259,7 @@ def campaign_launch(request, code: str):
     form = AudienceForm(request.POST or None, day=day, initial={"expected_status": campaign.status})
     if request.method == "POST" and form.is_valid():
         units, clusters = form.cleaned_data["units"], form.cleaned_data["clusters"]
+        before = services.last_outbox_pk()
         try:
             if campaign.status == CampaignStatus.DRAFT:
                 campaign = services.launch(campaign, request.user, units, clusters, note=form.cleaned_data["note"],
@@ -257,7 +273,7 @@ def campaign_launch(request, code: str):
         except workflow.NotAllowed as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, launch_message(services.reach(added)))
+            _tell_launch(request, added, services.launch_emails_state(campaign, before))
             return redirect("campaigns:detail", campaign.code)
     audience = list(campaign.audience.select_related("unit", "via_cluster"))
     return render(request, "campaigns/launch.html", {"campaign": campaign, "form": form, "audience": audience,

@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "units",
     "awards",
     "campaigns",
@@ -60,9 +64,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "units.security.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.errors.VietnameseNotFoundMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "units.security.headers.NoStoreMiddleware",
+    # Last: turns a lockout found during authentication into the 429 answer (units.security.throttle).
+    "axes.middleware.AxesMiddleware",
 ]
 DEBUG_TECHNICAL_404 = env_bool("DEBUG_TECHNICAL_404", False)
 
@@ -147,12 +157,27 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "reset-stuck-renders": {"task": "awards.documents.tasks.reset_stuck_renders", "schedule": 300.0},
+    "reap-outbox": {"task": "awards.core.outbox.reap_outbox", "schedule": 60.0},
     # The notice outbox: per-event e-mails left pending (broker or mail server down), the daily digest, reminders
     # (each once per threshold: awards.notices.reminders; running them hourly repeats nothing).
     "deliver-notices": {"task": "awards.notices.delivery.deliver_notices", "schedule": 300.0},
     "notice-digests": {"task": "awards.notices.tasks.send_digests", "schedule": crontab(hour=16, minute=30)},
     "reminders": {"task": "awards.notices.tasks.send_reminders", "schedule": crontab(minute=5)},
 }
+# The outbox (awards.core.outbox): each kind of deferred work and its handler (called with the payload as keyword
+# arguments; safe to run twice). A pending entry is handed to the queue again after OUTBOX_REQUEUE_SECONDS, one
+# left running (a killed worker) after OUTBOX_STUCK_SECONDS.
+OUTBOX_HANDLERS = {
+    "decision_document": "awards.documents.tasks.render_deferred",
+    "council_minutes": "awards.council.tasks.render_council_minutes",
+    "dashboard_report": "awards.reports.tasks.render_dashboard_report",
+    "campaign_launch_emails": "campaigns.notifications.campaign_launched",
+    "dossier_email": "awards.dossiers.notifications.dossier_moved",
+    "import_nominee_list": "awards.dossiers.importing.jobs.run_job",
+    "notice_emails": "awards.notices.delivery.deliver",  # the per-event e-mails of the notices just written
+}
+OUTBOX_REQUEUE_SECONDS = env_int("OUTBOX_REQUEUE_SECONDS", 120)
+OUTBOX_STUCK_SECONDS = env_int("OUTBOX_STUCK_SECONDS", 3600)
 # A web request must not hang for 20 s when Redis is down: fail fast and tell the user.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -188,8 +213,8 @@ if not DEBUG:
     if env_bool("BEHIND_TLS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Failed logins are counted in the cache (per user name and address). Several web processes need a shared
-# cache: set CACHE_URL=redis://127.0.0.1:6379/1 in production.
+# The cache (Redis when CACHE_URL is set). Nothing security-relevant lives in it any more: failed logins are
+# counted in the database (below), which every web process shares.
 _CACHE_URL = env_str("CACHE_URL")
 CACHES = {
     "default": (
@@ -198,8 +223,50 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tdkt"}
     )
 }
+
+# Login throttling (django-axes, database handler: one table shared by every process, listed and lifted in the
+# admin). An account is locked after LOGIN_MAX_FAILURES failures from any addresses, an address after
+# LOGIN_MAX_FAILURES_PER_ADDRESS failures over any accounts, for LOGIN_LOCKOUT_SECONDS. See units.security.throttle.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 10)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# The addresses of our own reverse proxies: only a request coming from one of them may name the client in
+# X-Forwarded-For (read right to left, skipping these). Empty: the peer address is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+AUTHENTICATION_BACKENDS = ["units.security.throttle.ThrottleBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "units.security.throttle.ThrottleHandler"
+AXES_FAILURE_LIMIT = "units.security.throttle.failure_limit"  # LOGIN_MAX_FAILURES, read at each attempt
+AXES_COOLOFF_TIME = "units.security.throttle.cool_off"  # LOGIN_LOCKOUT_SECONDS
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "units.security.throttle.username_of"
+AXES_CLIENT_IP_CALLABLE = "units.security.client.client_address"
+AXES_LOCKOUT_CALLABLE = "units.security.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = False  # the handler forgets the account's own failures only (not the address's)
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not kept by axes
+AXES_VERBOSE = False
+
+# Password reset links (Django's token): valid for this many seconds.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 24 * 3600)
+
+# Second factor (TOTP, django-otp): the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = "TĐKT " + (env_str("PROVINCE_NAME", "Lạng Sơn") or "")
+
+# Content-Security-Policy (django-csp): no inline script anywhere; inline style attributes only (templates and
+# crispy-forms widgets still carry a few style="..." attributes).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Domain settings (configurable defaults).
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
@@ -214,5 +281,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain",
                              "filters": ["quiet_client_errors"]}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},  # a lock is a warning
+    },
 }

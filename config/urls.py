@@ -5,11 +5,12 @@ from django.urls import include, path
 from awards.reports import search_views
 from config import views as config_views
 from units import views as unit_views
-from units.forms import LoginForm
+from units.forms import AdminLoginForm, LoginForm
 
 admin.site.site_header = "Quản trị dữ liệu - Thi đua, Khen thưởng"
 admin.site.site_title = "Thi đua, Khen thưởng"
 admin.site.index_title = "Dữ liệu danh mục"
+admin.site.login_form = AdminLoginForm  # throttled like the site's login (units.security.throttle)
 
 urlpatterns = [
     path("", unit_views.home, name="home"),
@@ -22,6 +23,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("units.security.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("units/", include("units.urls")),
     path("units/", include("awards.record.history.urls")),

@@ -2,8 +2,10 @@
 # Installs the Debian packages the product and its tests need, only when one is missing.
 #   libharfbuzz-subset0  WeasyPrint font subsetting      fonts-liberation2  Liberation Serif 2.x
 #   poppler-utils        pdftotext/pdftoppm in tests     chromium           browser tests (Playwright)
+#   gnupg                encrypted backups (make backup with BACKUP_PASSPHRASE, make restore)
+#   wrk                  HTTP load generator (make bench)  libreoffice-writer-nogui  .docx -> PDF anchor (make bench)
 set -euo pipefail
-packages=(libharfbuzz-subset0 fonts-liberation2 poppler-utils chromium)
+packages=(libharfbuzz-subset0 fonts-liberation2 poppler-utils chromium gnupg wrk libreoffice-writer-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

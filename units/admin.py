@@ -11,10 +11,15 @@ from units.models import (
     EmulationCluster,
     Household,
     Person,
+    PersonalDataRead,
+    ReadKind,
     Unit,
     UnitAlias,
     User,
 )
+from units.security.read_log import record_read
+from units.security.second_factor import forget_devices
+from units.security.throttle import lift_lock
 
 
 @admin.register(User)
@@ -34,6 +39,20 @@ class UserAdmin(BaseUserAdmin):
         (_("Thông tin cá nhân"), {"fields": ["full_name", "position", "email", "unit", "groups"]}),
     ]
     filter_horizontal = ["groups"]
+    actions = ["unlock_login", "reset_second_factor"]
+
+    @admin.action(description=_("Mở khóa đăng nhập (xóa các lần đăng nhập sai)"))
+    def unlock_login(self, request, queryset) -> None:
+        for user in queryset:
+            lift_lock(username=user.get_username())
+        self.message_user(request, _("Đã mở khóa đăng nhập cho %(n)s tài khoản.") % {"n": queryset.count()})
+
+    @admin.action(description=_("Xóa xác thực hai lớp (mất điện thoại)"))
+    def reset_second_factor(self, request, queryset) -> None:
+        for user in queryset:
+            forget_devices(user)
+        self.message_user(request, _("Đã xóa xác thực hai lớp của %(n)s tài khoản; lần đăng nhập sau chỉ cần mật "
+                                     "khẩu.") % {"n": queryset.count()})
 
     @admin.display(description=_("vai trò"))
     def role_names(self, obj: User) -> str:
@@ -92,6 +111,14 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["full_name", "position", "unit__name"]
     autocomplete_fields = ["unit"]
     list_select_related = ["unit"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The form shows the citizen ID: each opening is written to the read log."""
+        response = super().change_view(request, object_id, form_url, extra_context)
+        person = Person.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if request.method == "GET" and person is not None and response.status_code == 200:
+            record_read(request, ReadKind.ADMIN_PERSON, person=person, subject=person.full_name)
+        return response
 
 
 @admin.register(Household)
@@ -176,6 +203,25 @@ class ClusterYearTransitionAdmin(admin.ModelAdmin):
     list_select_related = ["cluster_year__cluster", "actor"]
 
     def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(PersonalDataRead)
+class PersonalDataReadAdmin(admin.ModelAdmin):
+    """The read log, read-only (also on /accounts/read-log/ with filters and the Excel export)."""
+
+    list_display = ["at", "user", "kind", "subject", "address"]
+    list_filter = ["kind"]
+    date_hierarchy = "at"
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request) -> bool:
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:

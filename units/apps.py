@@ -28,6 +28,7 @@ class UnitsConfig(AppConfig):
         from django.conf import settings
 
         from units.roles import sync_role_groups
+        from units.security import second_factor  # noqa: F401  (connects its user_logged_in receiver)
 
         connection_created.connect(_register_sqlite_text_functions, dispatch_uid="units-sqlite-text")
         post_migrate.connect(sync_role_groups, dispatch_uid="units-sync-roles")

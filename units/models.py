@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from units.models_aliases import UnitAlias  # noqa: F401  (same app, own module)
+from units.models_audit import PersonalDataRead, ReadKind  # noqa: F401  (same app, own module)
 from units.models_clusters import (  # noqa: F401  (same app, own module)
     ClusterCriterion,
     ClusterScore,

@@ -192,3 +192,12 @@ class UnitNames:
 def resolve_unit(text: str, day: datetime.date, scope_ids: Collection[int] | None = None) -> Unit | Miss:
     """The unit ``text`` names on ``day`` among ``scope_ids`` (None: the whole province), or why there is none."""
     return UnitNames(day, scope_ids).resolve(text)
+
+
+def name_on(unit: Unit, day: datetime.date) -> str:
+    """``unit``'s name as it stood on ``day``: a dated alias in force that day (a name it bore before a renaming or a
+    merger, kept as an alias with its end date), else its current name."""
+    for alias in unit.aliases.filter(valid_to__isnull=False).order_by("-valid_to", "pk"):
+        if alias.is_valid_on(day):
+            return alias.name
+    return unit.name

@@ -13,21 +13,25 @@ from units.models import Role
 # app_label -> model names whose add/change/view (and delete where listed) staff may use.
 STAFF_MODELS = {
     "units": ["unit", "unitalias", "person", "household", "emulationcluster", "clustermembership", "clusteryear",
-              "clustercriterion", "clusterscore", "clusteryeartransition"],
+              "clustercriterion", "clusterscore", "clusteryeartransition", "personaldataread"],
     "awards": [
         "legaldocument", "awardtype", "basesalary", "holiday", "processingtimelimit", "dossier", "nomination",
         "attachment", "dossiertransition", "dossierrevision", "councilsession", "agendaitem", "vote", "signer",
         "numbersequence", "councilminutessequence", "decision", "decisionline", "decisiondocument", "award",
         "dashboardreport", "attachmentaccess", "yearlyrating", "initiative", "holdperiod", "collectivefigures",
         "eligibilityrule", "nominationeligibility", "issuingbody", "decidingpower", "blankcalibration",
-        "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "notice", "noticepreference",
-        "sentreminder",
+        "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "documentwording", "deferredtask",
+        "notice", "noticepreference", "sentreminder",
     ],
+    # Lift a login lock (delete the attempt rows); reset a lost second factor (delete the devices).
+    "axes": ["accessattempt"],
+    "otp_totp": ["totpdevice"],
+    "otp_static": ["staticdevice"],
     "campaigns": ["campaign", "contentgroup", "target", "registration", "campaigntransition", "campaignaudience",
                   "campaigndocument", "targetreport"],
 }
 STAFF_MAY_DELETE = {"unitalias", "clustermembership", "contentgroup", "target", "registration", "holiday",
-                    "blankcalibration"}
+                    "blankcalibration", "accessattempt", "totpdevice", "staticdevice"}
 
 
 def staff_permissions() -> list[Permission]:

@@ -17,6 +17,15 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_LINE_SPACES = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+# Characters that change how a text looks or reads without being seen: zero-width space, joiners and
+# direction marks (U+200B-U+200F), bidi embeddings and overrides (U+202A-U+202E), the word joiner and bidi
+# isolates (U+2060, U+2066-U+2069), the byte-order mark (U+FEFF) and the soft hyphen (U+00AD). A name is
+# never meant to hold them; "hoso\u202efdp.exe" shows as "hosoexe.pdf", "Lan\u200b" does not match "Lan".
+INVISIBLE = frozenset([*range(0x200B, 0x2010), *range(0x202A, 0x202F), 0x2060, *range(0x2066, 0x206A), 0xFEFF,
+                       0x00AD])
+_DROP_INVISIBLE = dict.fromkeys(INVISIBLE)
 _PUNCTUATION = re.compile(r"[^\w&]+")
 # Folded words of the generic prefixes (the People's Committee), longest first.
 _GENERIC_PREFIXES = (("uy", "ban", "nhan", "dan"), ("ubnd",))
@@ -32,18 +41,38 @@ _ALPHABET = [
 _RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
 
 
+def strip_invisible(value: str) -> str:
+    """``value`` without the ``INVISIBLE`` characters."""
+    return value.translate(_DROP_INVISIBLE)
+
+
 def nfc(value: str | None) -> str:
-    """NFC-normalise and collapse runs of white space; ``None`` becomes an empty string."""
+    """The one text normaliser of the product: NFC, invisible and bidi control characters (``INVISIBLE``)
+    dropped, runs of white space collapsed to one space, trimmed; ``None`` becomes an empty string. Models
+    apply it to their names on save, forms to every text field (``units.hygiene``), imports to every cell
+    (``awards.core.sheets.cell_text``)."""
     if value is None:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", strip_invisible(str(value)))).strip()
+
+
+def clean_text(value: str | None, *, multiline: bool = False) -> str:
+    """``nfc``, or for a text of several lines (a textarea): the same per line, line breaks kept (at most one
+    empty line in a row)."""
+    if not multiline:
+        return nfc(value)
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", strip_invisible(str(value))).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_LINE_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def fold(value: str | None) -> str:
     """Lower-case, accent-free form used for accent-insensitive matching."""
     if not value:
         return ""
-    decomposed = unicodedata.normalize("NFD", str(value))
+    decomposed = unicodedata.normalize("NFD", strip_invisible(str(value)))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.replace("đ", "d").replace("Đ", "D")).strip().lower()
 

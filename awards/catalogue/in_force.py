@@ -6,7 +6,7 @@ import datetime
 
 from django.db.models import Q, QuerySet
 
-from awards.enums import LegalDocumentKind
+from awards.enums import BodyKind, LegalDocumentKind
 from awards.models import AwardType, BaseSalary, IssuingBody, LegalDocument
 
 # The national texts a unit's decision cites besides its own Quy chế: laws, decrees and circulars.
@@ -46,11 +46,13 @@ def legal_bases_on(day: datetime.date, body: IssuingBody | None = None) -> Query
     """Legal documents in force on ``day`` that serve as căn cứ of decisions of ``body``, in citation order.
 
     The province (``body`` None or the province's body) cites every text that belongs to no body, as before
-    bodies existed. A unit cites the national texts in force (laws, decrees, circulars) and its own documents,
+    bodies existed, and its own (its Quy chế thi đua, khen thưởng, a legal document of the province's body, edited
+    like a unit's). A unit cites the national texts in force (laws, decrees, circulars) and its own documents,
     its Quy chế thi đua, khen thưởng first among them by ``basis_order``."""
     documents = LegalDocument.objects.active_on(day).exclude(basis_text="")
     if body is None or body.is_province:
-        documents = documents.filter(body__isnull=True)
+        province = body if body is not None else IssuingBody.objects.filter(kind=BodyKind.PROVINCE).first()
+        documents = documents.filter(Q(body__isnull=True) | Q(body=province))
     else:
         documents = documents.filter(Q(body__isnull=True, kind__in=NATIONAL_KINDS) | Q(body=body))
     return documents.order_by("basis_order", "issued_on")

@@ -24,6 +24,7 @@ from typing import Any
 from django.utils import translation
 from openpyxl import load_workbook
 
+from units.sheets import FORMULA_STARTS, as_text, workbook_bytes  # noqa: F401  (importers and writers use them here)
 from units.text import fold, nfc
 
 MB = 1024 * 1024
@@ -44,7 +45,11 @@ CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """An OLE compound file: what Excel writes for a workbook with a password to open (and for the old .xls)."""
 ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 """The name of the stream an encrypted OOXML package carries in its compound file (MS-OFFCRYPTO 2.3.4)."""
+MSG_FORMULA = ("ô bắt đầu bằng dấu =, +, - hoặc @ (công thức hoặc dễ bị hiểu là công thức); hãy dán giá trị "
+               "(Paste Values) và bỏ dấu đó ở đầu ô.")
 
+
+# Written workbooks: units.sheets (the lowest layer, so that every writer of the product can use it).
 Row = tuple[int, tuple[Any, ...]]
 """(Excel row number, cell values) of one row of a sheet."""
 
@@ -117,6 +122,22 @@ def cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return nfc(str(value))
+
+
+def formula_like(value: Any) -> bool:
+    """A cell of an uploaded table that is, or may be read as, a formula: text of two characters or more that
+    starts with ``= + - @`` (after white space). Numbers (-2 typed as a number) and dates are never formulas."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return len(text) > 1 and text.startswith(FORMULA_STARTS[:4])
+
+
+def formula_errors(number: int, values: tuple[Any, ...], columns: dict[str, int]) -> list[ImportError]:
+    """One ``MSG_FORMULA`` problem per column of ``columns`` (header -> 0-based index) whose cell is ``formula_like``
+    in the row ``number``: the rule of every import of the product."""
+    return [ImportError(number, column, MSG_FORMULA) for column, index in columns.items()
+            if index < len(values) and formula_like(values[index])]
 
 
 def shown(value: Any) -> str:

@@ -114,6 +114,7 @@ class Machine(Generic[M]):
     version_field: str | None = None  # bumped by every transition and claim when the model has one
     stamp: Callable[[Move[M], M, datetime.datetime], dict[str, Any]] | None = None  # fields a move writes
     on_commit: Callable[[Any, Move[M]], None] | None = None  # run with (pk, move) after the commit
+    in_transaction: Callable[[Any, Move[M]], None] | None = None  # run with (pk, move) inside it (outbox entries)
     # run with (obj reloaded, move, actor, note) INSIDE the transaction, after the history row: what must commit or
     # roll back with the move (the in-app notices, ``awards.notices.record``: the outbox of the change)
     on_transition: Callable[[M, Move[M], User, str], None] | None = None
@@ -182,6 +183,8 @@ class Machine(Generic[M]):
                 self.history.owner: obj, "action": action, self.history.from_field: seen,
                 self.history.to_field: move.target, "actor": actor, "at": now, "note": note})
             obj.refresh_from_db()
+            if self.in_transaction is not None:
+                self.in_transaction(obj.pk, move)
             if self.on_transition is not None:
                 self.on_transition(obj, move, actor, note)
             if self.on_commit is not None:

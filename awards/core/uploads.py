@@ -102,6 +102,20 @@ def clean_filename(name: str) -> str:
     return base or DEFAULT_FILENAME
 
 
+_EXTENSIONS_OF_TYPE = {"image/jpeg": (".jpg", ".jpeg")}
+
+
+def name_for_type(name: str, content_type: str) -> str:
+    """``name`` ending with an extension of the type its bytes were judged to be: a PDF named "hosofdp.exe" (once
+    "hoso\u202efdp.exe", shown as "hosoexe.pdf") is served as "hosofdp.exe.pdf", never as an .exe."""
+    extensions = _EXTENSIONS_OF_TYPE.get(content_type, (ALLOWED[content_type],))
+    if name.lower().endswith(extensions):
+        return name
+    if len(name) + len(extensions[0]) > MAX_FILENAME_LENGTH:
+        name = name[: MAX_FILENAME_LENGTH - len(extensions[0])].rstrip(" .")
+    return name + extensions[0]
+
+
 # --------------------------------------------------------------------------------------------- sizes
 
 
@@ -164,7 +178,7 @@ def inspect_upload(
         extension=ALLOWED[content_type],
         size=size,
         sha256=digest,
-        original_name=clean_filename(getattr(uploaded, "name", "") or ""),
+        original_name=name_for_type(clean_filename(getattr(uploaded, "name", "") or ""), content_type),
     )
 
 

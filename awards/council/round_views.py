@@ -19,11 +19,12 @@ from awards.council.services import CouncilError
 from awards.dossiers import workflow
 from awards.dossiers.access import dossier_in_scope
 from awards.models import Nomination
+from units.hygiene import CleanTextMixin
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class UnitVoteForm(forms.Form):
+class UnitVoteForm(CleanTextMixin, forms.Form):
     held_on = forms.DateField(label=gettext_lazy("Ngày họp"), widget=DATE_INPUT, input_formats=["%Y-%m-%d", "%d/%m/%Y"])
     member_count = forms.IntegerField(label=gettext_lazy("Số thành viên Hội đồng"), min_value=1, max_value=999)
     present_count = forms.IntegerField(label=gettext_lazy("Số thành viên có mặt"), min_value=0, max_value=999)

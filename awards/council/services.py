@@ -16,9 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.core.background import enqueue_on_commit
+from awards.core.outbox import defer
 from awards.core.permissions import is_staff
-from awards.council import tasks
 from awards.dossiers import workflow
 from awards.enums import CouncilResult, DossierState, SessionStatus, Verdict, VoteChoice
 from awards.models import AgendaItem, CouncilMinutesSequence, CouncilSession, Dossier, Nomination, NoticeKind, Vote
@@ -240,5 +239,5 @@ def close_session(session: CouncilSession, actor: User) -> CouncilSession:
                                              council_result=CouncilResult.NONE)
         if dossier.state == DossierState.IN_COUNCIL and not waiting.exists():
             workflow.transition(dossier, "close_council", actor, note=session.title)
-    enqueue_on_commit(tasks.render_council_minutes, session.pk)
+    defer("council_minutes", {"session_id": session.pk}, key=f"council_minutes:{session.pk}")
     return session

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from awards.core import permissions
+from awards.core import outbox, permissions
 from awards.council import services as council
 from awards.enums import SessionStatus, VoteChoice
 from awards.models import AgendaItem, CouncilSession, Nomination, Vote
+from units.hygiene import CleanTextMixin
 from units.models import Role, User
 
 
@@ -40,7 +41,7 @@ def _require_staff(request) -> None:
         raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới chuẩn bị và điều hành phiên họp."))
 
 
-class SessionForm(forms.Form):
+class SessionForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label=gettext_lazy("Tên phiên họp"), max_length=255)
     held_on = forms.DateField(label=gettext_lazy("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}),
                               input_formats=["%Y-%m-%d", "%d/%m/%Y"])
@@ -102,6 +103,7 @@ def session_detail(request, pk):
         "my_votes": my_votes, "is_member": user in members, "is_staff": is_staff, "votes": votes,
         "candidates": council.candidates() if is_staff and session.status == SessionStatus.OPEN else [],
         "choices": VoteChoice.choices,
+        "queue_waiting": not session.minutes_pdf and outbox.waiting_for([f"council_minutes:{session.pk}"]),
         "presiding_problem": council.presiding_problem(session) if session.status == SessionStatus.OPEN else "",
         "presiding_fields": [
             ("chair", _("Chủ tọa"), session.chair_id, session.chair_name, session.chair_position),

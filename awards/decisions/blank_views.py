@@ -18,6 +18,8 @@ from awards.core import permissions
 from awards.decisions.access import visible_decisions
 from awards.documents import blank_pdf
 from awards.models import BlankCalibration, DecisionState
+from units.models import ReadKind
+from units.security.read_log import record_read
 
 PRINTABLE = (DecisionState.DRAFT, DecisionState.PUBLISHED)
 
@@ -57,6 +59,8 @@ def blank_print(request, pk):
     if first > 1 and first > decision.lines.filter(active=True).count():  # a batch past the end of the list
         raise Http404(_("Quyết định không có người, tập thể số %(n)s.") % {"n": first})
     name = f"{decision.code.replace('/', '-')}-{slugify(calibration.name) or calibration.pk}-{first}.pdf"
+    record_read(request, ReadKind.DOCUMENT, subject=_("%(code)s: in bằng, giấy khen lên phôi từ số %(first)s") % {
+        "code": decision.code, "first": first})
     return _inline_pdf(blank_pdf.render_blanks(decision, calibration, first), name)
 
 

@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.catalogue import bodies, in_force, powers
-from awards.decisions import access
-from awards.documents import board_submission
+from awards.decisions import access, annex
+from awards.documents import board_submission, wording
 from awards.documents.wording import format_date_words
 from awards.dossiers import workflow
 from awards.enums import (
@@ -46,6 +46,7 @@ from awards.models import (
     Signer,
 )
 from units.models import User
+from units.names import name_on
 from units.selectors import subtree_ids
 
 
@@ -78,8 +79,22 @@ def round_amount(amount: Decimal, rounding: str) -> int:
     return int(math.ceil(whole / step) * step)
 
 
+def version_on(award_type: AwardType, day: datetime.date) -> AwardType:
+    """The version of ``award_type`` in force on the decision date ``day``: its name and multipliers are the ones
+    the decision prints and pays. NĐ 152/2025/NĐ-CP Điều 59 (hiệu lực thi hành) puts the decree in force on
+    01/7/2025 and ends NĐ 98/2023 that day, with no transitional rule for dossiers received before it: a decision
+    signed from 01/7/2025 pays the NĐ 152 multipliers (docs/legal-sources.md, "Money follows the decision date").
+    The nominations' own version (in force on 31/12 of the achievement year) when the catalogue has none that day."""
+    try:
+        return in_force.award_type_on(award_type.code, day)
+    except in_force.CatalogueError:
+        return award_type
+
+
 def bonus_for(award_type: AwardType, kind: str, base_salary: int, rounding: str) -> int | None:
-    """Multiplier x base salary in force on the decision date, rounded as configured."""
+    """Multiplier x base salary, both in force on the decision date, rounded as configured: no rounding by default,
+    since no text in force from 2024 was found to ask for it (NĐ 91/2017 Điều 68 k2 rounded up to ten thousand
+    đồng; a decision may still choose it)."""
     multiplier = award_type.multiplier_for(kind)
     if multiplier is None:
         return None
@@ -143,58 +158,41 @@ def already_decided(nominations: list[Nomination]) -> list[str]:
 
 
 def default_texts(award_type: AwardType, nominations: list[Nomination], decided_on: datetime.date,
-                  bonus_enabled: bool = True, body: IssuingBody | None = None) -> dict:
+                  bonus_enabled: bool = True, body: IssuingBody | None = None, year: int | None = None) -> dict:
+    """The texts a draft starts with, from the wording in force on ``decided_on`` (``documents.wording``): the
+    province's decision answers the Sở Nội vụ's tờ trình (its number and date are written in when printed; the
+    units' tờ trình are cited in it, not on the decision) and Điều 3 names the heads of the units concerned by their
+    real titles (``catalogue.bodies.head_title_of``)."""
     body = body or bodies.province_body()
     bases = [doc.basis_text for doc in in_force.legal_bases_on(decided_on, body)]
     council_dates = sorted({item.session.held_on for n in nominations
                             for item in n.agenda_items.select_related("session").all() if item.passed}
                            | {line.vote.held_on for n in nominations
                               for line in n.unit_votes.select_related("vote").all() if line.passed})
-    council = "tỉnh" if body.is_province else body.unit.name
+    council = "tỉnh" if body.is_province else name_on(body.unit, decided_on)
     for held_on in council_dates:
         bases.append(f"Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng {council} {format_date_words(held_on)};")
-    by_unit: dict[str, list[str]] = defaultdict(list)
-    for dossier in sorted({n.dossier for n in nominations}, key=lambda d: (d.unit.name, d.pk)):
-        if dossier.submission_number:
-            dated = f" ngày {dossier.submission_date:%d/%m/%Y}" if dossier.submission_date else ""
-            by_unit[dossier.unit.name].append(f"số {dossier.submission_number}{dated}")
-        else:
-            by_unit.setdefault(dossier.unit.name, [])
-    proposals = [f"Thủ trưởng {unit}" + (f" tại Tờ trình {', '.join(numbers)}" if numbers else "")
-                 for unit, numbers in by_unit.items()]
-    proposal_text = "Theo đề nghị của " + "; ".join(proposals) + "."
-    units = sorted({n.dossier.unit.name for n in nominations})
-    if not body.is_province:
-        return {
-            "subject": f"Về việc tặng {award_type.name}",
-            "legal_bases": "\n".join(bases),
-            "proposals": proposal_text,
-            "executors": ", ".join(["Thủ trưởng các cơ quan, đơn vị có liên quan",
-                                    *(f"Thủ trưởng {u}" for u in units if u != body.unit.name)])
-                         + " và các tập thể, cá nhân có tên tại Điều 1",
-            "recipients": "\n".join([f"Như Điều {3 if bonus_enabled else 2};", "Lưu: VT."]),
-        }
-    return {
-        "subject": f"Về việc tặng {award_type.name}",
+    units = sorted({n.dossier.unit for n in nominations}, key=lambda u: (u.sort_order, u.name, u.pk))
+    own = set() if body.is_province else {body.unit_id}
+    board = bodies.board_department_body(decided_on)
+    heads = [bodies.head_title_of(u, decided_on) for u in units if u.pk not in own]
+    heads = [h for h in heads if not (board is not None and h == board.head_title)]
+    templates = wording.wording_on(wording.wording_kind(body, award_type), decided_on)
+    values = {"danh_hieu": award_type.name, "nam": str(year or max(n.dossier.year for n in nominations)),
+              "thu_truong_don_vi": wording.heads_phrase(heads) if heads else wording.RELATED_HEADS,
+              "nguoi_dung_dau": body.head_title, "don_vi": "" if body.is_province else name_on(body.unit, decided_on)}
+    texts = {
+        "subject": wording.fill(templates["subject"], values),
         "legal_bases": "\n".join(bases),
-        "proposals": proposal_text,
-        "executors": "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, "
-                     + (", ".join(f"Thủ trưởng {u}" for u in units) + ", " if units else "")
-                     + "các tập thể, cá nhân có tên tại Điều 1",
-        "recipients": "\n".join([f"Như Điều {3 if bonus_enabled else 2};", "Chủ tịch, các PCT UBND tỉnh;",
-                                 "Sở Tài chính;", "Lưu: VT, SNV (BTĐKT)."]),
+        "proposals": wording.fill(templates["proposal"], values),
+        "executors": wording.fill(templates["executors"], values),
     }
-
-
-def line_detail(nomination: Nomination) -> str:
-    if nomination.person_id:
-        parts = [nomination.person.position, nomination.person.unit.name if nomination.person.unit_id else ""]
-        return ", ".join(p for p in parts if p)
-    if nomination.household_id:
-        return nomination.household.address
-    if nomination.collective_name:
-        return nomination.dossier.unit.name
-    return ""
+    if body.is_province:
+        recipients = [f"Như Điều {3 if bonus_enabled else 2};", "Chủ tịch, các PCT UBND tỉnh;", "Sở Tài chính;",
+                      "Lưu: VT, SNV (BTĐKT)."]
+    else:
+        recipients = [f"Như Điều {3 if bonus_enabled else 2};", "Lưu: VT."]
+    return {**texts, "recipients": "\n".join(recipients)}
 
 
 def issuer_fields(body: IssuingBody) -> dict:
@@ -210,7 +208,7 @@ def issuer_fields(body: IssuingBody) -> dict:
 
 @transaction.atomic
 def draft_decision(nominations: list[Nomination], actor: User, decided_on: datetime.date, signer: Signer,
-                   reason: str, bonus_enabled: bool = True, rounding: str = Rounding.UP_10000,
+                   reason: str, bonus_enabled: bool = True, rounding: str = Rounding.NONE,
                    body: IssuingBody | None = None) -> Decision:
     """A draft decision of ``body`` (the Chủ tịch UBND tỉnh when None) for ``nominations``, numbered from the
     body's series of the year of ``decided_on``: the Board's for the province, the body's officers' for a unit."""
@@ -236,12 +234,12 @@ def draft_decision(nominations: list[Nomination], actor: User, decided_on: datet
         raise DecisionError(_("Mỗi quyết định chỉ tặng một danh hiệu, hình thức."))
     years = {n.dossier.year for n in nominations}
     occasions = {n.dossier.occasion for n in nominations}
-    award_type = nominations[0].award_type
+    award_type = version_on(nominations[0].award_type, decided_on)
     allowed, why = powers.may_decide(body, award_type, decided_on)
     if not allowed:
         raise DecisionError(why)
     base = in_force.base_salary_on(decided_on) if bonus_enabled else None
-    texts = default_texts(award_type, nominations, decided_on, bonus_enabled, body)
+    texts = default_texts(award_type, nominations, decided_on, bonus_enabled, body, year=max(years))
     decision = Decision.objects.create(
         **issuer_fields(body), number=allocate_number(body, decided_on.year),
         year=decided_on.year, decided_on=decided_on, signer=signer, award_type=award_type,
@@ -254,8 +252,8 @@ def draft_decision(nominations: list[Nomination], actor: User, decided_on: datet
     DecisionLine.objects.bulk_create(
         DecisionLine(
             decision=decision, nomination=n, position=index, recipient_kind=n.recipient_kind,
-            recipient_name=n.recipient_name, honorific=n.person.honorific if n.person_id else "",
-            detail=line_detail(n),
+            recipient_name=annex.collective_name(n, decided_on), honorific=n.person.honorific if n.person_id else "",
+            detail=annex.line_detail(n, decided_on),
             bonus_amount=bonus_for(award_type, n.recipient_kind, base, rounding) if base else None,
         )
         for index, n in enumerate(ordered, start=1)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from awards.core import permissions
+from awards.core import outbox, permissions
 from awards.decisions import access, oversight, submissions
 from awards.decisions import services as decisions
 from awards.documents import blank_pdf, board_submission, wording
@@ -38,7 +38,10 @@ from awards.models import (
     Rounding,
     Signer,
 )
+from units.hygiene import CleanTextMixin
+from units.models import ReadKind
 from units.search import accent_insensitive_q
+from units.security.read_log import record_read
 
 
 def _decision(request, pk: int) -> Decision:
@@ -73,7 +76,7 @@ def document_kinds(decision: Decision) -> list[tuple[str, str]]:
     return [(kind, label) for kind, label in DocumentKind.choices if kind != DocumentKind.SUBMISSION]
 
 
-class PrepareForm(forms.Form):
+class PrepareForm(CleanTextMixin, forms.Form):
     decided_on = forms.DateField(label=gettext_lazy("Ngày ký"), widget=forms.DateInput(attrs={"type": "date"}),
                                  input_formats=["%Y-%m-%d", "%d/%m/%Y"])
     signer = forms.ModelChoiceField(label=gettext_lazy("Người ký"), queryset=Signer.objects.none())
@@ -81,14 +84,14 @@ class PrepareForm(forms.Form):
                              initial="đã có thành tích xuất sắc")
     bonus_enabled = forms.BooleanField(label=gettext_lazy("Có điều khoản tiền thưởng"), required=False, initial=True)
     rounding = forms.ChoiceField(label=gettext_lazy("Làm tròn tiền thưởng"), choices=Rounding.choices,
-                                 initial=Rounding.UP_10000)
+                                 initial=Rounding.NONE)
 
     def __init__(self, *args, body: IssuingBody, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["signer"].queryset = Signer.objects.filter(body=body)
 
 
-class TextsForm(forms.ModelForm):
+class TextsForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["subject", "legal_bases", "proposals", "reason", "executors", "recipients", "submission_number",
@@ -165,6 +168,7 @@ def decision_detail(request, pk):
     user = request.user
     return render(request, "awards/decisions/detail.html", {
         "decision": decision, "lines": lines, "docs": docs, "kinds": kinds, "polling": _polling(docs),
+        "queue_waiting": _queue_waiting(docs),
         "can_edit": access.can_edit(user, decision)[0], "can_publish": access.can_publish(user, decision),
         "can_cancel": access.can_cancel(user, decision)[0], "can_oversee": access.can_oversee(user, decision)[0],
         "rounds": [] if decision.body.is_province else permissions.visible_dossiers(user).filter(
@@ -221,7 +225,12 @@ def document_status(request, pk):
     kinds = document_kinds(decision)
     docs = {kind: documents.latest(decision, kind) for kind, _label in kinds}
     return render(request, "awards/decisions/_documents.html",
-                  {"decision": decision, "docs": docs, "kinds": kinds, "polling": _polling(docs)})
+                  {"decision": decision, "docs": docs, "kinds": kinds, "polling": _polling(docs),
+                   "queue_waiting": _queue_waiting(docs)})
+
+
+def _queue_waiting(docs: dict) -> bool:
+    return outbox.waiting_for([f"decision_document:{doc.pk}" for doc in docs.values() if doc is not None])
 
 
 def _polling(docs: dict) -> bool:
@@ -238,6 +247,8 @@ def document_download(request, pk, doc_id):
     except FileNotFoundError:
         raise Http404 from None
     name = f"{decision.code.replace('/', '-')}-{document.kind}-v{document.version}.pdf"
+    record_read(request, ReadKind.DOCUMENT,
+                subject=f"{decision.code}: {document.get_kind_display()} (v{document.version})")
     return FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")
 
 

@@ -51,6 +51,8 @@ def seed_accounts() -> dict[str, int]:
             "is_staff": account.is_staff,
             "is_superuser": account.is_superuser,
             "is_active": True,
+            # the password reset e-mail of the demo goes to the console (EMAIL_BACKEND), to this address
+            "email": f"{account.username}@tdkt.example",
         }
         user = User.objects.filter(username=account.username).first()
         if user is None:

@@ -22,9 +22,10 @@ from django.utils import translation
 from awards.core import pdf
 from awards.documents import board_submission
 from awards.documents.certificate_layouts import emblem_uri, layout_for
-from awards.documents.wording import article_one, bonus_article, counts_phrase
+from awards.documents.wording import article_one, bonus_article, counts_phrase, fill_submission
 from awards.enums import RecipientKind
-from awards.models import AgendaItem, Decision, DecisionLine, DocumentKind, SignerCapacity
+from awards.models import AgendaItem, Decision, DecisionLine, DocumentKind, Dossier, SignerCapacity
+from units.names import name_on
 
 TEMPLATES = {
     DocumentKind.DECISION: "pdf/decision.html",
@@ -99,6 +100,23 @@ def unit_decisions(decision: Decision) -> list[str]:
             f"{d.subject[:1].lower()}{d.subject[1:]}" for d in cited]
 
 
+def unit_submissions(decision: Decision) -> str:
+    """The units' tờ trình the Sở Nội vụ's tờ trình answers (the decision itself cites only the Sở Nội vụ's): "Xét
+    đề nghị của Sở Giáo dục và Đào tạo tại Tờ trình số 15/TTr-SGDĐT ngày 10/01/2021; Sở Y tế tại Tờ trình số …."
+    Each unit by its name on the decision date, its tờ trình in the order of its dossiers."""
+    dossiers = (Dossier.objects.filter(nominations__decision_lines__decision=decision,
+                                       nominations__decision_lines__active=True)
+                .distinct().select_related("unit").order_by("unit__sort_order", "unit__name", "pk"))
+    by_unit: dict[int, tuple[str, list[str]]] = {}
+    for dossier in dossiers:
+        _name, numbers = by_unit.setdefault(dossier.unit_id, (name_on(dossier.unit, decision.decided_on), []))
+        if dossier.submission_number:
+            dated = f" ngày {dossier.submission_date:%d/%m/%Y}" if dossier.submission_date else ""
+            numbers.append(f"số {dossier.submission_number}{dated}")
+    parts = [name + (f" tại Tờ trình {', '.join(numbers)}" if numbers else "") for name, numbers in by_unit.values()]
+    return ("Xét đề nghị của " + "; ".join(parts) + ".") if parts else ""
+
+
 def decision_context(decision: Decision) -> dict:
     """Everything the three templates print, computed once (the lines are read in one query)."""
     lines = list(decision.lines.filter(active=True).order_by("position", "pk"))
@@ -129,13 +147,14 @@ def decision_context(decision: Decision) -> dict:
         "short_date": f"{decision.decided_on:%d/%m/%Y}",
         "issuer_words": decision.body.short_title,
         "legal_bases": split_lines(decision.legal_bases),
-        "proposals": split_lines(decision.proposals),
+        "proposals": split_lines(fill_submission(decision.proposals, decision)),
+        "unit_submissions": unit_submissions(decision),
         "article_one": article_one(decision),
         "bonus": bonus,
         "bonus_article": bonus_text,
         "execution_no": execution_no,
-        "execution": (f"Quyết định có hiệu lực kể từ ngày ký. {executors} chịu trách nhiệm thi hành "
-                      "Quyết định này./."),
+        "execution": (f"Quyết định có hiệu lực kể từ ngày ký. {fill_submission(executors, decision)} chịu trách "
+                      "nhiệm thi hành Quyết định này./."),
         "recipients": split_lines(decision.recipients),
         "signature_lines": signature_lines(decision),
         "signer": decision.signer,

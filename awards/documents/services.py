@@ -12,7 +12,6 @@ import hashlib
 from django.db import transaction
 
 from awards.core import pdf
-from awards.core.background import enqueue_on_commit
 from awards.documents import tasks
 from awards.models import Decision, DecisionDocument, DocumentStatus
 
@@ -29,8 +28,9 @@ def latest(decision: Decision, kind: str) -> DecisionDocument | None:
 
 
 def queue(document_id: int) -> None:
-    """Hand the render to the queue after commit (a broker outage leaves it pending, re-queued later)."""
-    enqueue_on_commit(tasks.render_decision_document, document_id)
+    """The render's outbox entry, in the caller's transaction; handed to the queue after commit (a broker outage
+    leaves it pending for the outbox's reaper)."""
+    tasks.defer_render(document_id)
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ import datetime
 from celery import shared_task
 from django.db import transaction
 
-from awards.core.background import enqueue_on_commit
+from awards.core.outbox import defer
 from awards.documents import rendering
 
 
@@ -24,12 +24,23 @@ def render_decision_document(self, document_id: int) -> str:
         raise self.retry(exc=exc, countdown=10 * (2 ** self.request.retries)) from exc
 
 
+def render_deferred(document_id: int, redelivered: bool = False) -> str:
+    """The outbox's handler of "decision_document" (``awards.core.outbox``); ``redelivered`` when the entry is
+    taken over from a worker that died."""
+    return rendering.render(document_id, redelivered=redelivered)
+
+
+def defer_render(document_id: int) -> None:
+    """The outbox entry of a render (one live entry per document), in the caller's transaction."""
+    defer("decision_document", {"document_id": document_id}, key=f"decision_document:{document_id}")
+
+
 def requeue_stuck(now: datetime.datetime | None = None) -> list[int]:
     """Put renders stuck in "rendering" back to pending and queue them, with pending ones left behind."""
     ids = rendering.release_stuck(now)
     for pk in ids:
         with transaction.atomic():
-            enqueue_on_commit(render_decision_document, pk)
+            defer_render(pk)
     return ids
 
 

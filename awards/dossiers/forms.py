@@ -14,6 +14,7 @@ from awards.dossiers.rounds import citable_decisions
 from awards.enums import AttachmentKind, Authority, OccasionType, RecipientKind, Verdict
 from awards.models import Attachment, Dossier, IssuingBody, Nomination
 from campaigns.models import Campaign
+from units.hygiene import CleanTextMixin
 from units.models import Gender, Household, Person, PersonCategory, Unit, User
 from units.names import Miss, UnitNames
 from units.scope import MSG_CHOICE_OUTSIDE, recipient_scope
@@ -32,7 +33,7 @@ def body_label(body: IssuingBody) -> str:
     return f"{body.head_title} (đến {body.valid_to:%d/%m/%Y})" if body.valid_to else body.head_title
 
 
-class DossierForm(forms.ModelForm):
+class DossierForm(CleanTextMixin, forms.ModelForm):
     """A dossier's particulars. Whom it is addressed to (the ``authority`` field) is one choice: the Chủ tịch UBND
     tỉnh, the Thủ tướng, the Chủ tịch nước, or the head of the officer's unit or of a unit above it (a unit's own
     round). The field keeps the name of the model's ``authority``; ``save`` writes both ``authority`` and ``body``."""
@@ -64,6 +65,7 @@ class DossierForm(forms.ModelForm):
 
     def __init__(self, *args, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
+        self.unit = unit
         self.bodies = {f"{BODY_PREFIX}{body.pk}": body for body in bodies_for_proposer(unit)}
         choices: list = [(str(_("Cấp tỉnh và cấp trên")), [(a.value, a.label) for a in DOSSIER_AUTHORITIES])]
         if self.bodies:
@@ -101,6 +103,7 @@ class DossierForm(forms.ModelForm):
                                          "trào)."))
         if data.get("occasion") == OccasionType.CAMPAIGN and not data.get("campaign"):
             self.add_error("campaign", _("Khen thưởng theo chuyên đề, đợt thi đua phải gắn với một phong trào."))
+        self._check_audience(data)
         body = self.bodies.get(data.get("authority", ""))
         data["body"] = body
         if body is not None:
@@ -118,6 +121,19 @@ class DossierForm(forms.ModelForm):
             self.add_error("copy_previous", _("Chỉ bắt đầu từ danh sách năm trước khi trình thủ trưởng đơn vị."))
         return data
 
+    def _check_audience(self, data: dict) -> None:
+        """A dossier is tied only to a campaign launched to its unit (or a unit above it); the campaign it is
+        already tied to stays."""
+        from campaigns.services import launched_to
+
+        campaign = data.get("campaign")
+        if campaign is None or campaign.pk == self.instance.campaign_id or launched_to(campaign, self.unit):
+            return
+        field = "nomination_round" if data.get("nomination_round") else "campaign"
+        self.add_error(field, _("Phong trào \"%(campaign)s\" không được phát động đến %(unit)s hoặc đơn vị cấp trên "
+                                "của đơn vị này: không gắn hồ sơ với phong trào này được.") % {
+            "campaign": campaign.name, "unit": self.unit.name})
+
     def save(self, commit: bool = True) -> Dossier:
         self.instance.body = self.cleaned_data["body"]
         self.instance.authority = self.cleaned_data["authority"]
@@ -128,7 +144,7 @@ class DossierForm(forms.ModelForm):
         return bool(self.cleaned_data.get("copy_previous"))
 
 
-class NominationForm(forms.Form):
+class NominationForm(CleanTextMixin, forms.Form):
     """One recipient (a unit or named collective, a person from the registry or new, a household) x one
     award type the dossier's authority decides.
 
@@ -237,7 +253,7 @@ class NominationForm(forms.Form):
         }
 
 
-class AttachmentForm(forms.ModelForm):
+class AttachmentForm(CleanTextMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
@@ -253,23 +269,23 @@ class AttachmentForm(forms.ModelForm):
         self.fields["version"].initial = dossier.version
 
 
-class VerdictForm(forms.Form):
+class VerdictForm(CleanTextMixin, forms.Form):
     verdict = forms.ChoiceField(label=_("Kết quả"), choices=[(Verdict.ELIGIBLE, Verdict.ELIGIBLE.label),
                                                              (Verdict.INELIGIBLE, Verdict.INELIGIBLE.label)])
     reason = forms.CharField(label=_("Lý do"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ImportForm(forms.Form):
+class ImportForm(CleanTextMixin, forms.Form):
     file = forms.FileField(label=_("Tệp danh sách (.xlsx)"))
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ForwardForm(forms.Form):
+class ForwardForm(CleanTextMixin, forms.Form):
     number = forms.CharField(label=_("Số tờ trình của tỉnh"), max_length=60)
     date = forms.DateField(label=_("Ngày tờ trình"), input_formats=["%Y-%m-%d", "%d/%m/%Y"], widget=DATE_WIDGET)
 
 
-class CentralDecisionForm(forms.Form):
+class CentralDecisionForm(CleanTextMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Kết quả"), choices=[("awarded", _("Được khen thưởng")),
                                                              ("refused", _("Không được khen thưởng"))])
     number = forms.CharField(label=_("Số quyết định"), max_length=60, required=False)

@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from awards.catalogue import calendar
+from awards.core.outbox import defer
 from awards.core.permissions import STAFF_ROLES, is_body_leader, is_body_officer, is_own_unit_officer
 from awards.core.state_machine import Conflict, History, Machine, Move, NotAllowed, Texts, WorkflowError, table
-from awards.dossiers import notices, notifications
+from awards.dossiers import notices
 from awards.dossiers.services import completeness_problems, is_own_list, nominations_needing_vote, record_revision
 from awards.enums import DECIDED_ABOVE_PROVINCE, CentralOutcome, DossierState, Verdict
 from awards.models import Decision, DecisionState, Dossier, DossierTransition
@@ -212,10 +213,11 @@ def _stamp(move: Move[Dossier], dossier: Dossier, now: datetime.datetime) -> dic
     return fields
 
 
-def _after_commit(dossier_id: int, move: Move[Dossier]) -> None:
-    """The unit hears by e-mail when its dossier is returned or decided."""
+def _defer_email(dossier_id: int, move: Move[Dossier]) -> None:
+    """The unit hears by e-mail when its dossier is returned or decided: an outbox entry written with the move
+    (``awards.core.outbox``; the handler is ``notifications.dossier_moved``)."""
     if move.target in (S.RETURNED, S.DECIDED):
-        notifications.dossier_moved(dossier_id, move.action)
+        defer("dossier_email", {"dossier_id": dossier_id, "action": move.action})
 
 
 TEXTS: Texts[Dossier] = Texts(wrong_state=_wrong_state, conflict=_conflict)
@@ -226,7 +228,7 @@ MACHINE: Machine[Dossier] = Machine(
     history=History(DossierTransition, "dossier"),
     version_field="version",
     stamp=_stamp,
-    on_commit=_after_commit,
+    in_transaction=_defer_email,
     on_transition=notices.dossier_moved,
 )
 # The same mechanism, history and hooks over the same rows, with the round's table.
@@ -237,7 +239,7 @@ ROUND_MACHINE: Machine[Dossier] = Machine(
     history=History(DossierTransition, "dossier"),
     version_field="version",
     stamp=_stamp,
-    on_commit=_after_commit,
+    in_transaction=_defer_email,
     on_transition=notices.dossier_moved,
 )
 

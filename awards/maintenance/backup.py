@@ -17,6 +17,7 @@ A restore verifies every checksum before it touches anything, and only restores 
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import io
@@ -35,6 +36,8 @@ import django
 from django.conf import settings
 from django.db import connection
 from django.utils.translation import gettext as _
+
+from awards.maintenance import encryption
 
 SUMS = "SHA256SUMS"
 META = "meta.json"
@@ -98,13 +101,18 @@ def _media_files(root: Path) -> list[Path]:
 
 # --- backup ------------------------------------------------------------------------------------------------------
 
-def create_backup(output_dir: Path, media_root: Path | None = None, now: datetime.datetime | None = None) -> Path:
-    """Write the archive under ``output_dir`` and return its path (written to a temporary name, then renamed)."""
+def create_backup(output_dir: Path, media_root: Path | None = None, now: datetime.datetime | None = None,
+                  passphrase: str | None = None) -> Path:
+    """Write the archive under ``output_dir`` and return its path (written to a temporary name, then renamed).
+    With a passphrase the archive is encrypted (``….tar.gz.gpg``); its plain form exists only in a private
+    temporary folder."""
     now = now or datetime.datetime.now(datetime.UTC)
     media_root = Path(media_root or settings.MEDIA_ROOT)
     source = default_target()
     output_dir.mkdir(parents=True, exist_ok=True)
     archive = output_dir / f"tdkt-backup-{now:%Y%m%dT%H%M%SZ}.tar.gz"
+    if passphrase:
+        archive = archive.with_name(archive.name + encryption.SUFFIX)
     if archive.exists():
         raise BackupError(_("Đã có bản sao lưu %(name)s.") % {"name": archive.name})
     with tempfile.TemporaryDirectory(prefix="tdkt-backup-") as work:
@@ -130,7 +138,8 @@ def create_backup(output_dir: Path, media_root: Path | None = None, now: datetim
         members = [(META, work_dir / META), (database_member, work_dir / database_member)]
         members += [(f"media/{p.relative_to(media_root).as_posix()}", p) for p in media]
         sums = "".join(f"{_sha256(path)}  {name}\n" for name, path in members)
-        partial = archive.with_name(archive.name + ".partial")
+        plain = archive.with_name(archive.name.removesuffix(encryption.SUFFIX))
+        partial = (work_dir / plain.name) if passphrase else plain.with_name(plain.name + ".partial")
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # personal data: owner only
         with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
             for name, path in members:
@@ -139,8 +148,32 @@ def create_backup(output_dir: Path, media_root: Path | None = None, now: datetim
             data = sums.encode()
             info.size, info.mtime, info.mode = len(data), int(now.timestamp()), 0o600
             tar.addfile(info, io.BytesIO(data))
-        partial.rename(archive)
+        if passphrase:
+            try:
+                encryption.encrypt(partial, passphrase, archive)
+            except encryption.EncryptionError as exc:
+                raise BackupError(str(exc)) from exc
+        else:
+            partial.rename(archive)
     return archive
+
+
+@contextlib.contextmanager
+def plain_archive(archive: Path, passphrase: str | None = None):
+    """The archive itself, or for an encrypted one (``.gpg``) its decrypted form in a private temporary folder
+    (removed afterwards). A wrong passphrase raises ``BackupError`` before anything is read or restored."""
+    if not encryption.is_encrypted(archive):
+        yield archive
+        return
+    if not archive.is_file():
+        raise BackupError(_("Không tìm thấy bản sao lưu %(path)s.") % {"path": archive})
+    with tempfile.TemporaryDirectory(prefix="tdkt-decrypt-") as work:
+        os.chmod(work, 0o700)
+        try:
+            plain = encryption.decrypt(archive, passphrase, Path(work))
+        except encryption.EncryptionError as exc:
+            raise BackupError(str(exc)) from exc
+        yield plain
 
 
 # --- verification ------------------------------------------------------------------------------------------------
@@ -212,8 +245,15 @@ def _is_empty(target: Target) -> bool:
         return db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] == 0
 
 
-def restore_archive(archive: Path, target: Target | None = None, media_root: Path | None = None) -> dict:
-    """Verify, then restore the database into the (empty) target and the files into ``media_root``."""
+def restore_archive(archive: Path, target: Target | None = None, media_root: Path | None = None,
+                    passphrase: str | None = None) -> dict:
+    """Decrypt (an encrypted archive), verify, then restore the database into the (empty) target and the files
+    into ``media_root``."""
+    with plain_archive(archive, passphrase) as plain:
+        return _restore(plain, target, media_root)
+
+
+def _restore(archive: Path, target: Target | None, media_root: Path | None) -> dict:
     target = target or default_target()
     media_root = Path(media_root or settings.MEDIA_ROOT)
     manifest = verify_archive(archive)

@@ -2,8 +2,9 @@
 cơ sở, holidays and time limits), ``record`` (yearly facts, eligibility rules and results), ``dossiers``,
 ``council``, ``decisions`` (decisions, signers, number series, the Award record), ``bodies`` (the bodies that
 issue decisions: the province and every unit deciding its own titles), ``documents`` (rendered decision
-documents, calibrations of pre-printed blanks), ``reports`` (dashboard PDFs) and ``notices`` (the notification centre,
-reminders sent). Code imports the models from here."""
+documents, calibrations of pre-printed blanks), ``wording`` (the effective-dated wording of decisions),
+``reports`` (dashboard PDFs) and ``notices`` (the notification centre, reminders sent). Code imports the models from
+here."""
 
 from awards.models.bodies import IssuingBody, province_body
 from awards.models.catalogue import (
@@ -55,6 +56,7 @@ from awards.models.dossiers import (
     Nomination,
 )
 from awards.models.notices import EmailMode, EmailStatus, Notice, NoticeKind, NoticePreference, SentReminder
+from awards.models.outbox import DeferredStatus, DeferredTask
 from awards.models.record import (
     CollectiveFigures,
     EligibilityRule,
@@ -64,9 +66,11 @@ from awards.models.record import (
     YearlyRating,
 )
 from awards.models.reports import DashboardReport, StatisticsFigure, StatisticsForm
+from awards.models.wording import PLACEHOLDERS, DocumentWording, WordingKind
 
 __all__ = [
     "MINUTES_SYMBOL",
+    "PLACEHOLDERS",
     "RECIPIENT_BONUS",
     "RECIPIENT_FLAG",
     "AgendaItem",
@@ -87,8 +91,11 @@ __all__ = [
     "DecisionDocument",
     "DecisionLine",
     "DecisionState",
+    "DeferredStatus",
+    "DeferredTask",
     "DocumentKind",
     "DocumentStatus",
+    "DocumentWording",
     "Dossier",
     "DossierRevision",
     "DossierTransition",
@@ -119,6 +126,7 @@ __all__ = [
     "UnitCouncilVote",
     "UnitVoteLine",
     "Vote",
+    "WordingKind",
     "YearlyRating",
     "province_body",
 ]

@@ -116,8 +116,9 @@ class Decision(models.Model):
     proposals = models.TextField(_("theo đề nghị của"))
     reason = models.TextField(_("lý do khen thưởng"), help_text=_('Ví dụ "đã có thành tích xuất sắc năm 2020"'))
     bonus_enabled = models.BooleanField(_("có điều khoản tiền thưởng"), default=True)
+    # No rounding unless chosen: no text in force from 2024 was found to ask for it (docs/legal-sources.md, Money).
     rounding = models.CharField(_("làm tròn tiền thưởng"), max_length=10, choices=Rounding.choices,
-                                default=Rounding.UP_10000)
+                                default=Rounding.NONE)
     base_salary = models.PositiveIntegerField(_("mức lương cơ sở áp dụng"), null=True, blank=True)
     executors = models.TextField(_("điều khoản thi hành: các cơ quan, cá nhân thi hành"))
     recipients = models.TextField(_("nơi nhận (mỗi dòng một nơi)"))

@@ -2,21 +2,19 @@
 
 ``record`` is called by a workflow INSIDE the transaction of the state change it reports (the state machine's
 ``on_transition`` hook, or the service's own ``transaction.atomic``), so the notice exists if and only if the change
-committed. Its e-mail is sent later from the row (``awards.notices.delivery``), queued once the transaction
-commits; with the broker or the mail server down the row stays pending for the next run. Who hears of what is
+committed. Its e-mail is sent later from the row (``awards.notices.delivery``) by an outbox entry written in the same
+transaction; with the broker or the mail server down the row stays pending for the next run. Who hears of what is
 the workflow's business: the helpers below name the usual audiences."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from awards.core.background import enqueue
+from awards.core.outbox import defer
 from awards.models import Notice
-from awards.notices import delivery
 from units.models import Role, UnitKind, User
 
 MAX_TITLE = 400
@@ -38,16 +36,10 @@ def record(kind: str, recipients: Iterable[User | int], title: str, url: str = "
 
 
 def _deliver_on_commit() -> None:
-    """Queue one delivery run per transaction (per-event e-mails go out within seconds; digests wait)."""
-    connection = transaction.get_connection()
-    if any(getattr(entry[1], "notices_delivery", False) for entry in connection.run_on_commit):
-        return
-
-    def send() -> None:
-        enqueue(delivery.deliver_notices)
-
-    send.notices_delivery = True  # type: ignore[attr-defined]
-    transaction.on_commit(send)
+    """One outbox entry (``awards.core.outbox``, kind ``notice_emails``) in this transaction: after the commit it
+    sends the per-event e-mails (digests wait for the day's run). A live entry is reused (its key), so a transaction
+    that writes many notices, or many transactions while the queue is down, make one delivery run."""
+    defer("notice_emails", {}, key="notice_emails")
 
 
 # --- the usual audiences -------------------------------------------------------------------------------------

@@ -11,15 +11,17 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from awards.models import EmailMode, Notice, NoticePreference
 from awards.notices.delivery import DEFAULT_MODE
+from units.hygiene import CleanTextMixin
 
 PAGE_SIZE = 30
 
 
 @login_required
+@require_GET
 def notice_list(request):
     notices = Notice.objects.filter(recipient=request.user)
     show = request.GET.get("show", "")
@@ -51,12 +53,13 @@ def mark_all_read(request):
     return redirect("notices:list")
 
 
-class PreferenceForm(forms.Form):
+class PreferenceForm(CleanTextMixin, forms.Form):
     email_mode = forms.ChoiceField(label=gettext_lazy("Nhận thư điện tử"), choices=EmailMode.choices,
                                    widget=forms.RadioSelect(attrs={"class": "form-check-input"}))
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def preferences(request):
     current = NoticePreference.objects.filter(user=request.user).first()
     form = PreferenceForm(request.POST or None, initial={"email_mode": current.email_mode if current else DEFAULT_MODE})

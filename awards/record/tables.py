@@ -30,6 +30,7 @@ from awards.core.sheets import (
     cell_text,
     check_zip,
     find_header,
+    formula_like,
     header_key,
     is_blank,
     read_bytes,
@@ -45,7 +46,6 @@ EXAMPLE_MARK = "Ví dụ:"
 MSG_YEAR_EMPTY = "chưa ghi năm."
 MSG_YEAR_BAD = '"{value}" không phải một năm (ghi dạng 2019, hoặc năm học 2018-2019).'
 MSG_YEAR_RANGE = "năm {value} không hợp lệ (phải từ 1945 đến {this})."
-MSG_FORMULA = "ô chứa công thức; hãy dán giá trị (Paste Values) thay cho công thức."
 MSG_MISSING_COLUMN = 'Thiếu cột "{column}".'
 MSG_REPEATED_COLUMN = 'Cột "{column}" xuất hiện nhiều lần ở dòng tiêu đề.'
 
@@ -174,7 +174,8 @@ def read_table(data: bytes, layout: TableLayout) -> tuple[dict[str, int], list[t
 
 
 def is_formula(value: Any) -> bool:
-    return isinstance(value, str) and value.startswith("=") and len(value) > 1
+    """The rule of every import (``awards.core.sheets.formula_like``): refused with ``MSG_FORMULA``."""
+    return formula_like(value)
 
 
 def parse_year(value: Any) -> tuple[int | None, str | None]:

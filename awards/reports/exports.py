@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from awards.core.sheets import workbook_bytes
 from awards.enums import BodyKind
 from awards.reports import base_level, selectors
 
@@ -56,9 +55,7 @@ def dashboard_workbook(year: int, unit_id: int | None = None, scope_name: str = 
         for cell in extra[1]:
             cell.font = BOLD
         extra.column_dimensions["A"].width = 30
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 def _base_level_sheet(sheet, year: int, unit_id: int | None, scope_name: str) -> None:

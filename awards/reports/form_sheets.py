@@ -8,7 +8,6 @@ Fixed rows, so that a reader (and the tests) finds each part in the same cell: 1
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from awards.reports.form_regimes import FormChoice
+from units.sheets import workbook_bytes
 
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -146,9 +146,7 @@ def workbook(layout: FormLayout) -> bytes:
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 def simple_heads(labels: list[str]) -> tuple[list[Head], list[Head]]:

@@ -19,6 +19,7 @@ from awards.models import StatisticsForm
 from awards.reports import selectors, staffing
 from awards.reports.form_regimes import NoFormInForce, form_for
 from awards.reports.statistics import FORMS
+from units.hygiene import CleanTextMixin
 from units.models import Role
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -58,7 +59,7 @@ def statistics_form(request, form):
     return response
 
 
-class FiguresForm(forms.Form):
+class FiguresForm(CleanTextMixin, forms.Form):
     """The rows staff fill for one form: a number per row, and the women among them on 0605."""
 
     def __init__(self, form: str, *args, **kwargs) -> None:

@@ -3,17 +3,20 @@ paragraph, a ten-year trend, and drill-downs to the recipients. Unit officers se
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from awards.core import permissions
-from awards.enums import BodyKind
+from awards.enums import BodyKind, RecipientKind
 from awards.models import IssuingBody
 from awards.reports import base_level, selectors
 from campaigns import selectors as campaign_selectors
@@ -30,12 +33,14 @@ def _scope(user: User) -> int | None:
                              "của đơn vị."))
 
 
-def _year(request, years: list[int], unit_id: int | None = None) -> int | None:
+def _year(request, years, unit_id: int | None = None) -> int | None:
     """The year asked for; otherwise the latest year the province (or above) decided awards in, otherwise the
-    latest year with any award."""
+    latest year with any award. ``years`` is the list of years with awards or a function answering it (called only
+    when no year is given)."""
     value = request.GET.get("year", "")
     if value.isdigit() and 1945 <= int(value) <= 2100:
         return int(value)
+    years = years() if callable(years) else years
     if not years:
         return None
     return selectors.latest_province_year(unit_id) or years[0]
@@ -75,6 +80,10 @@ def dashboard(request):
             "base_bodies": sum(row.bodies for row in base_kinds),
         })
         context["board_total"] = context["total"] - context["base_total"]
+        drill = reverse("dashboard_drill")
+        for line in lines:  # each line's links, built once instead of four {% url %} per row
+            line.href = f"{drill}?year={year}&codes={','.join(line.codes)}&level={line.level}"
+            line.title_q = quote(line.label, safe="/")  # as the |urlencode filter writes it
     return render(request, "awards/dashboard.html", context)
 
 
@@ -82,7 +91,7 @@ def dashboard(request):
 @require_GET
 def drill(request):
     unit_id = _scope(request.user)
-    year = _year(request, selectors.years_with_awards(unit_id), unit_id)
+    year = _year(request, lambda: selectors.years_with_awards(unit_id), unit_id)
     codes = [c for c in request.GET.get("codes", "").split(",") if c]
     cluster = request.GET.get("cluster", "")
     body = request.GET.get("body", "")
@@ -92,7 +101,12 @@ def drill(request):
                                   level=request.GET.get("level") or None,
                                   body=int(body) if body.isdigit() else selectors.NO_BODY if body == "none" else None
                                   ) if year else selectors.awards_in(0)
-    page = Paginator(awards, 50).get_page(request.GET.get("page"))
+    page = selectors.IdPaginator(awards, 50).get_page(request.GET.get("page"))
+    kinds = {value: str(label) for value, label in RecipientKind.choices}
+    link = reverse("awards:decision", args=[0])[:-2]  # a decision's address ends with its id
+    for award in page.object_list:
+        award.kind_label = kinds.get(award.recipient_kind, award.recipient_kind)
+        award.decision_url = f"{link}{award.decision_id}/" if award.decision_id else ""
     return render(request, "awards/dashboard_drill.html", {"page": page, "year": year, "title": request.GET.get(
         "title", "")})
 
@@ -102,7 +116,7 @@ def drill(request):
 def base_bodies(request):
     """Khen thưởng cấp cơ sở of a year: the bodies that decided (of one kind, or all), with their counts."""
     unit_id = _scope(request.user)
-    year = _year(request, selectors.years_with_awards(unit_id), unit_id)
+    year = _year(request, lambda: selectors.years_with_awards(unit_id), unit_id)
     kind = request.GET.get("kind", "")
     kind = kind if kind in BodyKind.values and kind != BodyKind.PROVINCE else ""
     rows = base_level.bodies_in(year, kind or None, unit_id) if year else base_level.bodies_in(0)
@@ -119,7 +133,7 @@ def body_awards(request, pk: int):
     (all, or those of one decision)."""
     unit_id = _scope(request.user)
     body = get_object_or_404(IssuingBody.objects.select_related("unit"), pk=pk)
-    year = _year(request, selectors.years_with_awards(unit_id), unit_id)
+    year = _year(request, lambda: selectors.years_with_awards(unit_id), unit_id)
     value = request.GET.get("decision", "")
     decision_id = int(value) if value.isdigit() else None
     decisions = base_level.decisions_of(year, body.pk, unit_id) if year else []
@@ -140,7 +154,7 @@ def export_xlsx(request):
     from awards.reports.exports import dashboard_workbook
 
     unit_id = _scope(request.user)
-    year = _year(request, selectors.years_with_awards(unit_id), unit_id)
+    year = _year(request, lambda: selectors.years_with_awards(unit_id), unit_id)
     if year is None:
         raise Http404
     data = dashboard_workbook(year, unit_id, request.user.unit.name if unit_id else "")
@@ -153,9 +167,8 @@ def export_xlsx(request):
 @require_POST
 def report_request(request):
     """Queue the dashboard of a year as a PDF; the report page shows its status and the file when ready."""
-    from awards.core.background import enqueue_on_commit
+    from awards.core.outbox import defer
     from awards.models import DashboardReport
-    from awards.reports.tasks import render_dashboard_report
 
     unit_id = _scope(request.user)
     value = request.POST.get("year", "")
@@ -164,7 +177,7 @@ def report_request(request):
     year = int(value)
     with transaction.atomic():
         report = DashboardReport.objects.create(year=year, unit_id=unit_id, requested_by=request.user)
-        enqueue_on_commit(render_dashboard_report, report.pk)
+        defer("dashboard_report", {"report_id": report.pk}, key=f"dashboard_report:{report.pk}")
     return redirect("dashboard_report", report.pk)
 
 
@@ -181,7 +194,10 @@ def _report(request, pk):
 def report_status(request, pk):
     report = _report(request, pk)
     template = "awards/_report_status.html" if request.headers.get("HX-Request") else "awards/report.html"
-    return render(request, template, {"report": report})
+    from awards.core import outbox
+
+    return render(request, template, {"report": report,
+                                      "queue_waiting": outbox.waiting_for([f"dashboard_report:{report.pk}"])})
 
 
 @login_required

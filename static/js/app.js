@@ -158,3 +158,39 @@
     copy.querySelector("input").focus();
   });
 })();
+
+/* Kept out of the templates as well (the Content-Security-Policy allows no on*= attributes):
+   - <select data-autosubmit>            submits its form when changed;
+   - input[name=recipient_kind] + .kind-block[data-kind]   shows the block of the chosen kind (nomination form).
+   (<form data-confirm> is handled above, by the dialog.) */
+(function () {
+  "use strict";
+
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    if (field instanceof HTMLElement && field.hasAttribute("data-autosubmit") && field.form) {
+      if (field.form.requestSubmit) { field.form.requestSubmit(); } else { field.form.submit(); }
+    }
+  });
+
+  function showKind() {
+    var blocks = document.querySelectorAll(".kind-block");
+    if (!blocks.length) { return; }
+    var checked = document.querySelector('input[name="recipient_kind"]:checked');
+    var kind = checked ? checked.value : "tap_the";
+    blocks.forEach(function (el) { el.hidden = el.dataset.kind !== kind; });
+  }
+
+  function init() {
+    document.querySelectorAll('input[name="recipient_kind"]').forEach(function (el) {
+      el.addEventListener("change", showKind);
+    });
+    showKind();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -196,3 +196,39 @@ def test_demo_2019_campaigns_are_closed_with_their_summary(demo_data, client):
         "06 tập thể, 05 cá nhân và 02 hộ gia đình được tặng Bằng khen của Chủ tịch UBND tỉnh.")
     assert list(peak.history.values_list("action", flat=True)) == ["launch", "start", "close"]
     assert TargetReport.objects.get(target__code="ho-so-tiep-nhan-hcc").value == 12537
+
+
+AUDIENCE_REFUSAL = ("Phong trào \"Đợt thi đua cao điểm 60 ngày đêm thử nghiệm\" không được phát động đến Sở Y tế hoặc "
+                    "đơn vị cấp trên của đơn vị này: không gắn hồ sơ với phong trào này được.")
+
+
+def test_a_dossier_is_not_tied_to_a_campaign_launched_to_other_units(client, officer_b, staff, unit_a):
+    """Launched to unit A only: unit B's officer can pick neither its nomination round nor the campaign itself."""
+    campaign = _closed_with_open_round(unit_a, staff)
+    before = Dossier.objects.count()
+    client.force_login(officer_b)
+    by_round = client.post(reverse("awards:dossier_create"), {
+        "nomination_round": campaign.code, "title": "Đề nghị", "year": "2019", "authority": Authority.PROVINCE_CHAIR})
+    by_campaign = client.post(reverse("awards:dossier_create"), {
+        "campaign": campaign.pk, "title": "Đề nghị", "occasion": OccasionType.CAMPAIGN, "year": "2019",
+        "authority": Authority.PROVINCE_CHAIR})
+
+    for response in (by_round, by_campaign):
+        assert response.status_code == 200
+        assert AUDIENCE_REFUSAL.replace('"', "&quot;") in response.content.decode()
+    assert Dossier.objects.count() == before
+
+
+def test_a_school_takes_part_in_what_its_department_was_launched(client, staff, unit_a):
+    """Launched to the Sở: a school under it files in the round."""
+    from tests.factories import UnitFactory, UserFactory
+    from units.models import Role
+
+    school = UnitFactory(code="thpt-viet-bac", name="Trường THPT Việt Bắc", parent=unit_a)
+    teacher = UserFactory(username="thpt", unit=school, roles=[Role.UNIT_OFFICER])
+    campaign = _closed_with_open_round(unit_a, staff)
+    client.force_login(teacher)
+    response = client.post(reverse("awards:dossier_create"), {
+        "nomination_round": campaign.code, "title": "Đề nghị", "year": "2019", "authority": Authority.PROVINCE_CHAIR})
+    assert response.status_code == 302
+    assert Dossier.objects.get(unit=school).campaign == campaign

@@ -40,6 +40,7 @@ def test_migration_made_the_province_body():
 
 def test_migration_forward_attaches_a_new_province_body_to_the_root_of_an_existing_tree():
     module = importlib.import_module("awards.migrations.0012_province_body_and_powers")
+    LegalDocument.objects.filter(body__isnull=False).delete()  # the province's Quy chế (migration 0019)
     IssuingBody.objects.all().delete()
     root = UnitFactory(code="ubnd-tinh", name="Ủy ban nhân dân tỉnh Lạng Sơn", kind=UnitKind.PROVINCE)
     UnitFactory(code="ubnd-tinh-cu", name="Ủy ban nhân dân tỉnh (cũ)", kind=UnitKind.PROVINCE, parent=root)

@@ -393,16 +393,19 @@ def test_no_unverified_2026_salary():
 
 def test_legal_bases_2020():
     bases = list(legal_bases_on(day(2020, 6, 1)))
-    assert [doc.number for doc in bases] == ["77/2015/QH13", "15/2003/QH11", "91/2017/NĐ-CP"]
-    assert bases[1].basis_text == (
-        "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều "
-        "của Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013;"
-    )
+    assert [doc.number for doc in bases] == ["77/2015/QH13", "15/2003/QH11", "47/2005/QH11", "39/2013/QH13",
+                                             "91/2017/NĐ-CP", "30/2014/QĐ-UBND"]
+    assert [doc.basis_text for doc in bases[1:4]] == [
+        "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;",
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005;",
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013;",
+    ]
 
 
 def test_legal_bases_2020_after_amending_law():
     assert [doc.number for doc in legal_bases_on(day(2021, 1, 1))] == [
-        "77/2015/QH13", "47/2019/QH14", "15/2003/QH11", "91/2017/NĐ-CP",
+        "77/2015/QH13", "47/2019/QH14", "15/2003/QH11", "47/2005/QH11", "39/2013/QH13", "91/2017/NĐ-CP",
+        "30/2014/QĐ-UBND",
     ]
 
 

@@ -491,8 +491,10 @@ def test_submission_pdf_has_the_vietnamese_text(cluster_year, officer_a, tmp_pat
     assert "2. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể" in text
     assert f"- {ms[1].unit.name} (xếp thứ 2" in text
     assert "TRƯỞNG CỤM" in text
-    # The law in force on the tờ trình's date (12/01/2021): the 2003 law as amended in 2013, not the 2022 one.
-    assert ("Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của "
+    # The law in force on the tờ trình's date (12/01/2021): the 2003 law and its 2005 and 2013 amending laws, one
+    # căn cứ each, not the 2022 one.
+    assert ("Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Căn cứ Luật sửa đổi, bổ sung một số điều "
+            "của Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005; Căn cứ Luật sửa đổi, bổ sung một số điều của "
             "Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013;") in text
     assert "Căn cứ Nghị định số 91/2017/NĐ-CP" in text
     assert "năm 2022" not in text

@@ -163,7 +163,17 @@ def test_each_allowed_type_is_accepted(builder, name, content_type, extension):
 
 def test_declared_extension_and_browser_type_are_ignored():
     result = inspect_upload(upload(PDF, "x.png", content_type="image/png"), LIMIT)
-    assert (result.content_type, result.extension, result.original_name) == ("application/pdf", ".pdf", "x.png")
+    assert (result.content_type, result.extension, result.original_name) == ("application/pdf", ".pdf", "x.png.pdf")
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("hoso\u202efdp.exe", "hosofdp.exe.pdf"),  # RLO: displayed as "hosoexe.pdf" before cleaning
+    ("hoso\u2067fdp.exe\u2069", "hosofdp.exe.pdf"),
+    ("\u200bTờ trình.PDF", "Tờ trình.PDF"),
+    ("anh.jpeg", "anh.jpeg.pdf"),
+])
+def test_a_shown_name_with_bidi_controls_or_a_foreign_extension_ends_with_the_type_of_its_bytes(name, shown):
+    assert inspect_upload(upload(PDF, name), LIMIT).original_name == shown
 
 
 def test_file_larger_than_one_chunk_is_hashed_whole():

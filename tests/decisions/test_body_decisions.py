@@ -146,7 +146,7 @@ def test_publishing_writes_awards_of_the_body(unit_a, officer_a, education, dire
     assert (award.body, award.issuer, award.decision_number, award.authority, award.award_code,
             award.bonus_amount) == (
         education, "Giám đốc Sở Giáo dục và Đào tạo", "01/QĐ-SGDĐT", "thu_truong_don_vi", "lao-dong-tien-tien",
-        710_000)
+        702_000)  # 0,3 x 2.340.000, not rounded by default
 
 
 def test_a_communes_lao_dong_tien_tien_counts_in_the_cstdcs_ladder():
@@ -160,7 +160,7 @@ def test_a_communes_lao_dong_tien_tien_counts_in_the_cstdcs_ladder():
     decisions.publish(decision, officer)
     award = Award.objects.get(decision=decision)
     assert (decision.code, award.award_code, award.body, award.issuer, award.bonus_amount) == (
-        "01/QĐ-UBND", "lao-dong-tien-tien", commune, "Chủ tịch UBND xã Đề Thám", 450_000)
+        "01/QĐ-UBND", "lao-dong-tien-tien", commune, "Chủ tịch UBND xã Đề Thám", 447_000)
     result = evaluate(award.person, "chien-si-thi-dua-co-so", 2019, on=D(2020, 1, 20))
     title = next(c for c in result.criteria if c.code == "lao_dong_tien_tien")
     assert title.status == "met", (title.status, title.evidence, title.detail)

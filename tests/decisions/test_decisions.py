@@ -104,9 +104,9 @@ def test_draft_prefills_texts_and_bonus(approved, staff, signer):
         "phương ngày 22 tháng 11 năm 2019;",
     ] or decision.legal_bases.count("Căn cứ") >= 3
     assert "Nghị định số 91/2017/NĐ-CP" in decision.legal_bases
-    assert decision.proposals == ("Theo đề nghị của Thủ trưởng Sở Giáo dục và Đào tạo tại Tờ trình số 15/TTr-TEST "
-                                  "ngày 10/01/2021; Thủ trưởng Trường THPT Việt Bắc tại Tờ trình số 15/TTr-TEST "
-                                  "ngày 10/01/2021.")
+    # The decision answers the Sở Nội vụ's tờ trình, written in when it is printed; the units' are not cited.
+    assert decision.proposals == ("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số {so_to_trinh} ngày "
+                                  "{ngay_to_trinh}.")
     assert decision.recipients.splitlines()[0] == "Như Điều 3;"
     assert wording.article_one(decision) == (
         "Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 02 cá nhân, đã có thành tích xuất sắc "
@@ -224,7 +224,7 @@ def test_household_bonus_and_portal_sentence(unit_a, officer_a, staff, signer):
     decision = decisions.draft_decision(list(dossier.nominations.all()), staff, D(2019, 10, 31), signer,
                                         "đã có thành tích xuất sắc trong phong trào thi đua đặc biệt")
     bonus = dict(decision.lines.values_list("recipient_kind", "bonus_amount"))
-    assert bonus == {"tap_the": 2_980_000, "ho_gia_dinh": 2_240_000}  # 1.5 x 1,490,000 = 2,235,000 -> 2,240,000
+    assert bonus == {"tap_the": 2_980_000, "ho_gia_dinh": 2_235_000}  # 1.5 x 1,490,000, not rounded by default
     assert wording.portal_sentence(decision, 1, 0, 1) == (
         f"Quyết định số {decision.code} của Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể và 01 hộ gia đình, "
         "vì: Đã có thành tích xuất sắc trong phong trào thi đua đặc biệt.")

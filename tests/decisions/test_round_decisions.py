@@ -47,8 +47,9 @@ def draft(ready, officer_a, director, education):
 def test_the_sở_s_officer_drafts_from_the_round_in_the_sở_s_series(draft, ready, education):
     assert (draft.code, draft.body, draft.state, draft.created_by.username) == (
         "01/QĐ-SGDĐT", education, DecisionState.DRAFT, "officer_a")
-    assert draft.proposals == "Theo đề nghị của Thủ trưởng Trường THPT Việt Bắc tại Tờ trình số 15/TTr-TEST ngày " \
-                              "10/01/2025."
+    # The Sở's council proposes; the school's head is named by his title in Điều 3 (never "Thủ trưởng Trường …").
+    assert draft.proposals == "Theo đề nghị của Hội đồng Thi đua - Khen thưởng Sở Giáo dục và Đào tạo."
+    assert draft.executors == "Hiệu trưởng Trường THPT Việt Bắc và các tập thể, cá nhân có tên tại Điều 1"
 
 
 def test_the_board_and_other_units_cannot_draft_a_unit_s_decision(ready, staff, officer_b, school_officer, director,
@@ -91,7 +92,7 @@ def test_the_sở_s_leader_publishes_and_the_round_is_decided(draft, ready, sở
     ready.refresh_from_db()
     assert (award.body, award.decision_number, award.issuer, award.award_code, award.proposing_unit,
             award.achievement_year, award.bonus_amount) == (
-        draft.body, "01/QĐ-SGDĐT", "Giám đốc Sở Giáo dục và Đào tạo", LDTT, school, 2024, 710_000)
+        draft.body, "01/QĐ-SGDĐT", "Giám đốc Sở Giáo dục và Đào tạo", LDTT, school, 2024, 702_000)
     assert (ready.state, ready.history.last().action, ready.history.last().actor) == (
         DossierState.DECIDED, "decide", sở_leader)
     assert [m.subject for m in mail.outbox] == [f"Hồ sơ {ready.reference} đã có quyết định khen thưởng"]

@@ -129,11 +129,11 @@ def test_the_board_s_tờ_trình_quotes_the_sở_s_decision(unit_a, officer_a, s
     decision = decisions.draft_decision(list(dossier.nominations.all()), staff, D(2025, 3, 20), chair,
                                         "đã có thành tích xuất sắc năm 2024")
     assert decision_pdf.unit_decisions(decision) == [
-        "Quyết định số 01/QĐ-SGDĐT ngày 15/01/2025 của Giám đốc Sở Giáo dục và Đào tạo về việc tặng Chiến sĩ thi "
-        "đua cơ sở"]
+        "Quyết định số 01/QĐ-SGDĐT ngày 15/01/2025 của Giám đốc Sở Giáo dục và Đào tạo về việc công nhận danh hiệu "
+        "“Chiến sĩ thi đua cơ sở” năm 2024"]
     data, _pages = decision_pdf.render(decision, "submission")
     text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
     words = " ".join(text.decode().split())
     assert ("Các trường hợp đề nghị đã được thủ trưởng đơn vị công nhận, khen thưởng tại: Quyết định số "
-            "01/QĐ-SGDĐT ngày 15/01/2025 của Giám đốc Sở Giáo dục và Đào tạo về việc tặng Chiến sĩ thi đua cơ sở."
-            ) in words
+            "01/QĐ-SGDĐT ngày 15/01/2025 của Giám đốc Sở Giáo dục và Đào tạo về việc công nhận danh hiệu “Chiến sĩ "
+            "thi đua cơ sở” năm 2024.") in words

@@ -77,7 +77,7 @@ def build(staff, signer, nominations, day=FEB_6_2021, **options) -> Decision:
 
 @pytest.fixture
 def decision(unit_a, unit_b, officer_a, officer_b, staff, chair):
-    return build(staff, chair, nominations_for(unit_a, unit_b, officer_a, officer_b))
+    return with_board_submission(build(staff, chair, nominations_for(unit_a, unit_b, officer_a, officer_b)))
 
 
 def pdf_file(tmp_path, decision, kind, name=None):
@@ -147,21 +147,32 @@ def test_decision_text_follows_nd30(decision, tmp_path):
             "đã có thành tích xuất sắc năm 2020 (có danh sách kèm theo).") in words
     assert ("Điều 2. Kèm theo Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, mỗi tập thể được thưởng 2.980.000 đồng; "
             "mỗi cá nhân được thưởng 1.490.000 đồng (mức lương cơ sở 1.490.000 đồng).") in words
-    assert "Điều 3. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh" in words
-    assert "chịu trách nhiệm thi hành Quyết định này./." in words
-    assert "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003" in words
-    assert "Theo đề nghị của Thủ trưởng Sở Giáo dục và Đào tạo tại Tờ trình số 15/TTr-TEST ngày 10/01/2021" in words
-    # Nơi nhận and the signature, still on page 1.
-    first_page = lines_of(text_of(path, 1))
-    to = next(i for i, line in enumerate(first_page) if line.startswith("Nơi nhận:"))
-    assert first_page[to].split("Nơi nhận:")[1].strip() == "CHỦ TỊCH"
-    assert first_page[to + 1:to + 5] == ["- Như Điều 3;", "- Chủ tịch, các PCT UBND tỉnh;", "- Sở Tài chính;",
-                                         "- Lưu: VT, SNV (BTĐKT)."]
-    assert first_page[-1] == "Hồ Tiến Thiệu"
+    assert ("Điều 3. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội "
+            "vụ, Giám đốc Sở Giáo dục và Đào tạo, Giám đốc Sở Y tế và các tập thể, cá nhân có tên tại Điều 1 chịu "
+            "trách nhiệm thi hành Quyết định này./.") in words
+    # The 2003 law with both amending laws, one căn cứ each (Phú Yên 31/2020, Lạng Sơn 30/2014).
+    for basis in ("Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;",
+                  "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005;",
+                  "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013;"):
+        assert basis in words
+    # Only the Sở Nội vụ's tờ trình: the units' are cited in it, not on the decision.
+    assert "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 245/TTr-SNV ngày 03/02/2021." in words
+    assert "15/TTr-TEST" not in words and "Thủ trưởng" not in words
+    # Nơi nhận and the signature end the decision (page 2 now that the căn cứ cite all three laws and the Quy chế).
+    last_page = lines_of(text_of(path, 2))
+    to = next(i for i, line in enumerate(last_page) if line.startswith("Nơi nhận:"))
+    assert last_page[to].split("Nơi nhận:")[1].strip() == "CHỦ TỊCH"
+    assert last_page[to + 1:to + 5] == ["- Như Điều 3;", "- Chủ tịch, các PCT UBND tỉnh;", "- Sở Tài chính;",
+                                        "- Lưu: VT, SNV (BTĐKT)."]
+    assert last_page[-1] == "Hồ Tiến Thiệu"
     assert "KT. CHỦ TỊCH" not in text and "PHÓ CHỦ TỊCH" not in text
-    # The annex, on its own page.
-    assert pages == 2 and info(path)["Pages"] == "2"
-    annex = text_of(path, 2)
+    # The province's Quy chế thi đua, khen thưởng in force on the date.
+    assert ("Căn cứ Quyết định số 30/2014/QĐ-UBND ngày 30 tháng 12 năm 2014 của Ủy ban nhân dân tỉnh ban hành Quy "
+            "định về công tác thi đua, khen thưởng trên địa bàn tỉnh Lạng Sơn;") in words
+    # The annex, on its own page, numbered on its own from 1.
+    assert pages == 3 and info(path)["Pages"] == "3"
+    annex = text_of(path, 3)
+    assert lines_of(annex)[0] == "1"
     annex_lines, annex_words = lines_of(annex), flat(annex)
     assert "DANH SÁCH" in annex_lines
     assert ("(Kèm theo Quyết định số 163/QĐ-UBND ngày 06 tháng 02 năm 2021 của Chủ tịch UBND tỉnh)"
@@ -209,7 +220,8 @@ def test_vice_chair_signs_on_behalf(unit_a, unit_b, officer_a, officer_b, staff,
 
 
 def test_household_and_2026_amounts(unit_a, unit_b, officer_a, officer_b, staff, chair, tmp_path):
-    """After 2025-07-01: multipliers 1.5 / 3.0 / 2.25 of a 2,340,000 đ base; household rounded up to 10,000."""
+    """After 2025-07-01: multipliers 1.5 / 3.0 / 2.25 of a 2,340,000 đ base; the household's 5,265,000 đ is not
+    rounded (no rounding by default)."""
     nominations = nominations_for(unit_a, unit_b, officer_a, officer_b, year=2025, household=True)
     decision = build(staff, chair, nominations, day=NOV_23_2026)
     path, pages = pdf_file(tmp_path, decision, "decision")
@@ -218,7 +230,7 @@ def test_household_and_2026_amounts(unit_a, unit_b, officer_a, officer_b, staff,
     assert "Lạng Sơn, ngày 23 tháng 11 năm 2026" in text
     assert "cho 02 tập thể, 02 cá nhân và 01 hộ gia đình" in words
     assert ("mỗi tập thể được thưởng 7.020.000 đồng; mỗi cá nhân được thưởng 3.510.000 đồng; "
-            "mỗi hộ gia đình được thưởng 5.270.000 đồng (mức lương cơ sở 2.340.000 đồng)") in words
+            "mỗi hộ gia đình được thưởng 5.265.000 đồng (mức lương cơ sở 2.340.000 đồng)") in words
     annex = text_of(path, 2, pages)
     annex_lines = lines_of(annex)
     assert "(Kèm theo Quyết định số 163/QĐ-UBND ngày 23 tháng 11 năm 2026 của Chủ tịch UBND tỉnh)" in flat(annex)
@@ -229,7 +241,7 @@ def test_household_and_2026_amounts(unit_a, unit_b, officer_a, officer_b, staff,
         ("Sở Y tế", "7.020.000"),
         ("Ông Hoàng Mạnh Cương, Trưởng phòng Kế hoạch tổng hợp, Sở Giáo dục và Đào tạo", "3.510.000"),
         ("Bà Hà Thị Lư, Điều dưỡng trưởng, Sở Y tế", "3.510.000"),
-        ("Gia đình ông Vi Thanh Liêm, thôn Nà Pàn, xã Hoàng Văn Thụ", "5.270.000"),
+        ("Gia đình ông Vi Thanh Liêm, thôn Nà Pàn, xã Hoàng Văn Thụ", "5.265.000"),
     ]
 
 
@@ -269,11 +281,12 @@ def test_long_annex_repeats_its_header_row(unit_a, unit_b, officer_a, officer_b,
     decision = build(staff, chair, nominations_for(unit_a, unit_b, officer_a, officer_b, extra_people=people))
     path, pages = pdf_file(tmp_path, decision, "decision")
     assert pages >= 4 and info(path)["Pages"] == str(pages)
-    for page in range(3, pages + 1):
+    first = next(page for page in range(1, pages + 1) if "DANH SÁCH" in lines_of(text_of(path, page)))
+    for page in range(first, pages + 1):  # the annex is numbered on its own: 1 on its first page, then 2, 3, …
         page_lines = lines_of(text_of(path, page))
-        assert page_lines[0] == str(page)
+        assert page_lines[0] == str(page - first + 1)
         assert any(line.startswith("STT") and line.endswith("Số tiền (đồng)") for line in page_lines), page
-    rows = annex_rows(text_of(path, 2, pages))
+    rows = annex_rows(text_of(path, first, pages))
     assert len(rows) == 64 and [row[0] for row in rows[2:]] == [str(i) for i in range(1, 63)]
     assert ("61", "Ông Nguyễn Văn Thành 60, Chuyên viên, Sở Giáo dục và Đào tạo", "1.490.000") in rows
 
@@ -302,7 +315,9 @@ def test_submission(decision, tmp_path):
     path, pages = pdf_file(tmp_path, decision, "submission")
     text = text_of(path)
     lines, words = lines_of(text), flat(text)
-    assert pages == 1 and info(path)["Pages"] == "1"
+    assert pages == 2 and info(path)["Pages"] == "2"
+    assert ("Xét đề nghị của Sở Giáo dục và Đào tạo tại Tờ trình số 15/TTr-TEST ngày 10/01/2021, số 16/TTr-TEST ngày "
+            "10/01/2021; Sở Y tế tại Tờ trình số 15/TTr-TEST ngày 10/01/2021, số 16/TTr-TEST ngày 10/01/2021.") in words
     assert lines[0].startswith("UBND TỈNH LẠNG SƠN") and lines[0].endswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert lines[1].startswith("SỞ NỘI VỤ") and lines[1].endswith("Độc lập - Tự do - Hạnh phúc")
     assert "/TTr-SNV" in lines[2] and "Lạng Sơn, ngày" in lines[2] and lines[2].endswith("năm 2021")

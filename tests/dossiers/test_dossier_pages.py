@@ -3,6 +3,7 @@ what was typed, attachments by content, the staff inbox and batch actions."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -151,7 +152,7 @@ def test_upload_a_pdf_then_download_it_only_within_scope(client, client_for, off
     assert response.status_code == 302
     attachment = Attachment.objects.get()
     assert (attachment.original_name, attachment.content_type, attachment.size) == (
-        "Tờ trình 15.png", "application/pdf", len(PDF))
+        "Tờ trình 15.png.pdf", "application/pdf", len(PDF))
     assert "Tờ trình" not in attachment.file.name and attachment.file.name.startswith(f"attachments/{dossier.pk}/")
     download = client.get(url(dossier, f"attachments/{attachment.pk}/"))
     assert download.status_code == 200
@@ -161,6 +162,24 @@ def test_upload_a_pdf_then_download_it_only_within_scope(client, client_for, off
 
     assert list(AttachmentAccess.objects.values_list("user__username", "attachment_id", "ip")) == [
         ("officer_a", attachment.pk, "127.0.0.1")]
+
+
+def test_a_pdf_named_with_a_right_to_left_override_is_served_as_a_pdf(client, officer_a, unit_a, settings, tmp_path):
+    """"hoso\u202efdp.exe" shows as "hosoexe.pdf"; stripped, it would be served as "hosofdp.exe" of PDF type."""
+    settings.MEDIA_ROOT = tmp_path
+    dossier = make_dossier(unit_a, officer_a, complete=False)
+    client.force_login(officer_a)
+    client.post(url(dossier, "attachments/new/"), {
+        "kind": "to_trinh", "version": dossier.version,
+        "file": SimpleUploadedFile("hoso\u202efdp.exe", PDF, content_type="application/pdf")})
+    attachment = Attachment.objects.get()
+
+    download = client.get(url(dossier, f"attachments/{attachment.pk}/"))
+
+    assert attachment.original_name == "hosofdp.exe.pdf"
+    assert (download["Content-Type"], download["Content-Disposition"]) == (
+        "application/pdf", 'attachment; filename="hosofdp.exe.pdf"')
+    assert "\u202e" not in client.get(url(dossier)).content.decode()
 
 
 def test_renamed_executable_is_refused_and_nothing_saved(client, officer_a, unit_a, settings, tmp_path):
@@ -284,3 +303,15 @@ def test_person_registry_is_not_duplicated_by_reusing(client, officer_a, unit_a)
                                                  "award_type": award.pk, "version": dossier.version})
     assert Person.objects.count() == 1
     assert Nomination.objects.filter(person=person).count() == 1
+
+
+def test_inbox_rows_show_the_state_in_each_readers_words(client, staff, officer_a, unit_a):
+    dossier = make_dossier(unit_a, officer_a, state=DossierState.RECEIVED)
+    Dossier.objects.filter(pk=dossier.pk).update(due_date=datetime.date(2020, 1, 2))
+    client.force_login(staff)
+    html = client.get("/awards/dossiers/").content.decode()
+    assert f'<a href="/awards/dossiers/{dossier.reference}/">{dossier.reference}</a>' in html
+    assert "Đã tiếp nhận, đang thẩm định" in html and "quá hạn" in html
+    client.force_login(officer_a)
+    html = client.get("/awards/dossiers/").content.decode()
+    assert "Ban Thi đua - Khen thưởng đang thẩm định" in html

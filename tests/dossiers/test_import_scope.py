@@ -324,3 +324,21 @@ def test_the_form_offers_only_the_scope_and_refuses_a_posted_person_of_another_u
     assert response.context["form"].errors["person"] == [CHOICE_OUTSIDE]
     assert missing.context["form"].errors["person"] == [CHOICE_OUTSIDE]  # the same words: existence is not told
     assert not hang.nominations.exists()
+
+
+def test_a_person_of_another_unit_named_without_a_unit_is_never_linked_whatever_her_birth_date(
+        client_for, unit_a, unit_b, officer_a, hang):
+    """No "Đơn vị công tác": the row reads as a person of the dossier's unit. Right or wrong birth date, B's person
+    is neither linked nor told apart: each import makes a new person under unit A, and B's pages stay 404."""
+    answers = []
+    for birth in ("03/02/1984", "04/02/1984"):
+        dossier = new_dossier(unit_a, officer_a)
+        report = import_nominees(dossier, upload([line("Lò Thị Hằng", gender="Nữ", birth=birth)]), officer_a)
+        answers.append((report.errors, report.created, report.persons_created))
+        assert dossier.nominations.get().person.unit == unit_a
+
+    assert answers == [([], 1, 1), ([], 1, 1)]
+    assert not hang.nominations.exists()
+    assert Person.objects.filter(full_name="Lò Thị Hằng", unit=unit_a).count() == 2
+    for page in b_pages(unit_b, hang):
+        assert client_for("officer_a").get(page).status_code == 404, page

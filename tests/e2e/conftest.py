@@ -45,3 +45,18 @@ def shoot(page):
         return path
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request):
+    """Every journey that uses ``page`` fails if the browser refused anything under the Content-Security-Policy
+    (an inline script or handler left in a template, htmx evaluating code, a style injected by a library)."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text or "Refused to" in message.text else None)
+    yield
+    assert refused == []

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from awards.dossiers import workflow
-from awards.models import EmailMode, EmailStatus, Notice, NoticeKind, NoticePreference
+from awards.models import DeferredTask, EmailMode, EmailStatus, Notice, NoticeKind, NoticePreference
 from awards.notices.delivery import deliver
 from awards.notices.tasks import send_digests
 from tests.factories import make_dossier
@@ -114,13 +114,13 @@ def test_per_event_email_goes_out_when_the_move_commits(unit_a, officer_a, staff
 
 def test_a_broker_outage_loses_no_notice(client, unit_a, officer_a, staff, broker_down,  # noqa: F811
                                          django_capture_on_commit_callbacks, caplog):
-    """Broker on a closed port: the return commits, its notice row exists with its e-mail pending; the next run
-    (beat or ``manage.py send_notices``, once the broker is back) sends it."""
+    """Broker on a closed port: the return commits, its notice row exists with its e-mail pending (and the outbox
+    entry that will send it); the next run (the reaper or beat, or ``manage.py send_notices``) sends it."""
     prefer(officer_a, EmailMode.EACH)
     dossier = make_dossier(unit_a, officer_a, state="received")
     client.force_login(staff)
     started = time.monotonic()
-    with caplog.at_level(logging.WARNING, logger="awards.core.background"), \
+    with caplog.at_level(logging.WARNING, logger="awards.core.outbox"), \
             django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/awards/dossiers/{dossier.reference}/move/return/",
                                {"note": "Thiếu biên bản bình xét", "expected_state": "received"})
@@ -129,7 +129,10 @@ def test_a_broker_outage_loses_no_notice(client, unit_a, officer_a, staff, broke
     assert dossier.state == "returned"
     row = Notice.objects.get(recipient=officer_a)
     assert (row.kind, row.email_status) == (NoticeKind.DOSSIER_RETURNED, EmailStatus.PENDING)
-    assert any("Queue unavailable" in r.getMessage() and "deliver_notices" in r.getMessage() for r in caplog.records)
+    entry = DeferredTask.objects.get(kind="notice_emails")
+    assert entry.status == "pending"  # the outbox entry of the same transaction, for the reaper
+    assert any("Queue unavailable" in r.getMessage() and f"outbox entry {entry.pk}" in r.getMessage()
+               for r in caplog.records)
     notice_mails = [m for m in mail.outbox if m.to == ["hoa@langson.gov.vn"] and "Ban Thi đua" in m.subject]
     assert notice_mails == []
     call_command("send_notices")

@@ -116,7 +116,7 @@ def test_a_unit_rating_is_left_alone(unit_a, people):
      'xếp loại "Xuất sắc lắm" không hợp lệ (ghi một trong: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, '
      "Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ; hoặc HTXSNV, HTTNV, HTNV, KHTNV)."),
     (("Nông Văn Hải", 2019, "=A1"), "Xếp loại",
-     "ô chứa công thức; hãy dán giá trị (Paste Values) thay cho công thức."),
+     "ô bắt đầu bằng dấu =, +, - hoặc @ (công thức hoặc dễ bị hiểu là công thức); hãy dán giá trị (Paste Values) và bỏ dấu đó ở đầu ô."),
 ])
 def test_rating_row_errors(unit_a, people, row, column, message):
     rows = [("Hoàng Thị Thu Hà", 2018, "HTXSNV"), row]

@@ -134,7 +134,7 @@ def test_row_already_recorded_by_a_decision_is_existing(person):
      'loại hình "Hằng năm" không có trong danh sách: Công trạng, thường xuyên; Chuyên đề, theo đợt; Đột xuất; '
      "Quá trình cống hiến; Niên hạn; Đối ngoại; Kháng chiến."),
     ((2016, "=CONCATENATE(\"CST\",\"ĐCS\")", "Quyết định số 1/QĐ ngày 12/8/2016"),
-     "Danh hiệu thi đua / Hình thức khen thưởng", "ô chứa công thức; hãy dán giá trị (Paste Values) thay cho công thức."),
+     "Danh hiệu thi đua / Hình thức khen thưởng", "ô bắt đầu bằng dấu =, +, - hoặc @ (công thức hoặc dễ bị hiểu là công thức); hãy dán giá trị (Paste Values) và bỏ dấu đó ở đầu ô."),
 ])
 def test_each_error_has_its_row_and_nothing_is_written(person, row, column, message):
     header = [*HEADER, "Loại hình khen thưởng"]

@@ -185,8 +185,8 @@ def _page_queries(client, url, django_assert_num_queries, expected):
 
 
 # session, user, roles, the person (with its unit), the awards (with their award types)
-PERSON_PAGE_QUERIES_STAFF = 6  # with the bell's unread count (one query, issue 17)
-PERSON_PAGE_QUERIES_OFFICER = 8  # + his unit's sub-units, + his unit in the page header
+PERSON_PAGE_QUERIES_STAFF = 7  # including the read log's INSERT (units.security.read_log) and the bell's count
+PERSON_PAGE_QUERIES_OFFICER = 9  # + his unit's sub-units, + his unit in the page header
 UNIT_PAGE_QUERIES_STAFF = 8  # session, user, roles, the unit, its awards, the two summaries of its people, the bell
 
 

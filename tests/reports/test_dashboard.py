@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from awards.catalogue.in_force import award_type_on
-from awards.models import Award
+from awards.models import Award, AwardType
 from awards.reports import selectors
 from tests.factories import UnitFactory
 
@@ -260,3 +260,49 @@ def test_dashboard_pdf_is_rendered_by_a_task(client, demo_data, settings, tmp_pa
     flat = " ".join(text.split())
     assert "TỔNG HỢP KẾT QUẢ KHEN THƯỞNG NĂM 2020" in flat
     assert PARAGRAPH_2020 in flat
+
+
+def test_drill_down_pages_keep_the_order_and_read_only_the_rows_shown(client, leader):
+    """A line of one award type is listed by recipient kind, then name, then id, page after page; the last page
+    holds the rest; each page costs the same queries."""
+    unit = UnitFactory()
+    award_type = award_type_on("bang-khen-chu-tich-ubnd-tinh", datetime.date(2021, 12, 31))
+    names = [f"Người {n:03d}" for n in (7, 3, 120, 55, 9)] * 24  # 120 awards, names repeated
+    Award.objects.bulk_create(
+        Award(source="history", award_type=award_type, award_code=award_type.code,
+              recipient_kind=["tap_the", "ca_nhan"][i % 2], recipient_name=name, proposing_unit=unit, year=2021,
+              achievement_year=2021, occasion="cong_trang", authority="chu_tich_ubnd_tinh",
+              decision_number=f"{i}/QĐ-UBND", decided_on=datetime.date(2021, 6, 1), issuer="Chủ tịch UBND tỉnh")
+        for i, name in enumerate(names))
+    expected = list(Award.objects.filter(year=2021, award_code=award_type.code).order_by("recipient_kind", "recipient_name", "pk")
+                    .values_list("pk", flat=True))
+    client.force_login(leader)
+    shown, counts = [], []
+    for page in ("1", "2", "3"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/dashboard/awards/", {"year": "2021", "codes": award_type.code, "page": page})
+        counts.append(len(queries))
+        shown += [award.pk for award in response.context["page"]]
+        assert all(award.kind_label in {"Tập thể", "Cá nhân"} for award in response.context["page"])
+    assert shown == expected
+    assert [len(shown[:50]), len(shown[50:100]), len(shown[100:])] == [50, 50, 20]
+    assert len(set(counts)) == 1
+    html = response.content.decode()
+    assert "<td>Tập thể</td>" in html and "<td>Cá nhân</td>" not in html  # ca_nhan sorts first
+
+
+def test_drill_down_of_several_places_in_the_catalogue_keeps_the_catalogue_order(client, leader):
+    unit = UnitFactory()
+    first = award_type_on("bang-khen-chu-tich-ubnd-tinh", datetime.date(2021, 12, 31))
+    other = AwardType.objects.exclude(code=first.code).exclude(sort_order=first.sort_order).filter(
+        valid_to__isnull=True).order_by("sort_order").first()
+    Award.objects.bulk_create(
+        Award(source="history", award_type=kind, award_code=kind.code, recipient_kind="ca_nhan",
+              recipient_name=f"A{i}", proposing_unit=unit, year=2021, achievement_year=2021, occasion="cong_trang",
+              authority="chu_tich_ubnd_tinh", decision_number="1/QĐ-UBND", decided_on=datetime.date(2021, 6, 1),
+              issuer="Chủ tịch UBND tỉnh")
+        for i, kind in enumerate([first, other] * 3))
+    client.force_login(leader)
+    response = client.get("/dashboard/awards/", {"year": "2021", "codes": f"{first.code},{other.code}"})
+    orders = [award.award_type.sort_order for award in response.context["page"]]
+    assert orders == sorted(orders) and len(set(orders)) == 2

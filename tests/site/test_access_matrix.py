@@ -69,6 +69,16 @@ EXPECTED: dict[str, dict[str, int]] = {
     "login": {"anonymous": 200, **{p: 302 for p in LOGGED_IN}},
     "logout": {p: 405 for p in PERSONAS},
     "set_language": {p: 302 for p in PERSONAS},
+    "password_change": LOGIN_REQUIRED,
+    "password_change_done": LOGIN_REQUIRED,
+    "password_reset": {p: 200 for p in PERSONAS},
+    "password_reset_done": {p: 200 for p in PERSONAS},
+    "password_reset_confirm": {p: 200 for p in PERSONAS},  # a made-up link: "không hợp lệ"
+    "password_reset_complete": {p: 200 for p in PERSONAS},
+    "second_factor_verify": {p: 302 for p in PERSONAS},  # nothing pending: on to the page asked for
+    "second_factor_setup": STAFF_ONLY,
+    "second_factor_disable": POST_ONLY,
+    "read_log": STAFF_ONLY,
     "units:tree": LOGIN_REQUIRED,
     "units:detail": LOGIN_REQUIRED,
     "units:clusters": LOGIN_REQUIRED,
@@ -82,8 +92,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "units:cluster_self_score": {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 403,
                                  "council_member": 403, "leader": 403, "administrator": 403},
     "units:cluster_action": POST_ONLY,
-    "units:cluster_evidence": {"anonymous": 302, "officer_a": 404, "officer_b": 404, "staff": 404,
-                               "council_member": 404, "leader": 404, "administrator": 404},  # no such score
+    "units:cluster_evidence": VIEWERS,  # unit A's evidence file, to whoever sees the cluster year
     "units:cluster_minutes_pdf": {"anonymous": 302, **{p: 404 for p in LOGGED_IN}},  # not ranked yet
     "units:cluster_submission_pdf": {"anonymous": 302, **{p: 404 for p in LOGGED_IN}},
     "awards:catalogue": LOGIN_REQUIRED,
@@ -102,8 +111,10 @@ EXPECTED: dict[str, dict[str, int]] = {
     "campaigns:report": {"anonymous": 302, "officer_a": 200, "officer_b": 403, "staff": 403, "council_member": 403,
                          "leader": 403, "administrator": 403},
     "campaigns:reports": {**STAFF_ONLY, "leader": 200},
-    "campaigns:evidence": {"anonymous": 302, **{p: 404 for p in LOGGED_IN}},
-    "campaigns:document": {"anonymous": 302, **{p: 404 for p in LOGGED_IN}},
+    # Unit A's report evidence: its officer, the Board and leadership; the campaign's documents: everyone.
+    "campaigns:evidence": {"anonymous": 302, "officer_a": 200, "officer_b": 404, "staff": 200, "council_member": 404,
+                           "leader": 200, "administrator": 200},
+    "campaigns:document": LOGIN_REQUIRED,
     "awards:dossiers": LOGIN_REQUIRED,
     "awards:dossier_create": {"anonymous": 302, "officer_a": 200, "officer_b": 200, "staff": 403,
                               "council_member": 403, "leader": 403, "administrator": 403},
@@ -177,7 +188,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:decision_texts": POST_ONLY,
     "awards:decision_render": POST_ONLY,
     "awards:decision_documents": DRAFT_DECISION,
-    "awards:decision_document": {**DRAFT_DECISION, "staff": 404, "leader": 404, "administrator": 404},
+    "awards:decision_document": DRAFT_DECISION,  # a rendered document of the draft
     "awards:decision_publish": POST_ONLY,
     "awards:decision_close": POST_ONLY,
     # Printing onto pre-printed blanks: board staff only (the fixture's draft has a shared Bằng khen blank).
@@ -237,6 +248,38 @@ def test_every_url_has_an_expectation():
     assert stale == []
 
 
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def real_files(decision, campaign, cluster, unit_a, officer_a, staff) -> dict[str, int]:
+    """Real stored files of unit A (never an id that does not exist): a rendered document of the draft decision,
+    a campaign document, unit A's report evidence and its cluster self-score evidence."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from awards.models import DecisionDocument
+    from campaigns.models import CampaignDocument, TargetReport
+    from tests.campaigns.support import make_target
+    from units.models import ClusterCriterion, ClusterScore
+
+    document = DecisionDocument.objects.create(decision=decision, kind="decision", version=1, content_key="m",
+                                               status="done", pages=1)
+    document.file.save("qd.pdf", ContentFile(PDF))
+    doc = CampaignDocument(campaign=campaign, kind="ke_hoach", original_name="ke-hoach.pdf",
+                           content_type="application/pdf", size=len(PDF), sha256="0" * 64, uploaded_by=staff)
+    doc.file.save("ke-hoach.pdf", ContentFile(PDF))
+    report = TargetReport(campaign=campaign, unit=unit_a, target=make_target(campaign), period="so_ket",
+                          as_of=datetime.date(2021, 6, 30), value=10, submitted_by=officer_a,
+                          submitted_at=timezone.now(), evidence_name="minh-chung.pdf", evidence_type="application/pdf")
+    report.evidence.save("minh-chung.pdf", ContentFile(PDF))
+    criterion = ClusterCriterion.objects.create(cluster_year=ClusterYear.objects.get(cluster=cluster, year=2020),
+                                                number="1", text="Tiêu chí 1", max_points=10)
+    score = ClusterScore(membership=ClusterMembership.objects.get(cluster=cluster, unit=unit_a, year=2020),
+                         criterion=criterion, self_points=5, evidence_name="diem.pdf", evidence_type="application/pdf")
+    score.evidence_file.save("diem.pdf", ContentFile(PDF))
+    return {"document": document.pk, "doc": doc.pk, "report": report.pk, "score": score.pk}
+
+
 @pytest.fixture
 def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
@@ -273,6 +316,7 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         occasion="cong_trang", achievement_year=2020, subject="Về việc tặng", legal_bases="Căn cứ", proposals="x",
         reason="x", executors="x", recipients="x", created_by=staff)
     report = DashboardReport.objects.create(year=2020, requested_by=staff)
+    files = real_files(decision, campaign, cluster, unit_a, officer_a, staff)
     person = PersonFactory(unit=unit_a)
     blank = BlankCalibration.objects.create(
         name="Phôi thử", kind="bang_khen", paper="a4_ngang", **{f"{field}_{axis}_mm": 100 for field in
@@ -288,7 +332,7 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         "awards:import_job": [ref, job.pk],
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],
-        "awards:decision_document": [decision.pk, 999999], "awards:decision_publish": [decision.pk],
+        "awards:decision_document": [decision.pk, files["document"]], "awards:decision_publish": [decision.pk],
         "awards:decision_close": [decision.pk, "cancel"],
         "awards:decision_blanks": [decision.pk], "awards:blank_calibration_sheet": [blank.pk],
         "statistics_form": ["0603"],
@@ -309,6 +353,7 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         "awards:move": [ref, "submit"], "awards:revision": [ref, 1],
         "units:detail": [unit_a.pk],
         "units:cluster_detail": [cluster.pk],
+        "password_reset_confirm": ["MQ", "set-password"],
         "history:person": [person.pk], "history:person_add": [person.pk], "history:person_import": [person.pk],
         "history:person_pdf": [person.pk], "history:person_xlsx": [person.pk],
         "history:unit": [unit_a.pk], "history:unit_add": [unit_a.pk], "history:unit_import": [unit_a.pk],
@@ -320,13 +365,13 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
                                            "units:cluster_self_score", "units:cluster_minutes_pdf",
                                            "units:cluster_submission_pdf")},
         "units:cluster_action": [cluster.pk, 2020, "close"],
-        "units:cluster_evidence": [cluster.pk, 2020, 999999],
+        "units:cluster_evidence": [cluster.pk, 2020, files["score"]],
         "awards:award_type": ["matrix-award"],
         "campaigns:detail": [campaign.code],
         **{name: [campaign.code] for name in ("campaigns:edit", "campaigns:launch", "campaigns:close",
                                               "campaigns:register", "campaigns:report", "campaigns:reports")},
         "campaigns:move": [campaign.code, "start"],
-        "campaigns:evidence": [campaign.code, 999999], "campaigns:document": [campaign.code, 999999],
+        "campaigns:evidence": [campaign.code, files["report"]], "campaigns:document": [campaign.code, files["doc"]],
     }
 
 

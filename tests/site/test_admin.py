@@ -18,8 +18,9 @@ OUR_APPS = ["units", "awards", "campaigns"]
 READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossierrevision", "councilsession",
              "agendaitem", "vote", "numbersequence", "councilminutessequence", "decision", "decisionline",
              "decisiondocument", "award", "dashboardreport", "attachmentaccess", "nominationeligibility",
-             "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "notice", "sentreminder",
-             "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition"}
+             "unitcouncilvote", "unitvoteline", "statisticsfigure", "importjob", "personaldataread",
+             "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition", "deferredtask",
+             "notice", "sentreminder"}
 
 
 def test_every_model_is_registered():

@@ -38,7 +38,7 @@ def test_publishing_with_redis_down_answers_fast_and_leaves_the_pdf_pending(
     decision = make_draft_decision(unit_a, officer_a, staff)
     client.force_login(staff)
     started = time.monotonic()
-    with caplog.at_level(logging.WARNING, logger="awards.core.background"), django_capture_on_commit_callbacks(execute=True):
+    with caplog.at_level(logging.WARNING, logger="awards.core.outbox"), django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/awards/decisions/{decision.pk}/publish/", {"confirm": "1"})
     elapsed = time.monotonic() - started
 
@@ -47,7 +47,7 @@ def test_publishing_with_redis_down_answers_fast_and_leaves_the_pdf_pending(
     assert Award.objects.filter(decision=decision).count() == 1  # the record is written
     document = DecisionDocument.objects.get(decision=decision)
     assert document.status == DocumentStatus.PENDING  # re-queued by reset_stuck_renders once Redis is back
-    assert any("Queue unavailable" in r.getMessage() and "render_decision_document" in r.getMessage()
+    assert any("Queue unavailable" in r.getMessage() and "outbox entry" in r.getMessage()
                for r in caplog.records)
     page = client.get(response["Location"]).content.decode()
     assert "Đã ban hành quyết định 01/QĐ-UBND; đã ghi 1 khen thưởng vào sổ." in page

@@ -48,7 +48,7 @@ def read_sheet(uploaded_file: Any) -> tuple[Sheet | None, list[ImportError]]:
     refused as a whole (not an .xlsx, too large, no data)."""
     data = read_bytes(uploaded_file)
     check_zip(data)
-    with workbook_sheets(data) as sheets:
+    with workbook_sheets(data, data_only=False) as sheets:  # a formula is read as written, to be refused
         return scan_rows(list_sheet(sheets))
 
 

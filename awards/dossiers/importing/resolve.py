@@ -18,7 +18,7 @@ from typing import Any
 
 from awards.catalogue import powers
 from awards.catalogue.in_force import FORMER_SHORT_NAMES, award_types_on
-from awards.core.sheets import ImportError, cell_text, shown, vi_label
+from awards.core.sheets import ImportError, cell_text, formula_errors, shown, vi_label
 from awards.dossiers.importing.columns import (
     COL_ACHIEVEMENT,
     COL_AWARD,
@@ -27,6 +27,7 @@ from awards.dossiers.importing.columns import (
     COL_GENDER,
     COL_NAME,
     COL_POSITION,
+    COL_STT,
     COL_UNIT,
     MAX_COLLECTIVE_NAME,
     MAX_HEAD_NAME,
@@ -178,10 +179,15 @@ def check_rows(dossier: Dossier, sheet: Sheet, scope: RecipientScope,
     errors: list[ImportError] = []
     plans: list[Plan] = []
     seen: dict[tuple[Any, ...], int] = {}
+    formula_columns = {column: index for column, index in sheet.columns.items() if column != COL_STT}
 
     for checked, (number, values) in enumerate(sheet.rows):
         if progress is not None and checked and checked % PROGRESS_EVERY == 0:
             progress(checked)
+        formulas = formula_errors(number, values, formula_columns)  # the rule of every import: refused
+        if formulas:
+            errors += formulas
+            continue
 
         def cell(column: str, values: tuple[Any, ...] = values) -> Any:
             index = sheet.columns.get(column)

@@ -4,14 +4,13 @@ lists and date formats) and a "Hướng dẫn" sheet (how to fill it in, the awa
 from __future__ import annotations
 
 import datetime
-import io
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from awards.core.sheets import vi_label
+from awards.core.sheets import vi_label, workbook_bytes
 from awards.dossiers.importing.columns import (
     COL_AWARD,
     COL_BIRTH_DATE,
@@ -174,6 +173,4 @@ def build_template(dossier: Dossier) -> bytes:
     if awards:
         add_list(COL_AWARD, f"{quoted}!$A${award_first}:$A${award_last}")
 
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

@@ -212,10 +212,20 @@ def evaluate_many(persons: QuerySet | Iterable[int] | None = None, units: QueryS
     try:
         wanted = {code for codes in codes_for.values() for code in codes}
         records = load_records(persons=persons, units=units, windows=book.windows(wanted, on, year))
+        # The rules are found once (the date is the same for everyone), one context per subject serves all its
+        # rules: the same answers as ``evaluate_record`` for each (subject, award), without its per-call set-up.
+        rules_for = {kind: [(code, book.find(code, kind, on)) for code in codes] for kind, codes in codes_for.items()}
+        append = results.append
         with cached_translations():
             for record in records.values():
-                for code in codes_for[record.kind]:
-                    results.append(evaluate_record(record, code, year, book, on))
+                ctx = Context(record, year, on, None, _cutoff(record, on), book.names)
+                for code, rule in rules_for[record.kind]:
+                    criteria = [evaluate_criterion(ctx, spec) for spec in rule.compiled]
+                    statuses = {c.status for c in criteria}
+                    verdict = (NOT_ELIGIBLE if UNMET in statuses else NEEDS_JUDGEMENT if UNKNOWN in statuses
+                               else ELIGIBLE)
+                    append(Result(record.kind, record.pk, code, year, on, rule.code, rule.citation, verdict,
+                                  criteria))
     finally:
         if collecting:
             gc.enable()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from awards.models import HoldPeriod, Initiative
 from awards.models.record import HoldKind
 from awards.record.tables import MIN_YEAR
+from units.hygiene import CleanTextMixin
 from units.models import Person, Unit
 from units.text import nfc, vietnamese_sort_key
 
@@ -20,11 +21,11 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
-class FactsImportForm(forms.Form):
+class FactsImportForm(CleanTextMixin, forms.Form):
     file = forms.FileField(label=gettext_lazy("Tệp Excel (.xlsx)"))
 
 
-class _SubjectForm(forms.ModelForm):
+class _SubjectForm(CleanTextMixin, forms.ModelForm):
     """A fact of the unit itself or of one person of its directory, chosen in ``subject``."""
 
     subject = forms.ChoiceField(label=gettext_lazy("Cá nhân hoặc tập thể"))

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
-from awards.core.sheets import ErrorsReport, ImportError, Refused, cell_text, is_blank, shown, vi_label
+from awards.core.sheets import MSG_FORMULA, ErrorsReport, ImportError, Refused, cell_text, is_blank, shown, vi_label
 from awards.models import CollectiveFigures, YearlyRating
 from awards.models.record import Rating
 from awards.record.facts.columns import (
@@ -36,7 +36,7 @@ from awards.record.facts.columns import (
     parse_rating,
 )
 from awards.record.history.entry import lock_recipient
-from awards.record.tables import MSG_FORMULA, TableLayout, is_formula, parse_year, read_table, read_upload
+from awards.record.tables import TableLayout, is_formula, parse_year, read_table, read_upload
 from units.models import Person, Unit
 from units.text import fold, nfc
 

@@ -20,7 +20,8 @@ from awards.record.facts import access, importer, selectors, xlsx_templates
 from awards.record.facts.columns import FIGURE_COLUMNS, FIGURES, LAYOUTS, RATING_COLUMNS, RATINGS
 from awards.record.facts.forms import FactsImportForm, HoldForm, InitiativeForm
 from awards.record.history.access import visible_units
-from units.models import Unit
+from units.models import ReadKind, Unit
+from units.security.read_log import record_read
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LAYOUT_TITLES = {RATINGS: gettext_lazy("Xếp loại hằng năm"), FIGURES: gettext_lazy("Số liệu tập thể")}
@@ -51,6 +52,7 @@ def _layout(layout: str) -> str:
 @require_GET
 def page(request, pk):
     unit = _unit(request, pk)
+    record_read(request, ReadKind.FACTS, unit=unit, subject=unit.name)
     can_import, import_reason = access.can_import(request.user, unit)
     can_record, record_reason = access.can_record(request.user)
     return render(request, "awards/facts/page.html", {

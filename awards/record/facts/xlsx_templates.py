@@ -3,7 +3,6 @@ suggested in a drop-down list) and "Số liệu tập thể", each with a guide 
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from django.utils import timezone
@@ -11,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from awards.core.sheets import vi_label
+from awards.core.sheets import vi_label, workbook_bytes
 from awards.models.record import Rating
 from awards.record.facts.columns import FIGURE_COLUMNS, RATING_COLUMNS, RATINGS
 from awards.record.tables import EXAMPLE_MARK, GUIDE_SHEET_TITLE, template_sheet
@@ -38,9 +37,7 @@ def _suggest(sheet: Any, formula: str, cells: str) -> None:
 
 
 def _save(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def build_ratings_template(unit: Unit) -> bytes:

@@ -12,10 +12,11 @@ from awards.enums import OccasionType
 from awards.models import AwardType
 from awards.record import tables
 from awards.record.history import entry
+from units.hygiene import CleanTextMixin
 from units.text import nfc
 
 
-class PastAwardForm(forms.Form):
+class PastAwardForm(CleanTextMixin, forms.Form):
     year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=tables.MIN_YEAR,
                               help_text=gettext_lazy("Năm của danh hiệu, hình thức (như cột Năm của báo cáo "
                                                      "thành tích)."))
@@ -68,6 +69,6 @@ class PastAwardForm(forms.Form):
 
 
 
-class HistoryImportForm(forms.Form):
+class HistoryImportForm(CleanTextMixin, forms.Form):
     file = forms.FileField(label=gettext_lazy("Tệp bảng khen thưởng (.xlsx)"))
 

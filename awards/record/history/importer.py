@@ -9,7 +9,6 @@ nominee-list import.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +18,16 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from awards.core.sheets import MSG_NOT_XLSX, ErrorsReport, ImportError, Refused, cell_text, vi_label
+from awards.core.sheets import (
+    MSG_FORMULA,
+    MSG_NOT_XLSX,
+    ErrorsReport,
+    ImportError,
+    Refused,
+    cell_text,
+    vi_label,
+    workbook_bytes,
+)
 from awards.enums import AwardFamily, OccasionType, RecipientKind
 from awards.models import Award, AwardType
 from awards.record.history.cells import AwardMatcher, ParsedDecision, parse_decision_text, parse_occasion
@@ -29,7 +37,6 @@ from awards.record.tables import (
     EXAMPLE_MARK,
     GUIDE_SHEET_TITLE,
     HEADER_FILL,
-    MSG_FORMULA,
     TableLayout,
     is_formula,
     parse_year,
@@ -121,9 +128,7 @@ def build_history_template() -> bytes:
     for occasion in OccasionType:
         row += 1
         guide.cell(row=row, column=1, value=vi_label(occasion.label))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 @dataclass

@@ -3,8 +3,6 @@ Excel workbook. Cells that would start a formula are written as text (a name typ
 
 from __future__ import annotations
 
-import io
-
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -14,6 +12,7 @@ from openpyxl.styles import Alignment, Font
 from awards.core.pdf import Metadata, board_name, render_pdf
 from awards.record.history.selectors import History, person_history
 from units.models import Person
+from units.sheets import workbook_bytes
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -69,6 +68,4 @@ def person_xlsx(person: Person) -> bytes:
         sheet.append([int(row[0]), int(row[1])] + [safe_cell(value) for value in row[2:]])
     for column, width in zip("ABCDEF", (6, 8, 45, 28, 35, 16), strict=True):
         sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

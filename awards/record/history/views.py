@@ -17,7 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from awards.enums import NON_LADDER_OCCASIONS, OccasionType, RecipientKind
 from awards.record.history import access, entry, importer, report, selectors
 from awards.record.history.forms import HistoryImportForm, PastAwardForm
-from units.models import Person, Role, Unit
+from units.models import Person, ReadKind, Role, Unit
+from units.security.read_log import record_read
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -63,6 +64,7 @@ def _context(request, kind: str, recipient: Person | Unit, **extra) -> dict:
 @require_GET
 def person_page(request, pk):
     person = _person(request, pk)
+    record_read(request, ReadKind.PERSON, person=person, subject=person.full_name)
     user = request.user  # the unit's "Dữ liệu xét thi đua", when it is surely visible (no extra query)
     facts_unit_visible = person.unit_id is not None and (
         access.sees_everything(user) or (user.has_role(Role.UNIT_OFFICER) and user.unit_id == person.unit_id))

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0022_import_jobs'),
+        ('awards', '0025_award_drill_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
