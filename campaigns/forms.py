@@ -19,7 +19,7 @@ from campaigns.models import (
     Target,
 )
 from units.hygiene import CleanTextMixin
-from units.models import EmulationCluster, Unit
+from units.models import EmulationCluster, Unit, UnitKind
 from units.text import fold, nfc
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -75,13 +75,6 @@ class CampaignForm(CleanTextMixin, forms.ModelForm):
             cleaned["code"] = self.instance.code = campaign_code(cleaned["name"], cleaned.get("start_date"))
         return cleaned
 
-    def ask_for_the_file_again(self) -> None:
-        """A browser never sends a file twice: when the form comes back with errors, say so beside the file field."""
-        uploaded = self.files.get("document")
-        if uploaded and "document" not in self.errors:
-            self.add_error("document", _("Tệp \"%(name)s\" chưa được lưu vì biểu mẫu còn lỗi: hãy chọn lại tệp rồi "
-                                         "bấm Lưu.") % {"name": uploaded.name})
-
 
 def campaign_code(name: str, start) -> str:
     """A code from the name and the start year ("thi-dua-cao-diem-60-ngay-dem-2019"), unique (-2, -3... if taken)."""
@@ -130,7 +123,7 @@ class AudienceForm(CleanTextMixin, forms.Form):
         label=_("Cụm, khối thi đua (toàn bộ thành viên trong năm)"), queryset=EmulationCluster.objects.none(),
         required=False, widget=forms.CheckboxSelectMultiple)
     units = forms.ModelMultipleChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False,
-                                           widget=forms.SelectMultiple(attrs={"size": 12}))
+                                           widget=forms.CheckboxSelectMultiple)
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     expected_status = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -139,6 +132,16 @@ class AudienceForm(CleanTextMixin, forms.Form):
         self.fields["clusters"].queryset = EmulationCluster.objects.active_on(day)
         self.fields["units"].queryset = Unit.objects.active_on(day).exclude(kind__in=["phong_ban", "thon"]) \
             .order_by("sort_order", "name")
+
+    def unit_groups(self) -> list[tuple[str, list[tuple[Unit, bool, str]]]]:
+        """The units to pick, grouped by kind (in the kinds' order): each with whether it is ticked and its name
+        folded for the accent-free filter of static/js/app.js."""
+        chosen = {str(value) for value in (self["units"].value() or [])}
+        groups: dict[str, list[tuple[Unit, bool, str]]] = {}
+        for unit in self.fields["units"].queryset:
+            groups.setdefault(unit.kind, []).append(
+                (unit, str(unit.pk) in chosen, fold(f"{unit.name} {unit.short_name}")))
+        return [(UnitKind(kind).label, groups[kind]) for kind in UnitKind.values if kind in groups]
 
     def clean(self):
         data = super().clean()

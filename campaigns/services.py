@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +27,7 @@ from campaigns.models import (
     TargetReport,
 )
 from units.models import ClusterMembership, EmulationCluster, Role, Unit, User
+from units.selectors import recipients_by_unit
 
 S = CampaignStatus
 REGISTRATION_OPEN = {S.LAUNCHED, S.IN_PROGRESS, S.PRELIMINARY_REVIEW}
@@ -135,9 +138,16 @@ def _add_audience(campaign: Campaign, members: list[tuple[Unit, EmulationCluster
 
 
 def _notify_on_commit(campaign: Campaign, unit_ids: list[int]) -> None:
+    """The units' officers hear of the launch in the app (notices written in this transaction) and the units by
+    e-mail (the units' and officers' addresses; an outbox entry of this transaction, sent after the commit)."""
     from awards.core.outbox import defer
+    from awards.models import NoticeKind
+    from awards.notices.record import record, unit_officers
 
     if unit_ids:
+        record(NoticeKind.CAMPAIGN_LAUNCHED, unit_officers(*unit_ids),
+               f"Phong trào \"{campaign.name}\" đã được phát động đến đơn vị: mời đăng ký thi đua",
+               reverse("campaigns:detail", args=[campaign.code]))
         defer("campaign_launch_emails", {"campaign_id": campaign.pk, "unit_ids": unit_ids})
 
 
@@ -156,6 +166,30 @@ def last_outbox_pk() -> int:
     from awards.models import DeferredTask
 
     return DeferredTask.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Who a launch reached, as the staff are told: units whose officers got a notice, units with an e-mail
+    address (the launch e-mail goes to them), units without one."""
+
+    units: int
+    in_app: int
+    emailed: int
+    without_officer: list[str]
+    without_address: list[str]
+
+
+def reach(unit_ids: list[int]) -> Reach:
+    units = list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
+    addresses = recipients_by_unit(units)
+    with_officer = set(User.objects.filter(unit_id__in=unit_ids, is_active=True, groups__name=Role.UNIT_OFFICER)
+                       .values_list("unit_id", flat=True))
+    return Reach(
+        units=len(units), in_app=sum(1 for u in units if u.pk in with_officer),
+        emailed=sum(1 for u in units if addresses[u.pk]),
+        without_officer=[u.name for u in units if u.pk not in with_officer],
+        without_address=[u.name for u in units if not addresses[u.pk]])
 
 
 @transaction.atomic

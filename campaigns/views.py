@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from awards.core import uploads
+from awards.core import held_uploads, uploads
 from campaigns import rules, selectors, services, workflow
 from campaigns.forms import (
     AudienceForm,
@@ -135,17 +136,32 @@ def _save_formsets(campaign: Campaign, groups, targets) -> None:
     targets.save()
 
 
-def _attach_document(request, campaign: Campaign, form: CampaignForm) -> None:
-    uploaded = form.cleaned_data.get("document")
+def _attach_document(request, campaign: Campaign, form: CampaignForm, held: held_uploads.Held | None) -> None:
+    """The file sent now, or the one held from a submission that had errors."""
+    uploaded = form.cleaned_data.get("document") or (held_uploads.open_held(held) if held else None)
     if not uploaded:
         return
-    from django.conf import settings
-
     inspected = uploads.inspect_upload(uploaded, settings.ATTACHMENT_MAX_BYTES)
     CampaignDocument.objects.create(
         campaign=campaign, kind=form.cleaned_data.get("document_kind") or "ke_hoach", file=uploaded,
         title=inspected.original_name, original_name=inspected.original_name, content_type=inspected.content_type,
         size=inspected.size, sha256=inspected.sha256, uploaded_by=request.user)
+    if held:
+        uploaded.close()
+        transaction.on_commit(lambda: held_uploads.release(held))
+
+
+def _hold_document(request, form: CampaignForm, held: held_uploads.Held | None) -> held_uploads.Held | None:
+    """A form with errors: keep the file just sent (once checked), so that it need not be chosen again."""
+    uploaded = request.FILES.get("document")
+    if uploaded is None or "document" in form.errors:
+        return held
+    try:
+        inspected = uploads.inspect_upload(uploaded, settings.ATTACHMENT_MAX_BYTES)
+    except uploads.UploadRejected as exc:
+        form.add_error("document", exc.message)
+        return held
+    return held_uploads.hold(uploaded, request.user.pk, inspected.original_name)
 
 
 def _edit(request, campaign: Campaign | None):
@@ -159,12 +175,13 @@ def _edit(request, campaign: Campaign | None):
     groups = ContentGroupFormSet(data, instance=instance, prefix="groups")
     targets = TargetFormSet(data, instance=instance, prefix="targets",
                             queryset=instance.targets.filter(unit__isnull=True) if instance.pk else None)
+    held = held_uploads.find(request.POST.get("document_token"), request.user.pk) if data else None
     if request.method == "POST" and form.is_valid() and groups.is_valid() and targets.is_valid():
         try:
             with transaction.atomic():
                 saved = form.save()
                 _save_formsets(saved, groups, targets)
-                _attach_document(request, saved, form)
+                _attach_document(request, saved, form, None if form.cleaned_data.get("document") else held)
         except uploads.UploadRejected as exc:
             if campaign is None:  # the insert was rolled back: the next attempt creates the campaign again
                 form.instance.pk = None
@@ -174,9 +191,9 @@ def _edit(request, campaign: Campaign | None):
             return redirect("campaigns:detail", saved.code)
     status = 400 if request.method == "POST" else 200
     if request.method == "POST":
-        form.ask_for_the_file_again()
+        held = _hold_document(request, form, held)
     return render(request, "campaigns/form.html", {"form": form, "groups": groups, "targets": targets,
-                                                   "campaign": campaign}, status=status)
+                                                   "campaign": campaign, "held": held}, status=status)
 
 
 @login_required
@@ -191,24 +208,43 @@ def campaign_edit(request, code: str):
     return _edit(request, _campaign(request, code))
 
 
-LAUNCH_MESSAGES = {
-    "done": gettext_lazy(
-        "Đã phát động đến %(n)s đơn vị; cán bộ thi đua của các đơn vị được báo qua thư điện tử."),
-    "queued": gettext_lazy(
-        "Đã phát động đến %(n)s đơn vị; thư điện tử báo cán bộ thi đua của các đơn vị đã vào hàng đợi và sẽ được "
-        "gửi trong ít phút."),
-    "waiting": gettext_lazy(
-        "Đã phát động đến %(n)s đơn vị. Thư điện tử báo các đơn vị đang chờ hàng đợi: chưa gửi, sẽ gửi khi hàng đợi "
-        "hoạt động trở lại."),
-    "failed": gettext_lazy(
-        "Đã phát động đến %(n)s đơn vị, nhưng chưa gửi được thư điện tử báo các đơn vị; hãy báo quản trị hệ thống."),
-    "none": gettext_lazy("Đã phát động đến %(n)s đơn vị."),
+def _names(names: list[str], limit: int = 10) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (_(" và %(n)s đơn vị khác") % {"n": len(names) - limit} if len(names) > limit else "")
+
+
+# Where the launch e-mails are (``services.launch_emails_state``: the outbox entry written with the launch).
+EMAIL_STATES = {
+    "done": gettext_lazy("Thư điện tử đã gửi đến %(n)s đơn vị có địa chỉ."),
+    "queued": gettext_lazy("Thư điện tử đến %(n)s đơn vị có địa chỉ đã vào hàng đợi, sẽ được gửi trong ít phút."),
+    "waiting": gettext_lazy("Thư điện tử đến %(n)s đơn vị có địa chỉ đang chờ hàng đợi: chưa gửi, sẽ gửi khi hàng "
+                            "đợi hoạt động trở lại."),
+    "failed": gettext_lazy("Chưa gửi được thư điện tử đến %(n)s đơn vị có địa chỉ; hãy báo quản trị hệ thống."),
 }
 
 
-def _tell_launch(request, added: int, state: str) -> None:
-    level = messages.warning if state in ("waiting", "failed") else messages.success
-    level(request, LAUNCH_MESSAGES[state] % {"n": added})
+def launch_message(reach: services.Reach, email_state: str) -> str:
+    """What the launch did, truthfully: how many units were told in the app, where their e-mails are (sent, queued,
+    waiting for the queue, failed), which units have no officer account or no address."""
+    parts = [_("Đã phát động đến %(n)s đơn vị.") % {"n": reach.units},
+             _("Cán bộ thi đua của %(n)s đơn vị được báo trên hệ thống.") % {"n": reach.in_app}]
+    if reach.without_officer:
+        parts.append(_("%(n)s đơn vị chưa có tài khoản cán bộ thi đua: %(names)s.") % {
+            "n": len(reach.without_officer), "names": _names(reach.without_officer)})
+    if not reach.emailed:
+        parts.append(_("Không gửi thư điện tử nào: chưa đơn vị nào có địa chỉ thư."))
+    else:
+        parts.append(str(EMAIL_STATES.get(email_state, EMAIL_STATES["queued"])) % {"n": reach.emailed})
+        if reach.without_address:
+            parts.append(_("%(n)s đơn vị chưa có địa chỉ thư: %(names)s.") % {
+                "n": len(reach.without_address), "names": _names(reach.without_address)})
+    return " ".join(parts)
+
+
+def _tell_launch(request, added: list[int], state: str) -> None:
+    reach = services.reach(added)
+    level = messages.warning if reach.emailed and state in ("waiting", "failed") else messages.success
+    level(request, launch_message(reach, state))
 
 
 @login_required
@@ -228,9 +264,9 @@ def campaign_launch(request, code: str):
             if campaign.status == CampaignStatus.DRAFT:
                 campaign = services.launch(campaign, request.user, units, clusters, note=form.cleaned_data["note"],
                                            expected_status=form.cleaned_data["expected_status"] or None)
-                added = campaign.audience.count()
+                added = list(campaign.audience.values_list("unit_id", flat=True))
             else:
-                added = len(services.extend_audience(campaign, request.user, units, clusters))
+                added = services.extend_audience(campaign, request.user, units, clusters)
         except workflow.Conflict as exc:
             messages.warning(request, exc.message)
             return redirect("campaigns:detail", campaign.code)

@@ -10,4 +10,4 @@ app = Celery("config")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 # Each installed app's tasks.py, and the tasks of the awards app's packages.
 app.autodiscover_tasks()
-app.autodiscover_tasks(["awards.core", "awards.council", "awards.documents", "awards.reports"])
+app.autodiscover_tasks(["awards.core", "awards.council", "awards.documents", "awards.notices", "awards.reports"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from kombu import Queue
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "units.context_processors.navigation",
+                "awards.notices.context.bell",
             ],
         },
     },
@@ -156,6 +158,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The address people open the site at, for links in e-mails ("https://tdkt.langson.gov.vn").
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Ban Thi đua - Khen thưởng <tdkt@localhost>")
 
 # Background work. No broker: tasks run in-process (said once in the log at start-up).
@@ -170,6 +174,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "reset-stuck-renders": {"task": "awards.documents.tasks.reset_stuck_renders", "schedule": 300.0},
     "reap-outbox": {"task": "awards.core.outbox.reap_outbox", "schedule": 60.0},
+    # The notice outbox: per-event e-mails left pending (broker or mail server down), the daily digest, reminders
+    # (each once per threshold: awards.notices.reminders; running them hourly repeats nothing).
+    "deliver-notices": {"task": "awards.notices.delivery.deliver_notices", "schedule": 300.0},
+    "notice-digests": {"task": "awards.notices.tasks.send_digests", "schedule": crontab(hour=16, minute=30)},
+    "reminders": {"task": "awards.notices.tasks.send_reminders", "schedule": crontab(minute=5)},
 }
 # The outbox (awards.core.outbox): each kind of deferred work and its handler (called with the payload as keyword
 # arguments; safe to run twice). A pending entry is handed to the queue again after OUTBOX_REQUEUE_SECONDS, one
@@ -181,6 +190,7 @@ OUTBOX_HANDLERS = {
     "campaign_launch_emails": "campaigns.notifications.campaign_launched",
     "dossier_email": "awards.dossiers.notifications.dossier_moved",
     "import_nominee_list": "awards.dossiers.importing.jobs.run_job",
+    "notice_emails": "awards.notices.delivery.deliver",  # the per-event e-mails of the notices just written
 }
 # Queues by kind of work, so that a 2,000-certificate batch does not hold back a notice: "documents" (PDF renders:
 # decisions, certificate batches, council minutes, dashboard reports), "mail" (notices, e-mail), "imports" (nominee
@@ -203,6 +213,7 @@ OUTBOX_QUEUES = {
     "dashboard_report": "documents",
     "campaign_launch_emails": "mail",
     "dossier_email": "mail",
+    "notice_emails": "mail",
     "import_nominee_list": "imports",
 }
 OUTBOX_REQUEUE_SECONDS = env_int("OUTBOX_REQUEUE_SECONDS", 120)

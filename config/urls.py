@@ -30,6 +30,7 @@ urlpatterns = [
     path("units/", include("awards.record.facts.urls")),
     path("awards/", include("awards.urls")),
     path("campaigns/", include("campaigns.urls")),
+    path("notifications/", include("awards.notices.urls")),
     path("dashboard/", include("awards.reports.urls")),
     path("fund/", include("awards.fund.urls")),
     path("public/decisions/", include("awards.decisions.public_urls")),

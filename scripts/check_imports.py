@@ -29,6 +29,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("models", ("awards", "awards.apps", "awards.enums", "awards.models", "campaigns.apps", "campaigns.models")),
     ("core", ("awards.core",)),
     ("catalogue", ("awards.catalogue",)),
+    ("notices", ("awards.notices",)),
     ("record", ("awards.record",)),
     ("campaigns", ("campaigns",)),
     ("dossiers", ("awards.dossiers",)),

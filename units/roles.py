@@ -25,6 +25,7 @@ STAFF_MODELS = {
         "fundrule", "fund", "fundline", "fundentry", "paymentvoucher",
         "consultation", "opinion", "counciloverride", "apiclient", "apicall", "idempotentwrite", "exchangemessage",
         "confidentialdossier",
+        "notice", "noticepreference", "sentreminder",
     ],
     # Lift a login lock (delete the attempt rows); reset a lost second factor (delete the devices).
     "axes": ["accessattempt"],

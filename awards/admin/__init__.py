@@ -36,8 +36,11 @@ from awards.models import (
     LegalDocument,
     Nomination,
     NominationEligibility,
+    Notice,
+    NoticePreference,
     NumberSequence,
     ProcessingTimeLimit,
+    SentReminder,
     Signer,
     StatisticsFigure,
     UnitCouncilVote,
@@ -332,6 +335,30 @@ class AttachmentAccessAdmin(ReadOnlyAdmin):
     list_filter = ["at"]
     search_fields = ["user__username", "user__full_name", "attachment__original_name", "attachment__dossier__reference"]
     list_select_related = ["user", "attachment"]
+
+
+# --- the notification centre (awards.notices): read only; people mark their own notices read -------------------
+
+@admin.register(Notice)
+class NoticeAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "recipient", "kind", "title", "read_at", "email_status", "emailed_at"]
+    list_filter = ["kind", "email_status"]
+    search_fields = ["title", "recipient__username", "recipient__full_name"]
+    list_select_related = ["recipient"]
+
+
+@admin.register(NoticePreference)
+class NoticePreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "email_mode", "last_digest_on"]
+    list_filter = ["email_mode"]
+    search_fields = ["user__username", "user__full_name"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(ReadOnlyAdmin):
+    list_display = ["key", "sent_at"]
+    search_fields = ["key"]
 
 
 # --- yearly facts and eligibility rules (awards.record.eligibility) ------------------------------------------------

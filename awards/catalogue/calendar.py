@@ -28,3 +28,15 @@ def working_days_for(occasion: str) -> int:
 
 def due_date(received_on: datetime.date, occasion: str) -> datetime.date:
     return add_working_days(received_on, working_days_for(occasion))
+
+
+def working_days_left(today: datetime.date, due: datetime.date) -> int:
+    """Working days after ``today`` up to and including ``due``: 0 on the due date (or when only days off lie
+    between), negative once it has passed (the working days overdue, counting ``due``'s day off as none). One query."""
+    if due < today:
+        holidays = set(Holiday.objects.filter(date__gt=due, date__lte=today).values_list("date", flat=True))
+        span = [due + datetime.timedelta(days=n) for n in range(1, (today - due).days + 1)]
+        return -sum(1 for day in span if day.weekday() < 5 and day not in holidays)
+    holidays = set(Holiday.objects.filter(date__gt=today, date__lte=due).values_list("date", flat=True))
+    span = [today + datetime.timedelta(days=n) for n in range(1, (due - today).days + 1)]
+    return sum(1 for day in span if day.weekday() < 5 and day not in holidays)

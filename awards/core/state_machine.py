@@ -5,8 +5,9 @@ its own words (``Texts``: every message the user reads is the workflow's, the en
 history model and its hooks. The machine then answers ``can`` as ``(allowed, reason)``, lists the ``available``
 moves of a user, and performs a ``transition``: checks, one compare-and-set UPDATE on the state the user saw
 (and, when given, the version the user saw; 0 rows = someone else changed the row: ``Conflict``, nothing is
-overwritten), an append-only history row, then the machine's on-commit hook. ``claim`` is the same
-compare-and-set for edits that do not change the state. Every workflow raises the errors defined here."""
+overwritten), an append-only history row and the machine's in-transaction hook (the notices it writes), then its
+on-commit hook. ``claim`` is the same compare-and-set for edits that do not change the state.
+Every workflow raises the errors defined here."""
 
 from __future__ import annotations
 
@@ -114,6 +115,9 @@ class Machine(Generic[M]):
     stamp: Callable[[Move[M], M, datetime.datetime], dict[str, Any]] | None = None  # fields a move writes
     on_commit: Callable[[Any, Move[M]], None] | None = None  # run with (pk, move) after the commit
     in_transaction: Callable[[Any, Move[M]], None] | None = None  # run with (pk, move) inside it (outbox entries)
+    # run with (obj reloaded, move, actor, note) INSIDE the transaction, after the history row: what must commit or
+    # roll back with the move (the in-app notices, ``awards.notices.record``: the outbox of the change)
+    on_transition: Callable[[M, Move[M], User, str], None] | None = None
 
     def state(self, obj: M) -> str:
         return getattr(obj, self.state_field)
@@ -181,6 +185,8 @@ class Machine(Generic[M]):
             obj.refresh_from_db()
             if self.in_transaction is not None:
                 self.in_transaction(obj.pk, move)
+            if self.on_transition is not None:
+                self.on_transition(obj, move, actor, note)
             if self.on_commit is not None:
                 transaction.on_commit(partial(self.on_commit, obj.pk, move))
         return obj

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,7 +21,8 @@ from awards.core.outbox import defer
 from awards.core.permissions import is_staff
 from awards.dossiers import workflow
 from awards.enums import CouncilResult, DossierState, SessionStatus, Verdict, VoteChoice
-from awards.models import AgendaItem, CouncilMinutesSequence, CouncilSession, Dossier, Nomination, Vote
+from awards.models import AgendaItem, CouncilMinutesSequence, CouncilSession, Dossier, Nomination, NoticeKind, Vote
+from awards.notices.record import record
 from units.models import Role, User
 
 CHANGED_MIND = "Thành viên đổi ý kiến trước khi kết thúc phiên họp"
@@ -50,6 +52,10 @@ def create_session(title: str, held_on: datetime.date, place: str, members: list
         raise CouncilError(_("Phiên họp cần có thành viên Hội đồng."))
     session = CouncilSession.objects.create(title=title, held_on=held_on, place=place, created_by=actor)
     session.members.set(members)
+    where = f" tại {place}" if place else ""
+    record(NoticeKind.COUNCIL_OPENED, members,
+           f"Phiên họp \"{title}\" ngày {held_on:%d/%m/%Y}{where} đã mở: mời thành viên Hội đồng xem chương trình",
+           reverse("awards:council_session", args=[session.pk]))
     return session
 
 
@@ -95,6 +101,10 @@ def add_to_agenda(session: CouncilSession, nominations: list[Nomination], actor:
         fresh = Dossier.objects.get(pk=dossier.pk)
         if fresh.state == DossierState.REVIEWED:
             workflow.transition(fresh, "send_to_council", actor, note=session.title)
+    if nominations:
+        record(NoticeKind.VOTE_NEEDED, session.members.all(),
+               f"Cần bỏ phiếu: {len(nominations)} đề nghị mới trong phiên họp \"{session.title}\"",
+               reverse("awards:council_session", args=[session.pk]))
     return len(nominations)
 
 

@@ -43,6 +43,8 @@ proposals, cụm/khối reviews, council session and decisions, as data, ``award
 
 from __future__ import annotations
 
+import datetime
+
 from awards.catalogue import in_force
 from awards.council import services as council
 from awards.decisions import central as central_decisions
@@ -112,6 +114,11 @@ from units.models import (
     User,
 )
 
+# A dossier the Board returned once (ILLUSTRATIVE: the articles do not say any was returned), so that the Sở Giáo dục
+# và Đào tạo's officer ``donvi`` finds every kind of dossier notice in the app: received, returned, decided.
+RETURNS = {"DEMO20-H01": "Bổ sung biên bản họp Hội đồng Thi đua - Khen thưởng của Sở xét đề nghị khen thưởng"}
+
+
 # --- playing the story ----------------------------------------------------------------------------------
 
 
@@ -159,6 +166,8 @@ class Story:
             with clock(batch.received_on, 8, index):
                 self.dossiers[proposal.reference] = workflow.transition(
                     self.dossiers[proposal.reference], "receive", self.staff)
+            if proposal.reference in RETURNS:
+                self.return_and_resend(proposal, RETURNS[proposal.reference], batch.received_on)
         for index, proposal in enumerate(batch.proposals):
             dossier = self.dossiers[proposal.reference]
             with clock(batch.reviewed_on, 8, index):
@@ -168,6 +177,17 @@ class Story:
                 if not services.nominations_needing_vote(dossier).exists():
                     dossier = workflow.transition(dossier, "mark_ready", self.staff)
             self.dossiers[proposal.reference] = dossier
+
+    def return_and_resend(self, proposal: Proposal, reason: str, received_on: D) -> None:
+        """The Board returns a dossier with a reason the day it receives it; the unit sends it again the next
+        day and the Board receives it (the unit's officer hears of each step in the app)."""
+        officer = self.officers[proposal.unit]
+        with clock(received_on, 15):
+            dossier = workflow.transition(self.dossiers[proposal.reference], "return", self.staff, note=reason)
+        with clock(received_on + datetime.timedelta(days=1), 9):
+            dossier = workflow.transition(dossier, "submit", officer)
+        with clock(received_on + datetime.timedelta(days=1), 14):
+            self.dossiers[proposal.reference] = workflow.transition(dossier, "receive", self.staff)
 
     def build(self, batch: Batch, proposal: Proposal, index: int, officer: User) -> Dossier:
         unit = self.units[proposal.unit]

@@ -7,12 +7,14 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from awards.catalogue import in_force
 from awards.dossiers import services
 from awards.enums import OccasionType, RecipientKind
-from awards.models import Dossier, Nomination
+from awards.models import Dossier, Nomination, NoticeKind
+from awards.notices.record import record, unit_officers
 from units.models import Person, Unit, User
 
 
@@ -66,4 +68,10 @@ def create_draft_nominations(chosen: list[dict], award_code: str, year: int, act
         nomination.achievement = ""
         nomination.save()
         created.setdefault(dossier, []).append(nomination)
+    if proposer is None:  # drafted by the Board: the units' officers write the achievements and send them
+        for dossier, nominations in created.items():
+            record(NoticeKind.DOSSIER_DRAFTED, unit_officers(dossier.unit_id),
+                   f"Ban Thi đua - Khen thưởng đã lập dự thảo hồ sơ {dossier.reference} ({len(nominations)} đề nghị "
+                   f"{award_type.name}): đơn vị viết thành tích, bổ sung tài liệu và gửi hồ sơ",
+                   reverse("awards:dossier", args=[dossier.reference]))
     return created, skipped

@@ -6,7 +6,8 @@ a unit, ``Dossier.body``: the body's officers receive, appraise and record their
 return it, with a reason). Each row: action, from-states, to-state, who may, guard. The
 mechanism is ``awards.core.state_machine``: ``transition()`` checks permission and guard, updates with a
 compare-and-set on the state the user saw (0 rows = someone else moved it: the user is told, nothing is
-overwritten), appends a history row and queues e-mail after the commit. This module keeps the dossier's own
+overwritten), appends a history row, writes the in-app notices in the same transaction (``dossiers.notices``) and
+queues e-mail after the commit. This module keeps the dossier's own
 table, guards, messages and the submit/withdraw side effects. Views never assign ``state`` directly."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from awards.catalogue import calendar
 from awards.core.outbox import defer
 from awards.core.permissions import STAFF_ROLES, is_body_leader, is_body_officer, is_own_unit_officer
 from awards.core.state_machine import Conflict, History, Machine, Move, NotAllowed, Texts, WorkflowError, table
+from awards.dossiers import notices
 from awards.dossiers.services import completeness_problems, is_own_list, nominations_needing_vote, record_revision
 from awards.enums import DECIDED_ABOVE_PROVINCE, CentralOutcome, DossierState, Verdict
 from awards.models import Decision, DecisionState, Dossier, DossierTransition
@@ -227,6 +229,7 @@ MACHINE: Machine[Dossier] = Machine(
     version_field="version",
     stamp=_stamp,
     in_transaction=_defer_email,
+    on_transition=notices.dossier_moved,
 )
 # The same mechanism, history and hooks over the same rows, with the round's table.
 ROUND_MACHINE: Machine[Dossier] = Machine(
@@ -237,6 +240,7 @@ ROUND_MACHINE: Machine[Dossier] = Machine(
     version_field="version",
     stamp=_stamp,
     in_transaction=_defer_email,
+    on_transition=notices.dossier_moved,
 )
 
 

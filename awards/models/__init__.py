@@ -3,8 +3,9 @@ cơ sở, holidays and time limits), ``record`` (yearly facts, eligibility rules
 ``council``, ``decisions`` (decisions, signers, number series, the Award record), ``bodies`` (the bodies that
 issue decisions: the province and every unit deciding its own titles), ``documents`` (rendered decision
 documents, calibrations of pre-printed blanks), ``wording`` (the effective-dated wording of decisions), ``fund``
-(the quỹ thi đua, khen thưởng: funds, ledger, bonus lines) and ``reports`` (dashboard PDFs). Code imports the models
-from here."""
+(the quỹ thi đua, khen thưởng: funds, ledger, bonus lines), ``signing``, ``consultation``, ``integration``,
+``outbox``, ``notices`` (the notification centre, reminders sent) and ``reports`` (dashboard PDFs). Code imports the
+models from here."""
 
 from awards.models.bodies import IssuingBody, province_body
 from awards.models.catalogue import (
@@ -76,6 +77,7 @@ from awards.models.integration import (
     ExchangeMessage,
     IdempotentWrite,
 )
+from awards.models.notices import EmailMode, EmailStatus, Notice, NoticeKind, NoticePreference, SentReminder
 from awards.models.outbox import DeferredStatus, DeferredTask
 from awards.models.record import (
     CollectiveFigures,
@@ -143,6 +145,8 @@ __all__ = [
     "DossierRevision",
     "DossierTransition",
     "EligibilityRule",
+    "EmailMode",
+    "EmailStatus",
     "EntryKind",
     "ExchangeMessage",
     "Fund",
@@ -162,12 +166,16 @@ __all__ = [
     "LineStatus",
     "Nomination",
     "NominationEligibility",
+    "Notice",
+    "NoticeKind",
+    "NoticePreference",
     "NumberSequence",
     "Opinion",
     "PaperSize",
     "PaymentVoucher",
     "ProcessingTimeLimit",
     "Rounding",
+    "SentReminder",
     "Signer",
     "SignerCapacity",
     "SigningBackend",

@@ -5,6 +5,9 @@
  *   (or the form's, or "Đang xử lý…") with a spinner, so a long action (closing a council session, rendering
  *   PDFs) shows that it is under way and is not sent twice.
  * - [data-toggle-target="#id"]: a button that shows or hides the element (the inbox filters on phones).
+ * - [data-unit-picker]: a checkbox list grouped by kind with a filter box (accent-free: "lang son" finds "Lạng
+ *   Sơn"; each item carries its folded name in data-picker-item), "Chọn cả nhóm" per group and a count of ticks.
+ * - [data-criteria-add]: adds an empty row to the [data-criteria-table] (a copy of its last row, emptied).
  */
 (function () {
   "use strict";
@@ -93,6 +96,66 @@
     if (!target) { return; }
     var open = target.classList.toggle("is-open");
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+
+  function fold(text) {
+    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D")
+      .toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  document.querySelectorAll("[data-unit-picker]").forEach(function (picker) {
+    var filter = picker.querySelector("[data-picker-filter]");
+    var count = picker.querySelector("[data-picker-count]");
+    function recount() {
+      var n = picker.querySelectorAll("input[type=checkbox]:checked").length;
+      if (count) { count.textContent = n ? (lang === "en" ? "(" + n + " chosen)" : "(đã chọn " + n + ")") : ""; }
+    }
+    if (filter) {
+      filter.addEventListener("input", function () {
+        var words = fold(filter.value).split(" ").filter(Boolean);
+        picker.querySelectorAll("[data-picker-group]").forEach(function (group) {
+          var shown = 0;
+          group.querySelectorAll("[data-picker-item]").forEach(function (item) {
+            var text = item.getAttribute("data-picker-item");
+            var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+            item.hidden = !match;
+            if (match) { shown += 1; }
+          });
+          group.hidden = shown === 0;
+        });
+      });
+      filter.addEventListener("keydown", function (event) {  // Enter filters; it must not send the form
+        if (event.key === "Enter") { event.preventDefault(); }
+      });
+    }
+    picker.addEventListener("click", function (event) {
+      var all = event.target.closest && event.target.closest("[data-picker-all]");
+      if (!all) { return; }
+      var boxes = Array.prototype.filter.call(
+        all.closest("[data-picker-group]").querySelectorAll("[data-picker-item]"), function (i) { return !i.hidden; })
+        .map(function (i) { return i.querySelector("input"); });
+      var tick = boxes.some(function (b) { return !b.checked; });
+      boxes.forEach(function (b) { b.checked = tick; });
+      recount();
+    });
+    picker.addEventListener("change", recount);
+    recount();
+  });
+
+  document.addEventListener("click", function (event) {
+    var add = event.target.closest && event.target.closest("[data-criteria-add]");
+    if (!add) { return; }
+    var rows = add.closest("[data-criteria-table]").querySelectorAll("[data-criteria-row]");
+    if (!rows.length) { return; }
+    var last = rows[rows.length - 1];
+    var copy = last.cloneNode(true);
+    var n = rows.length + 1;
+    copy.querySelectorAll("input, textarea").forEach(function (field) {
+      field.value = "";
+      field.setAttribute("aria-label", (field.getAttribute("aria-label") || "").replace(/\d+$/, String(n)));
+    });
+    last.parentNode.appendChild(copy);
+    copy.querySelector("input").focus();
   });
 })();
 

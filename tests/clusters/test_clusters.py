@@ -567,7 +567,8 @@ def test_settings_page_refuses_a_bad_line_and_keeps_the_text(unit_a, officer_a, 
     response = client_for("officer_a").post(url, data)
     assert response.status_code == 200
     assert response.context["error"] == "Dòng 1: điểm tối đa không hợp lệ."
-    assert "Nhiệm vụ chính trị | sáu mươi" in response.content.decode()
+    assert ">Nhiệm vụ chính trị</textarea>" in response.content.decode()  # kept, now as a row of the table
+    assert 'name="c_points" value="sáu mươi"' in response.content.decode()
     assert not cy.criteria.exists()
 
 
@@ -635,3 +636,61 @@ def test_evidence_file_is_checked_stored_and_served_to_viewers_only(cluster_year
     outsider = Client()
     outsider.force_login(UserFactory(unit=UnitFactory(), roles=[Role.UNIT_OFFICER]))
     assert outsider.get(download).status_code == 404
+
+
+def _settings_data(cy, **rows):
+    return {"version": cy.version, "flag_quota": "1", "merit_quota": "1", "tie_break": "criterion_votes",
+            "tie_break_criterion": "", "submission_number": "", "submission_date": "", **rows}
+
+
+def test_criteria_are_entered_as_rows(unit_a, officer_a, client_for):
+    cluster = ClusterFactory()
+    ClusterMembership.objects.create(cluster=cluster, unit=unit_a, year=2021)
+    cy = ClusterYear.objects.create(cluster=cluster, year=2021, leader=unit_a)
+    url = reverse("units:cluster_year_settings", args=[cluster.pk, 2021])
+    page = client_for("officer_a").get(url).content.decode()
+    assert page.count('name="c_number"') == 3 and "data-criteria-add" in page and "Chép từ năm trước" in page
+    data = _settings_data(cy, c_number=["1", "", "2"], c_group=["A", "", "B"],
+                          c_text=["Nhiệm vụ chính trị | trọng tâm", "", "Phong trào thi đua"],
+                          c_points=["60", "", "40,5"])
+    assert client_for("officer_a").post(url, data).status_code == 302
+    assert [(c.number, c.group, c.text, c.max_points) for c in cy.criteria.all()] == [
+        ("1", "A", "Nhiệm vụ chính trị | trọng tâm", D(60)), ("2", "B", "Phong trào thi đua", D("40.5"))]
+    page = client_for("officer_a").get(url).content.decode()
+    assert page.count('name="c_number"') == 5 and 'value="40.5"' in page
+
+
+def test_a_bad_row_is_refused_and_the_rows_are_kept(unit_a, officer_a, client_for):
+    cluster = ClusterFactory()
+    ClusterMembership.objects.create(cluster=cluster, unit=unit_a, year=2021)
+    cy = ClusterYear.objects.create(cluster=cluster, year=2021, leader=unit_a)
+    url = reverse("units:cluster_year_settings", args=[cluster.pk, 2021])
+    data = _settings_data(cy, c_number=["1", "2"], c_group=["A", ""], c_text=["Nhiệm vụ chính trị", ""],
+                          c_points=["60", "40"])
+    response = client_for("officer_a").post(url, data)
+    assert response.context["error"] == "Dòng 2: cần ghi số thứ tự, nội dung và điểm tối đa."
+    assert ">Nhiệm vụ chính trị</textarea>" in response.content.decode()
+    assert not cy.criteria.exists()
+
+
+def test_criteria_are_copied_from_last_year_without_saving(unit_a, officer_a, unit_b, officer_b, client_for):
+    cluster = ClusterFactory()
+    ClusterMembership.objects.create(cluster=cluster, unit=unit_a, year=2020)
+    ClusterMembership.objects.create(cluster=cluster, unit=unit_a, year=2021)
+    last = ClusterYear.objects.create(cluster=cluster, year=2020, leader=unit_a)
+    last.criteria.create(number="1", group="A", text="Nhiệm vụ chính trị", max_points=D(70), position=1)
+    last.criteria.create(number="2", group="B", text="Phong trào thi đua", max_points=D(30), position=2)
+    cy = ClusterYear.objects.create(cluster=cluster, year=2021, leader=unit_a)
+    url = reverse("units:cluster_year_settings", args=[cluster.pk, 2021])
+    response = client_for("officer_a").post(url, _settings_data(cy, copy_previous="1", c_number=[""],
+                                                                c_group=[""], c_text=[""], c_points=[""]))
+    html = response.content.decode()
+    assert response.status_code == 200 and response.context["copied"] == 2020
+    assert "Đã chép bảng tiêu chí năm 2020 vào bảng dưới: kiểm tra, sửa nếu cần rồi bấm" in html
+    assert ">Phong trào thi đua</textarea>" in html and 'value="30"' in html
+    assert not cy.criteria.exists()
+    other = ClusterYear.objects.create(cluster=ClusterFactory(), year=2021, leader=unit_b)
+    ClusterMembership.objects.create(cluster=other.cluster, unit=unit_b, year=2021)
+    response = client_for("officer_b").post(
+        reverse("units:cluster_year_settings", args=[other.cluster.pk, 2021]), _settings_data(other, copy_previous="1"))
+    assert response.context["error"] == "Các năm trước của cụm, khối chưa có bảng tiêu chí để chép."

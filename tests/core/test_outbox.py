@@ -177,7 +177,8 @@ def test_council_minutes_wait_for_the_queue_then_are_rendered(client, session, m
 
     broker.back()
     call_command("requeue_outbox", stdout=(out := io.StringIO()))
-    assert out.getvalue() == "Đã đưa vào hàng đợi 1 việc; còn chờ 0 việc.\n"
+    # the minutes, and the e-mails of the members' notices (session opened, votes needed) written with the session
+    assert out.getvalue() == "Đã đưa vào hàng đợi 2 việc; còn chờ 0 việc.\n"
 
     assert CouncilSession.objects.get(pk=session.pk).minutes_pdf.name == f"council/bien-ban-{session.pk}.pdf"
     assert entries("council_minutes") == [(DeferredStatus.DONE, True)]
@@ -217,8 +218,8 @@ def test_campaign_launch_says_the_emails_wait_and_sends_them_after_the_outage(cl
                            {"units": [unit_b.pk], "expected_status": "draft"}, follow=True)
 
     page = response.content.decode()
-    assert ("Đã phát động đến 1 đơn vị. Thư điện tử báo các đơn vị đang chờ hàng đợi: chưa gửi, sẽ gửi khi hàng "
-            "đợi hoạt động trở lại.") in page
+    assert ("Đã phát động đến 1 đơn vị. Cán bộ thi đua của 1 đơn vị được báo trên hệ thống. Thư điện tử đến 1 đơn vị "
+            "có địa chỉ đang chờ hàng đợi: chưa gửi, sẽ gửi khi hàng đợi hoạt động trở lại.") in page
     assert "được báo qua thư điện tử" not in page
     campaign.refresh_from_db()
     assert campaign.status == CampaignStatus.LAUNCHED and mail.outbox == []
@@ -239,8 +240,8 @@ def test_campaign_launch_with_the_queue_running_says_the_emails_went(client, sta
     client.force_login(staff)
     response = client.post(f"/campaigns/{campaign.code}/launch/",
                            {"units": [unit_b.pk], "expected_status": "draft"}, follow=True)
-    assert ("Đã phát động đến 1 đơn vị; cán bộ thi đua của các đơn vị được báo qua thư điện tử."
-            in response.content.decode())
+    assert ("Đã phát động đến 1 đơn vị. Cán bộ thi đua của 1 đơn vị được báo trên hệ thống. Thư điện tử đã gửi đến 1 "
+            "đơn vị có địa chỉ." in response.content.decode())
     assert [m.to for m in mail.outbox] == [["binh@example.vn"]]
 
 

@@ -34,6 +34,7 @@ KIND_QUEUES = {
     "dashboard_report": "documents",
     "campaign_launch_emails": "mail",
     "dossier_email": "mail",
+    "notice_emails": "mail",
     "import_nominee_list": "imports",
 }
 
@@ -97,7 +98,8 @@ def test_each_outbox_kind_is_handed_to_its_queue_on_a_real_broker(broker, django
         "documents": [(run, entries["decision_document"]), (run, entries["council_minutes"]),
                       (run, entries["dashboard_report"])],
         "imports": [(run, entries["import_nominee_list"])],
-        "mail": [(run, entries["campaign_launch_emails"]), (run, entries["dossier_email"])],
+        "mail": [(run, entries["campaign_launch_emails"]), (run, entries["dossier_email"]),
+                 (run, entries["notice_emails"])],
     }
     assert DeferredTask.objects.filter(dispatched_at__isnull=True).count() == 0
 

@@ -527,10 +527,11 @@ def test_demo_dossiers_went_through_the_workflow_on_their_own_dates(seeded):
     assert set(dossiers.values_list("state", flat=True)) == {"decided"}
     for dossier in dossiers.select_related("unit"):
         history = list(dossier.history.select_related("actor"))
-        assert [h.action for h in history[:3]] == ["submit", "receive", "complete_review"]
+        resent = ["return", "submit", "receive"] if dossier.reference == "DEMO20-H01" else []  # returned once
+        assert [h.action for h in history[:3 + len(resent)]] == ["submit", "receive", *resent, "complete_review"]
         assert history[0].actor.unit_id == dossier.unit_id and history[0].actor.has_role(Role.UNIT_OFFICER)
         assert history[-1].action in {"decide", "record_central"}
-        assert dossier.revisions.count() == 1 and dossier.attachments.exists()
+        assert dossier.revisions.count() == (2 if resent else 1) and dossier.attachments.exists()
         assert dossier.submission_number and dossier.submission_date.year in {2019, 2020}
     # Stamped on the story's days, never on the day the loader runs.
     stamps = list(DossierTransition.objects.values_list("at", flat=True))
@@ -636,3 +637,21 @@ def test_the_demo_officer_of_the_sở_addresses_its_rounds_to_the_giám_đốc(s
     page = client.get("/awards/dossiers/new/").content.decode()
     assert '<optgroup label="Thủ trưởng đơn vị">' in page
     assert ">Giám đốc Sở Giáo dục và Đào tạo</option>" in page
+
+
+def test_the_unit_officer_finds_notices_of_the_real_events(seeded):
+    """The workflows of the demo wrote donvi's notices (issue 17): received, returned with the reason, decided with
+    the decision number, each on the story's day."""
+    from awards.models import Notice
+
+    notices = Notice.objects.filter(recipient__username="donvi").order_by("created_at", "pk")
+    kinds = set(notices.values_list("kind", flat=True))
+    assert {"dossier_received", "dossier_returned", "dossier_decided"} <= kinds
+    returned = notices.get(kind="dossier_returned")
+    assert returned.title == ("Hồ sơ DEMO20-H01 bị Ban Thi đua - Khen thưởng trả lại: Bổ sung biên bản họp Hội đồng "
+                              "Thi đua - Khen thưởng của Sở xét đề nghị khen thưởng")
+    assert returned.created_at.date() == datetime.date(2020, 3, 12)
+    decided = [n.title for n in notices.filter(kind="dossier_decided")]
+    assert decided and all(" đã có quyết định " in title for title in decided)
+    assert any(title.endswith("/QĐ-UBND") for title in decided)
+    assert notices.filter(read_at__isnull=True).count() == notices.count()

@@ -77,7 +77,7 @@ def test_officer_from_creation_to_the_decision_number(browser, browser_context_a
     expect(officer.locator("h1")).to_contain_text("01/QĐ-UBND")
 
     # and finds the person through the header search, without accents
-    officer.get_by_test_id("header-search-link").click()  # at 1366 px the header shows a link; the box from 1400
+    officer.get_by_test_id("header-search-link").click()  # from 1200 px the header shows a link; the box in the phone menu
     officer.get_by_label("Tìm cá nhân, đơn vị, hồ sơ, quyết định").fill("ha thi lu")
     officer.get_by_label("Tìm cá nhân, đơn vị, hồ sơ, quyết định").press("Enter")
     expect(officer.get_by_test_id("search-persons")).to_contain_text("Hà Thị Lư")

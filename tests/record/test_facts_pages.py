@@ -112,9 +112,9 @@ def test_reachable_from_the_unit_and_history_pages(client_for, unit_a, people):
 
 # --- a constant number of queries -----------------------------------------------------------------
 
-# session, user, roles, the unit (with its parent), persons, ratings, initiatives, holds, figures
-STAFF_QUERIES = 10  # including the read log's INSERT (units.security.read_log)
-OFFICER_QUERIES = 12  # + his unit's sub-units (visibility), + his unit in the page header
+# session, user, roles, the unit (with its parent), persons, ratings, initiatives, holds, figures, the bell's count
+STAFF_QUERIES = 11  # including the read log's INSERT (units.security.read_log)
+OFFICER_QUERIES = 13  # + his unit's sub-units (visibility), + his unit in the page header
 
 
 def test_query_count_does_not_grow(client_for, unit_a, recorded, django_assert_num_queries):

@@ -185,9 +185,9 @@ def _page_queries(client, url, django_assert_num_queries, expected):
 
 
 # session, user, roles, the person (with its unit), the awards (with their award types)
-PERSON_PAGE_QUERIES_STAFF = 6  # including the read log's INSERT (units.security.read_log)
-PERSON_PAGE_QUERIES_OFFICER = 8  # + his unit's sub-units, + his unit in the page header
-UNIT_PAGE_QUERIES_STAFF = 7  # session, user, roles, the unit, its awards, the two summaries of its people
+PERSON_PAGE_QUERIES_STAFF = 7  # including the read log's INSERT (units.security.read_log) and the bell's count
+PERSON_PAGE_QUERIES_OFFICER = 9  # + his unit's sub-units, + his unit in the page header
+UNIT_PAGE_QUERIES_STAFF = 8  # session, user, roles, the unit, its awards, the two summaries of its people, the bell
 
 
 def test_person_page_query_count_does_not_grow(client_for, person, django_assert_num_queries):

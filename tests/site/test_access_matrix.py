@@ -24,6 +24,8 @@ from awards.models import (
     Decision,
     EntryKind,
     ImportJob,
+    Notice,
+    NoticeKind,
     Opinion,
     Signer,
     Vote,
@@ -65,6 +67,10 @@ EXPECTED: dict[str, dict[str, int]] = {
     "home": LOGIN_REQUIRED,
     "healthz": {p: 200 for p in PERSONAS},
     "search": LOGIN_REQUIRED,
+    "notices:list": LOGIN_REQUIRED,
+    "notices:preferences": LOGIN_REQUIRED,
+    "notices:open": POST_ONLY,
+    "notices:read_all": POST_ONLY,
     "login": {"anonymous": 200, **{p: 302 for p in LOGGED_IN}},
     "logout": {p: 405 for p in PERSONAS},
     "set_language": {p: 302 for p in PERSONAS},
@@ -368,7 +374,10 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
     consultation.dossiers.add(dossier)
     opinion = Opinion.objects.create(consultation=consultation, nomination=nomination, name="Dân", contact="x",
                                      text="Ý kiến")
+    notice = Notice.objects.create(recipient=officer_a, kind=NoticeKind.DOSSIER_RECEIVED, title="Thông báo thử",
+                                   created_at=datetime.datetime(2021, 1, 5, tzinfo=datetime.UTC))
     return {
+        "notices:open": [notice.pk],
         "fund:opening": [fund.pk], "fund:add_entry": [fund.pk], "fund:correct": [fund.pk, allocation.pk],
         **{name: [decision.pk] for name in ("fund:decision", "fund:payment_list_pdf", "fund:payment_list_xlsx",
                                             "fund:pay")},

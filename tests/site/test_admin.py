@@ -23,7 +23,7 @@ READ_ONLY = {"dossier", "nomination", "attachment", "dossiertransition", "dossie
              "campaigntransition", "campaigndocument", "targetreport", "clusteryeartransition", "deferredtask",
              "fund", "fundline", "fundentry", "paymentvoucher",
              "consultation", "opinion", "counciloverride", "apiclient", "apicall", "idempotentwrite",
-             "exchangemessage"}
+             "exchangemessage", "notice", "sentreminder"}
 
 
 def test_every_model_is_registered():

@@ -27,6 +27,7 @@ ACCEPTS_POST = {
     "awards:decision_close",
     "dashboard_report_request",
     "public_consultation", "awards:consultations", "awards:opinion_handled",
+    "notices:open", "notices:read_all", "notices:preferences",
 }
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from awards.models import Attachment, CouncilSession, Decision, Dossier, Nomination, Vote
+from awards.models import Attachment, CouncilSession, Decision, Dossier, Nomination, Notice, Vote
 from campaigns.models import Campaign, CampaignAudience, Registration, TargetReport
 from tests.site.test_access_matrix import objects, project_urls  # noqa: F401 (objects is a fixture)
 from units.models import ClusterScore, ClusterYear
@@ -25,7 +25,7 @@ REFUSED = {
         "awards:decision_sign_start",
         "awards:eligibility_override", "awards:forward", "awards:import", "awards:move", "awards:nomination_add",
         "awards:nomination_delete", "awards:nomination_edit", "awards:round_return", "awards:round_vote",
-        "awards:verdict", "dashboard_report_request", "facts:hold_add", "facts:import_figures",
+        "awards:verdict", "dashboard_report_request", "facts:hold_add", "notices:open", "facts:import_figures",
         "facts:import_ratings", "facts:initiative_add", "history:person_add", "history:person_import",
         "history:unit_add", "history:unit_import", "units:cluster_action", "units:cluster_check",
         "units:cluster_election", "units:cluster_ranking", "units:cluster_self_score", "units:cluster_year_settings"],
@@ -47,7 +47,8 @@ REFUSED = {
 OWN = {"verify": 200,  # the public check of an uploaded PDF: the form comes back asking for a file
        "public_consultation": 200,  # the public opinion form comes back with its errors; nothing is stored
        "awards:dossier_create": 200, "awards:eligibility_create": 302, "set_language": 302, "password_change": 200,
-       "password_reset": 200, "password_reset_confirm": 200, "second_factor_verify": 302}
+       "password_reset": 200, "password_reset_confirm": 200, "second_factor_verify": 302,
+       "notices:read_all": 302, "notices:preferences": 400}  # his own notices; his own preference (no choice sent)
 
 
 def snapshot() -> dict:
@@ -61,6 +62,7 @@ def snapshot() -> dict:
         "audience": CampaignAudience.objects.count(), "registrations": Registration.objects.count(),
         "reports": TargetReport.objects.count(), "cluster_years": sorted(ClusterYear.objects.values_list("pk", "state", "version")),
         "scores": sorted(ClusterScore.objects.values_list("pk", "self_points", "checked_points")),
+        "notices": sorted(Notice.objects.values_list("pk", "recipient_id", "read_at")),
     }
 
 

@@ -42,10 +42,38 @@ def test_a_taken_code_is_refused_in_vietnamese(client_for, unit_a):
     ).replace("&quot;", '"')
 
 
-def test_the_plan_file_on_a_form_error_is_asked_for_again(client_for, unit_a, settings, tmp_path):
+def test_the_plan_file_is_kept_across_a_form_error(client_for, unit_a, officer_a, settings, tmp_path,
+                                                   django_capture_on_commit_callbacks):
+    """The browser never sends a file twice: the first submission's file is held and saved with the campaign when
+    the corrected form is sent without choosing it again."""
+    from campaigns.models import CampaignDocument
+
     settings.MEDIA_ROOT = tmp_path
-    response = client_for("staff").post(reverse("campaigns:create"), form(
+    client = client_for("staff")
+    response = client.post(reverse("campaigns:create"), form(
         unit_a, code="", end_date="2025-01-01", document=SimpleUploadedFile("Kế hoạch.pdf", b"%PDF-1.4 ke hoach")))
     assert response.status_code == 400
-    page = response.content.decode().replace("&quot;", '"')
-    assert "Tệp \"Kế hoạch.pdf\" chưa được lưu vì biểu mẫu còn lỗi: hãy chọn lại tệp rồi bấm Lưu." in page
+    page = response.content.decode()
+    assert "Đã nhận tệp “Kế hoạch.pdf” — không cần tải lại" in page
+    token = response.context["held"].token
+    assert f'name="document_token" value="{token}"' in page
+    assert len(list((tmp_path / "tmp" / "held").iterdir())) == 1
+    # someone else's token is worth nothing
+    other = client_for("officer_a").post(reverse("campaigns:create"), form(unit_a, code="", document_token=token))
+    assert other.status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("campaigns:create"), form(unit_a, code="", end_date="2026-12-31",
+                                                                 document_token=token))
+    assert response.status_code == 302
+    document = CampaignDocument.objects.get()
+    assert (document.original_name, document.size, document.campaign.end_date.year) == ("Kế hoạch.pdf", 17, 2026)
+    assert document.file.read() == b"%PDF-1.4 ke hoach"
+    assert list((tmp_path / "tmp" / "held").iterdir()) == []  # the held copy is gone
+
+
+def test_a_forged_token_is_ignored(client_for, unit_a, settings, tmp_path):
+    from campaigns.models import CampaignDocument
+
+    settings.MEDIA_ROOT = tmp_path
+    response = client_for("staff").post(reverse("campaigns:create"), form(unit_a, code="", document_token="x:y:z"))
+    assert response.status_code == 302 and not CampaignDocument.objects.exists()

@@ -83,23 +83,42 @@ def overview(request, pk: int, year: int):
     return render(request, "units/cluster_year.html", context)
 
 
-def _parse_criteria(text: str) -> list[scoring.CriterionSpec]:
-    """One criterion a line: ``số | nhóm | nội dung | điểm tối đa`` (the group may be empty)."""
+Row = tuple[str, str, str, str]  # số, nhóm, nội dung, điểm tối đa (as typed)
+
+
+def _text_rows(text: str) -> list[Row | None]:
+    """The older text form, one criterion a line: ``số | nhóm | nội dung | điểm tối đa`` (None: a malformed line)."""
+    rows: list[Row | None] = []
+    for line in (text or "").splitlines():
+        if line.strip():
+            parts = [p.strip() for p in line.split("|")]
+            rows.append((parts[0], parts[1], parts[2], parts[3]) if len(parts) == 4 else None)
+    return rows
+
+
+def _posted_rows(post) -> list[Row | None]:
+    """The table's rows as entered (one input per cell, in order); wholly empty rows are left out."""
+    cells = [post.getlist(name) for name in ("c_number", "c_group", "c_text", "c_points")]
+    rows: list[Row | None] = []
+    for number, group, text, points in zip(*cells, strict=False):
+        row = (number.strip(), group.strip(), text.strip(), points.strip())
+        if any(row):
+            rows.append(row)
+    return rows
+
+
+def _parse_criteria(rows: list[Row | None]) -> list[scoring.CriterionSpec]:
     specs = []
-    for index, line in enumerate((text or "").splitlines(), start=1):
-        if not line.strip():
-            continue
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 4 or not parts[0] or not parts[2]:
-            raise NotAllowed(_("Dòng %(n)s: cần đúng 4 phần \"số | nhóm | nội dung | điểm tối đa\".") % {
-                "n": index})
+    for index, row in enumerate(rows, start=1):
+        if row is None or not row[0] or not row[2]:
+            raise NotAllowed(_("Dòng %(n)s: cần ghi số thứ tự, nội dung và điểm tối đa.") % {"n": index})
         try:
-            maximum = Decimal(parts[3].replace(",", "."))
+            maximum = Decimal(row[3].replace(",", "."))
         except InvalidOperation:
             raise NotAllowed(_("Dòng %(n)s: điểm tối đa không hợp lệ.") % {"n": index}) from None
         if not maximum.is_finite() or maximum <= 0:
             raise NotAllowed(_("Dòng %(n)s: điểm tối đa phải lớn hơn 0.") % {"n": index})
-        specs.append(scoring.CriterionSpec(parts[0], nfc(parts[2]), maximum, nfc(parts[1])))
+        specs.append(scoring.CriterionSpec(row[0], nfc(row[2]), maximum, nfc(row[1])))
     numbers = [s.number for s in specs]
     if len(set(numbers)) != len(numbers):
         raise NotAllowed(_("Số thứ tự tiêu chí bị trùng."))
@@ -108,36 +127,55 @@ def _parse_criteria(text: str) -> list[scoring.CriterionSpec]:
     return specs
 
 
+def _criteria_rows(criteria) -> list[Row]:
+    return [(c.number, c.group, c.text, scoring.plain(c.max_points)) for c in criteria]
+
+
+def _previous_criteria(cy: ClusterYear) -> tuple[int | None, list[Row]]:
+    """The latest earlier year of the same cluster that has a scoring table, and its rows."""
+    earlier = (ClusterYear.objects.filter(cluster_id=cy.cluster_id, year__lt=cy.year, criteria__isnull=False)
+               .order_by("-year").first())
+    return (earlier.year, _criteria_rows(earlier.criteria.all())) if earlier else (None, [])
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def settings_page(request, pk: int, year: int):
     cy = _manager(request, pk, year)
     criteria = list(cy.criteria.all())
+    rows: list[Row | None] = list(_criteria_rows(criteria))
     values = {
-        "criteria": "\n".join(f"{c.number} | {c.group} | {c.text} | {scoring.plain(c.max_points)}" for c in criteria),
         "flag_quota": cy.flag_quota, "merit_quota": cy.merit_quota, "tie_break": cy.tie_break,
         "tie_break_criterion": cy.tie_break_criterion.number if cy.tie_break_criterion_id else "",
         "submission_number": cy.submission_number,
         "submission_date": cy.submission_date.isoformat() if cy.submission_date else "",
         "signer_name": cy.signer_name, "signer_title": cy.signer_title, "secretary_name": cy.secretary_name,
     }
-    error = ""
+    error, copied = "", None
     if request.method == "POST":
         values = {name: request.POST.get(name, "") for name in values}
-        try:
-            _save_settings(cy, request, values)
-        except WorkflowError as exc:
-            error = exc.message
+        rows = _posted_rows(request.POST) if "c_number" in request.POST else _text_rows(request.POST.get("criteria"))
+        if "copy_previous" in request.POST:  # fill the table from last year's; nothing is saved yet
+            copied, rows = _previous_criteria(cy)
+            if copied is None:
+                error = _("Các năm trước của cụm, khối chưa có bảng tiêu chí để chép.")
         else:
-            messages.success(request, _("Đã lưu bảng tiêu chí và chỉ tiêu đề nghị."))
-            return _back(cy)
+            try:
+                _save_settings(cy, request, values, rows)
+            except WorkflowError as exc:
+                error = exc.message
+            else:
+                messages.success(request, _("Đã lưu bảng tiêu chí và chỉ tiêu đề nghị."))
+                return _back(cy)
+    shown = [row or ("", "", "", "") for row in rows]
     return render(request, "units/cluster_settings.html", {
-        "cy": cy, "cluster": cy.cluster, "values": values, "error": error, "criteria": criteria,
+        "cy": cy, "cluster": cy.cluster, "values": values, "error": error, "criteria": criteria, "copied": copied,
+        "rows": shown + [("", "", "", "")] * (3 if cy.state == S.OPEN else 0),
         "tie_breaks": TieBreak.choices, "criteria_editable": cy.state == S.OPEN,
         "women_basis": ranking.women_preference_basis(ranking.review_day(cy))})
 
 
-def _save_settings(cy: ClusterYear, request, values: dict) -> None:
+def _save_settings(cy: ClusterYear, request, values: dict, rows: list[Row | None]) -> None:
     if cy.state == S.CLOSED or cy.dossier_id:
         raise NotAllowed(_("Đã lập hồ sơ đề nghị: không đổi được chỉ tiêu, quy tắc xếp hạng."))
     quotas = []
@@ -156,7 +194,7 @@ def _save_settings(cy: ClusterYear, request, values: dict) -> None:
             raise NotAllowed(_("Ngày tờ trình không hợp lệ.")) from None
     version = _version(request)
     if cy.state == S.OPEN:
-        scoring.set_criteria(cy, _parse_criteria(values["criteria"]), request.user, version)
+        scoring.set_criteria(cy, _parse_criteria(rows), request.user, version)
         version += 1
     number = str(values["tie_break_criterion"]).strip()
     criterion = cy.criteria.filter(number=number).first() if number else None
