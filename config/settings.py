@@ -204,6 +204,7 @@ CELERY_TASK_ROUTES = {
     "awards.council.tasks.*": {"queue": "documents"},
     "awards.reports.tasks.*": {"queue": "documents"},
     "campaigns.tasks.*": {"queue": "mail"},
+    "awards.notices.*": {"queue": "mail"},
 }
 # The queue of each outbox kind (its entries all go through awards.core.outbox.run_deferred); a kind not listed
 # goes to the default queue.

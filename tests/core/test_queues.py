@@ -27,6 +27,9 @@ TASK_QUEUES = {
     "awards.council.tasks.render_council_minutes": "documents",
     "awards.reports.tasks.render_dashboard_report": "documents",
     "campaigns.tasks.send_launch_emails": "mail",
+    "awards.notices.delivery.deliver_notices": "mail",
+    "awards.notices.tasks.send_digests": "mail",
+    "awards.notices.tasks.send_reminders": "mail",
 }
 KIND_QUEUES = {
     "decision_document": "documents",  # decisions and certificate batches (DocumentKind.CERTIFICATES)
