@@ -12,13 +12,12 @@ import pytest
 from playwright.sync_api import expect
 
 from awards.catalogue.in_force import award_type_on
-from awards.decisions import services as decisions
 from awards.enums import DossierState
 from awards.models import AgendaItem, CouncilSession
 from awards.record.history.entry import record_history_award
 from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.test_dossier_journey import sign_in
-from tests.factories import PersonFactory, make_dossier, make_draft_decision
+from tests.factories import PersonFactory, issue_decision, make_dossier, make_draft_decision
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe" / "axe.min.js"
@@ -46,7 +45,7 @@ def world(unit_a, officer_a, staff, council_member):
                          year=2019, decision_number="12/QĐ-SGDĐT", decided_on=datetime.date(2020, 1, 15),
                          issuer="Giám đốc Sở Giáo dục và Đào tạo")
     decision = make_draft_decision(unit_a, officer_a, staff)
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
     dossier = make_dossier(unit_a, officer_a, state=DossierState.RECEIVED, recipient=person)
     voted = make_dossier(unit_a, officer_a, code="chien-si-thi-dua-cap-tinh", state=DossierState.IN_COUNCIL,
                          verdict="eligible", recipient=PersonFactory(full_name="Nguyễn Khắc Phương", unit=unit_a))

@@ -15,7 +15,7 @@ from awards.dossiers import services as dossier_services
 from awards.dossiers import workflow
 from awards.models import Dossier, Signer
 from tests.e2e.test_dossier_journey import nominee_list, shoot_page, sign_in, upload
-from tests.factories import UnitFactory, with_board_submission
+from tests.factories import UnitFactory, issue_decision, with_board_submission
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -58,7 +58,7 @@ def test_officer_from_creation_to_the_decision_number(browser, browser_context_a
                                    valid_from=datetime.date(2020, 1, 1))
     decision = with_board_submission(decisions.draft_decision(
         [person], staff, datetime.date(2021, 2, 6), signer, "đã có thành tích xuất sắc năm học 2019 - 2020"))
-    decisions.publish(decision, staff)
+    issue_decision(decision, staff)
 
     # the officer reads the outcome of each nominee
     officer.reload()
