@@ -143,7 +143,34 @@ def with_board_submission(decision, number="245/TTr-SNV", day=None):
     return decision
 
 
+def _outside_event_loop(work):
+    """Run ``work()`` here, or in a thread of its own when an event loop is running in this one (the browser tests'
+    Playwright): pyHanko's synchronous signing calls ``asyncio.run``, which a running loop refuses."""
+    import asyncio
+    import concurrent.futures
+
+    from django.db import connection
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+
+    def in_thread():
+        try:
+            return work()
+        finally:
+            connection.close()
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(in_thread).result()
+
+
 def issue_decision(decision, actor, agency_actor=None):
+    return _outside_event_loop(lambda: _issue_decision(decision, actor, agency_actor))
+
+
+def _issue_decision(decision, actor, agency_actor=None):
     """Issue a draft as the product does (awards.decisions.issuing): the signer signs with his demo key file,
     then the văn thư signs for the agency (seal, annex) and the decision is published with its signed file. A body
     in paper mode issues with a one-page scan instead. Returns the number of awards recorded."""
@@ -159,6 +186,10 @@ def issue_decision(decision, actor, agency_actor=None):
 
 
 def sign_all(decision, actor):
+    return _outside_event_loop(lambda: _sign_all(decision, actor))
+
+
+def _sign_all(decision, actor):
     """The signer's and the văn thư's signatures (demo key files), without completing the issue: what the
     decision page's "Ban hành quyết định" button then completes."""
     from awards.decisions import issuing

@@ -78,6 +78,7 @@ def test_leader_checks_ranks_generates_and_closes(browser, browser_context_args,
     page.get_by_role("button", name="Lập hồ sơ đề nghị khen thưởng").click()
     expect(page.get_by_role("alert").first).to_contain_text("Đã lập hồ sơ đề nghị khen thưởng của cụm, khối.")
     page.get_by_role("button", name="Kết thúc năm").click()
+    page.get_by_role("dialog").get_by_role("button", name="Đồng ý").click()  # the confirmation (static/js/app.js)
     expect(page.get_by_test_id("cluster-state")).to_have_text("Đã kết thúc năm")
     expect(page.get_by_test_id("cluster-dossier")).to_contain_text("Sở Giáo dục và Đào tạo")
     shoot_page(page, "cluster-year-closed")
