@@ -144,26 +144,20 @@ def with_board_submission(decision, number="245/TTr-SNV", day=None):
 
 
 def _outside_event_loop(work):
-    """Run ``work()`` here, or in a thread of its own when an event loop is running in this one (the browser tests'
-    Playwright): pyHanko's synchronous signing calls ``asyncio.run``, which a running loop refuses."""
+    """Run ``work()`` with no event loop marked as running in this thread (the browser tests' Playwright runs one):
+    pyHanko's synchronous signing calls ``asyncio.run``, which a running loop refuses. Same thread, so the same
+    database connection and transaction (a thread of its own would not see them)."""
     import asyncio
-    import concurrent.futures
-
-    from django.db import connection
 
     try:
-        asyncio.get_running_loop()
+        running = asyncio.get_running_loop()
     except RuntimeError:
         return work()
-
-    def in_thread():
-        try:
-            return work()
-        finally:
-            connection.close()
-
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(in_thread).result()
+    asyncio.events._set_running_loop(None)
+    try:
+        return work()
+    finally:
+        asyncio.events._set_running_loop(running)
 
 
 def issue_decision(decision, actor, agency_actor=None):

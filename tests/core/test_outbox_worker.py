@@ -39,8 +39,11 @@ def switch_broker(url: str, monkeypatch) -> None:
     celery_app.amqp._producer_pool = None
 
 
+THIS_TEST = ["council_minutes", "dashboard_report"]  # (closing a session also writes the notices' e-mail entry)
+
+
 def statuses() -> list[tuple[str, str]]:
-    return list(DeferredTask.objects.order_by("pk").values_list("kind", "status"))
+    return list(DeferredTask.objects.filter(kind__in=THIS_TEST).order_by("pk").values_list("kind", "status"))
 
 
 def test_work_queued_during_an_outage_is_run_by_the_worker_after_the_reaper(worker, staff, session,  # noqa: F811
@@ -59,12 +62,13 @@ def test_work_queued_during_an_outage_is_run_by_the_worker_after_the_reaper(work
 
     time.sleep(2)  # the worker is up and idle: nothing reaches it
     assert statuses() == [("council_minutes", DeferredStatus.PENDING), ("dashboard_report", DeferredStatus.PENDING)]
-    assert DeferredTask.objects.filter(dispatched_at__isnull=False).count() == 0
+    assert DeferredTask.objects.filter(kind__in=THIS_TEST, dispatched_at__isnull=False).count() == 0
 
     handed = outbox.reap()
 
-    assert len(handed) == 2
-    wait_for(lambda: set(DeferredTask.objects.values_list("status", flat=True)) == {DeferredStatus.DONE}, 120,
+    assert set(handed) >= set(DeferredTask.objects.filter(kind__in=THIS_TEST).values_list("pk", flat=True))
+    wait_for(lambda: set(DeferredTask.objects.filter(kind__in=THIS_TEST).values_list("status", flat=True))
+             == {DeferredStatus.DONE}, 120,
              "the worker to run both entries:\n" + (worker / "worker.log").read_text()[-3000:])
     assert CouncilSession.objects.get(pk=session.pk).minutes_pdf.name == f"council/bien-ban-{session.pk}.pdf"
     report.refresh_from_db()

@@ -49,10 +49,10 @@ def test_a_submitted_dossier_tells_the_board_staff(unit_a, officer_a, staff):
 
 
 def test_a_published_decision_tells_the_unit_its_number(unit_a, officer_a, staff):
-    from awards.decisions.services import publish
+    from tests.factories import issue_decision
 
     decision = make_draft_decision(unit_a, officer_a, staff)
-    publish(decision, staff)
+    issue_decision(decision, staff)
     dossier = decision.lines.get().nomination.dossier
     assert titles(officer_a) == [f"Hồ sơ {dossier.reference} đã có quyết định 01/QĐ-UBND"]
 
