@@ -11,7 +11,7 @@ from awards.consultation import services
 from awards.models import Opinion
 from tests.factories import PersonFactory, make_dossier
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
