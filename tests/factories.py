@@ -246,3 +246,13 @@ def drafter_for(body, staff):
         return staff
     officer = User.objects.filter(unit=body.unit, groups__name=Role.UNIT_OFFICER).order_by("pk").first()
     return officer or UserFactory(unit=body.unit, roles=[Role.UNIT_OFFICER])
+
+
+def sign_latest_decision(username):
+    """Browser journeys: the newest decision signed by its signer and the văn thư (demo key files), as the signing
+    step of the decision page would do, so that the page's "Ban hành quyết định" button issues it."""
+    from awards.models import Decision
+    from units.models import User
+
+    return sign_all(Decision.objects.order_by("-pk").first(), User.objects.get(username=username))
+outside_event_loop = _outside_event_loop  # for browser tests that seed or sign inside Playwright's loop

@@ -17,7 +17,7 @@ from awards.enums import DossierState
 from awards.models import Decision, Signer
 from awards.notices import reminders
 from tests.e2e.test_dossier_journey import shoot_page, sign_in
-from tests.factories import PersonFactory, UserFactory, make_dossier, with_board_submission
+from tests.factories import PersonFactory, UserFactory, make_dossier, sign_latest_decision, with_board_submission
 from units.models import Role
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -61,6 +61,7 @@ def test_staff_from_the_bell_to_the_published_decision_and_the_officer_reads_its
         [nomination], staff, datetime.date(2021, 2, 6), signer, "đã có thành tích xuất sắc năm 2020"))
     board.goto(f"{live_server.url}/awards/decisions/{decision.pk}/")
     board.get_by_label("Quyết định đã được ký; ghi khen thưởng vào sổ và thông báo cho các đơn vị").check()
+    sign_latest_decision("staff")  # the signing step (issue 18): signer and văn thư
     board.get_by_role("button", name="Ban hành quyết định").click()
     expect(board.get_by_test_id("decision-state")).to_have_text("Đã ban hành")
 

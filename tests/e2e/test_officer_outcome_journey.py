@@ -40,6 +40,8 @@ def test_officer_from_creation_to_the_decision_number(browser, browser_context_a
     xlsx.write_bytes(nominee_list())
     officer.get_by_label("Tệp danh sách (.xlsx)").set_input_files(str(xlsx))
     officer.get_by_role("button", name="Nhập danh sách").click()
+    expect(officer.get_by_test_id("import-done")).to_contain_text("Đã nhập")  # the import job's page (issue 15)
+    officer.locator("nav[aria-label=breadcrumb] a").nth(1).click()
     upload(officer, "Tờ trình", "to-trinh-125.pdf", tmp_path)
     upload(officer, "Báo cáo thành tích", "bao-cao-thanh-tich.pdf", tmp_path)
     officer.get_by_role("button", name="Gửi hồ sơ").click()

@@ -17,7 +17,14 @@ from awards.enums import DossierState
 from awards.models import Award, CouncilSession, Vote
 from awards.reports import selectors
 from tests.e2e.test_dossier_journey import shoot_page, sign_in
-from tests.factories import PersonFactory, UserFactory, make_dossier, make_draft_decision
+from tests.factories import (
+    PersonFactory,
+    UserFactory,
+    make_dossier,
+    make_draft_decision,
+    outside_event_loop,
+    sign_latest_decision,
+)
 from units.models import Role
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -88,6 +95,7 @@ def test_staff_publish_a_decision_and_download_its_pdf(browser, browser_context_
     expect(page.get_by_role("heading", level=1)).to_have_text("Quyết định số 01/QĐ-UBND")
     expect(page.get_by_test_id("decision-state")).to_have_text("Dự thảo")
 
+    sign_latest_decision("staff")  # the signing step (issue 18): signer and văn thư
     page.get_by_role("button", name="Ban hành quyết định").click()  # without the confirmation box
     expect(page.get_by_role("alert").first).to_contain_text("Hãy đánh dấu xác nhận trước khi ban hành.")
     expect(page.get_by_test_id("decision-state")).to_have_text("Dự thảo")
@@ -126,18 +134,18 @@ def test_leadership_opens_the_dashboard_changes_the_year_and_exports(browser, br
     from awards.demo import seed_demo
 
     settings.MEDIA_ROOT = tmp_path / "media"
-    seed_demo()
+    outside_event_loop(seed_demo)  # the demo signs its decisions (pyHanko: asyncio.run)
 
     page = sign_in(browser.new_context(**browser_context_args, accept_downloads=True), live_server.url, "lanhdao")
     page.get_by_role("link", name="Tổng hợp", exact=True).click()
-    latest = selectors.years_with_awards(None)[0]
+    latest = selectors.latest_province_year()  # the dashboard opens on the latest year the province decided
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Bảng tổng hợp khen thưởng năm {latest}")
     page.get_by_label("Năm", exact=True).select_option("2020")
     page.get_by_role("button", name="Xem").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bảng tổng hợp khen thưởng năm 2020")
     expect(page.get_by_test_id("summary-paragraph")).to_contain_text(PARAGRAPH_2020_START)
     expect(page.get_by_test_id("summary-paragraph")).to_contain_text("36 tập thể được tặng Cờ thi đua của UBND tỉnh")
-    expect(page.get_by_test_id("by-kind")).to_contain_text("78")
+    expect(page.get_by_test_id("by-kind")).to_contain_text("84")  # 78 of the province and 6 of the units' own rounds
     shoot_page(page, "dashboard-2020")
 
     page.get_by_label("Năm", exact=True).select_option("2019")

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from tests.campaigns.support import make_campaign
 from tests.core.test_outbox import WAITING, Broker
 from tests.e2e.test_login_journey import sign_in
-from tests.factories import make_draft_decision
+from tests.factories import make_draft_decision, sign_latest_decision
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -32,6 +32,7 @@ def test_staff_see_that_the_pdf_and_the_emails_wait_for_the_queue(drafts, page, 
         sign_in(page, live_server.url, "staff")
         page.goto(f"{live_server.url}/awards/decisions/{decision.pk}/")
         page.locator("#confirm-publish").check()
+        sign_latest_decision("staff")  # the signing step (issue 18): signer and văn thư
         page.get_by_role("button", name="Ban hành quyết định").click()
         expect(page.get_by_test_id("queue-waiting").first).to_have_text(WAITING)
         shoot("queue-waiting-decision-1366")

@@ -18,6 +18,7 @@ from awards.enums import DossierState
 from awards.models import Award, Decision, Nomination
 from tests.dossiers.round_support import CSTDCS, LDTT, D, round_of, teacher
 from tests.e2e.test_dossier_journey import sign_in
+from tests.factories import sign_latest_decision
 from units.models import Gender
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -115,6 +116,7 @@ def test_a_school_round_to_the_giám_đốc_sở_from_list_to_published_decision
     head = sign_in(browser.new_context(**browser_context_args), live_server.url, "so_leader")
     head.goto(f"{live_server.url}/awards/decisions/{decision.pk}/")
     head.get_by_label("Quyết định đã được ký", exact=False).check()
+    sign_latest_decision("so_leader")  # the signing step (issue 18): signer and văn thư
     head.get_by_role("button", name="Ban hành quyết định").click()
     expect(head.get_by_test_id("decision-state")).to_have_text("Đã ban hành")
     shoot(head, "round-decision-published")

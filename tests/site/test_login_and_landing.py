@@ -5,7 +5,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 NAV = {
-    "officer_a": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Đủ điều kiện", "Quyết định", "Quỹ TĐKT", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
+    "officer_a": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Đủ điều kiện", "Quyết định", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
     "council_member": ["Trang chủ", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
     "leader": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Quyết định", "Quỹ TĐKT", "Hội đồng", "Phong trào", "Đơn vị", "Cụm, khối", "Danh mục"],
     "staff": ["Trang chủ", "Tổng hợp", "Hồ sơ", "Đủ điều kiện", "Quyết định", "Hội đồng", "Phong trào", "Đơn vị",
