@@ -71,10 +71,11 @@ def layout_for(award_type: AwardType) -> CertificateLayout:
     return CertificateLayout(key, award_type.name, "TẶNG", _upper(name))
 
 
-# The Quốc huy is vendored, never fetched at run time. No copy whose provenance could be checked was found
-# (static/img/README.md): until one is placed at static/img/quoc-huy.svg (or .png), certificates show a
-# marked placeholder in its place rather than a drawing that would pass for the state emblem.
-EMBLEM_FILES = ("quoc-huy.svg", "quoc-huy.png")
+# The Quốc huy is vendored, never fetched at run time: static/img/quoc-huy.svg (its source and provenance in
+# static/img/README.md) and the PNG made from it by scripts/emblem_png.py, which certificates print (one image
+# per PDF, where the SVG would be drawn again on every page). Without either file, certificates show a marked
+# placeholder rather than a drawing that would pass for the state emblem.
+EMBLEM_FILES = ("quoc-huy.png", "quoc-huy.svg")
 
 
 def emblem_path() -> Path | None:

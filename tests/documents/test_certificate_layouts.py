@@ -4,20 +4,25 @@ Giấy chứng nhận of Lao động tiên tiến (a commune's, after 1/7/2025) 
 
 Read back from the PDF: the exact lines (pdftotext -raw), the colour of each line (pdfplumber: the authority
 line and the title red, "Tặng" black, checked again on the PNG a person would look at), and the Quốc huy
-(an image at the top centre, pdfimages and pdfplumber; the marked placeholder while none is vendored)."""
+(the vendored emblem, an image at the top centre, pdfimages and pdfplumber; the marked placeholder without a
+file)."""
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
+import sys
+from functools import reduce
 
 import pdfplumber
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from awards.documents import decision_pdf
-from awards.documents.certificate_layouts import layout_for
-from awards.models import AwardType, CertificateKind
+from awards.documents.certificate_layouts import emblem_path, layout_for
+from awards.models import AwardType, CertificateKind, province_body
 from tests.documents import certificate_cases as cases
+from tests.factories import PersonFactory, make_dossier
 
 pytestmark = pytest.mark.django_db
 PAGE_WIDTH_MM = 297
@@ -216,3 +221,77 @@ def test_layout_of_every_award_a_province_or_unit_decides(db):
                                                     "TẬP THỂ LAO ĐỘNG XUẤT SẮC", "")
     assert key("lao-dong-tien-tien")[:2] == ("giay_chung_nhan", "Giấy chứng nhận danh hiệu")
     assert key("tap-the-lao-dong-tien-tien").key == CertificateKind.BASE_TITLE
+
+
+# static/img/README.md records this digest of the vendored file (its provenance is checked against it)
+EMBLEM_SVG_SHA256 = "e236ff85d79f804a06e68362ebbe0b0db5ed5032af870955f6c490f486d81ebe"
+
+
+def emblem_rows(path) -> list[list[str]]:
+    listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    return [line.split() for line in listing.strip().splitlines()[2:]]
+
+
+def test_the_vendored_quoc_huy_is_the_recorded_file_and_its_print_copy(settings, tmp_path):
+    folder = settings.BASE_DIR / "static" / "img"
+    assert hashlib.sha256((folder / "quoc-huy.svg").read_bytes()).hexdigest() == EMBLEM_SVG_SHA256
+    assert f"`{EMBLEM_SVG_SHA256}`" in (folder / "README.md").read_text()
+    assert emblem_path() == folder / "quoc-huy.png"
+    vendored = Image.open(folder / "quoc-huy.png")
+    assert (vendored.size, vendored.mode) == ((600, 612), "RGBA")
+    # the star's light and shaded facets (30 % of the brown over the gold: the masks WeasyPrint would drop,
+    # leaving the shaded facets red), the red field, the transparent corner
+    assert [vendored.getpixel(xy) for xy in [(330, 175), (280, 190), (300, 260), (0, 0)]] == [
+        (255, 229, 0, 255), (240, 165, 11, 255), (206, 17, 38, 255), (0, 0, 0, 0)]
+    # and it is what scripts/emblem_png.py makes from the SVG (Chromium; another build may smooth edges
+    # differently, so edges may differ a little, nothing else)
+    made = tmp_path / "made.png"
+    subprocess.run([sys.executable, str(settings.BASE_DIR / "scripts" / "emblem_png.py"),
+                    str(folder / "quoc-huy.svg"), str(made)], check=True, capture_output=True)
+    fresh = Image.open(made)
+    assert fresh.size == vendored.size
+    difference = ImageChops.difference(vendored, fresh).split()
+    apart = sum(reduce(ImageChops.lighter, difference).histogram()[9:])  # pixels off by more than 8 in a channel
+    assert apart < 0.01 * 600 * 612
+
+
+def test_every_certificate_prints_the_quoc_huy_once_embedded(unit_a, officer_a, staff, tmp_path):
+    """The real emblem (no settings override): one 600 × 612 image with its transparency mask, the same PDF
+    object on every page, 22 mm wide at the top centre; gold star with its shaded facets on the red field."""
+    dossiers = [make_dossier(unit_a, officer_a, state="awaiting_decision", verdict="eligible", year=2025,
+                             recipient=PersonFactory(full_name=name, unit=unit_a, position="Chuyên viên"))
+                for name in ("Hoàng Mạnh Cương", "Lương Thị Trang", "Vi Thị Hằng")]
+    decision = cases._decide(dossiers, staff, cases._signer(province_body(), "Hồ Tiến Thiệu"))
+    data, pages = decision_pdf.render(decision, "certificates")
+    assert pages == 3
+    path = tmp_path / "bang_khen.pdf"
+    path.write_bytes(data)
+    assert "QUỐC HUY" not in cases.page_lines(data)
+    rows = emblem_rows(path)
+    assert [(row[2], row[3], row[4], row[5]) for row in rows] == [("image", "600", "612", "rgb"),
+                                                                  ("smask", "600", "612", "gray")] * pages
+    assert len({(row[10], row[11]) for row in rows if row[2] == "image"}) == 1  # one object, reused
+    with pdfplumber.open(path) as pdf:
+        image = next(i for i in pdf.pages[0].images if i["srcsize"] == (600, 612))
+    width_mm = (image["x1"] - image["x0"]) / cases.PT_PER_MM
+    height_mm = (image["bottom"] - image["top"]) / cases.PT_PER_MM
+    centre_mm = (image["x0"] + image["x1"]) / 2 / cases.PT_PER_MM
+    assert (round(width_mm, 1), round(height_mm, 1)) == (22.0, 22.4)
+    assert abs(centre_mm - PAGE_WIDTH_MM / 2) < 0.5
+    nation_top = cases.find_line(path, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")[0]["top"]
+    assert image["bottom"] <= nation_top
+    # and on the page a person looks at: the star's centre is gold, the field red
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", str(path), str(tmp_path / "page")], check=True)
+    page = Image.open(tmp_path / "page.png").convert("RGB")
+    scale = 150 / 72
+
+    def at(x_frac, y_frac):
+        x = image["x0"] + x_frac * (image["x1"] - image["x0"])
+        y = image["top"] + y_frac * (image["bottom"] - image["top"])
+        return page.getpixel((round(x * scale), round(y * scale)))
+
+    light, shaded, field = at(330 / 600, 175 / 612), at(280 / 600, 190 / 612), at(300 / 600, 260 / 612)
+    assert light[0] > 230 and light[1] > 200 and light[2] < 60, light
+    assert shaded[0] > 220 and 140 < shaded[1] < 190 and shaded[2] < 60, shaded
+    assert field[0] > 180 and field[1] < 50 and field[2] < 70, field
+
