@@ -53,7 +53,7 @@ OLD_2003_BASIS = ("Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 
 AMENDING_LAWS = [
     {"number": "47/2005/QH11", "kind": "luat", "issuer": "Quốc hội", "issued_on": datetime.date(2005, 6, 14),
      "title": "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng",
-     # In force date not read (docs/legal-sources.md): the issue date is the lower bound used here.
+     # In force from 27/6/2005 (16/VBHN-VPQH): corrected by migration 0031.
      "valid_from": datetime.date(2005, 6, 14), "valid_to": datetime.date(2023, 12, 31), "basis_order": 21,
      "basis_text": "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 14 tháng 6 năm 2005;"},
     {"number": "39/2013/QH13", "kind": "luat", "issuer": "Quốc hội", "issued_on": datetime.date(2013, 11, 16),

@@ -519,3 +519,20 @@ def test_forward_function_restores_an_edited_row():
 
 def test_migration_depends_on_initial():
     assert _load_module().Migration.dependencies == [("awards", "0001_initial")]
+
+
+def test_amending_laws_are_cited_from_the_day_they_came_into_force():
+    """16/VBHN-VPQH (13/12/2013): Luật 47/2005/QH11 in force 27/6/2005, Luật 39/2013/QH13 on 01/6/2014."""
+    assert list(LegalDocument.objects.filter(number__in=["47/2005/QH11", "39/2013/QH13"]).order_by("number")
+                .values_list("number", "issued_on", "valid_from", "valid_to")) == [
+        ("39/2013/QH13", day(2013, 11, 16), day(2014, 6, 1), day(2023, 12, 31)),
+        ("47/2005/QH11", day(2005, 6, 14), day(2005, 6, 27), day(2023, 12, 31)),
+    ]
+    cited = {day_: [doc.number for doc in legal_bases_on(day_) if doc.number.endswith(("QH11", "QH13"))]
+             for day_ in (day(2005, 6, 26), day(2005, 6, 27), day(2014, 5, 31), day(2014, 6, 1))}
+    assert cited == {
+        day(2005, 6, 26): ["15/2003/QH11"],
+        day(2005, 6, 27): ["15/2003/QH11", "47/2005/QH11"],
+        day(2014, 5, 31): ["15/2003/QH11", "47/2005/QH11"],
+        day(2014, 6, 1): ["15/2003/QH11", "47/2005/QH11", "39/2013/QH13"],
+    }
