@@ -347,6 +347,12 @@ LGSP_TIMEOUT = env_int("LGSP_TIMEOUT", 10)
 # Domain settings (configurable defaults).
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 PROVINCE_NAME = env_str("PROVINCE_NAME", "Lạng Sơn")
+# Administrative units named after a person or an event keep the capital of their common noun inside a phrase
+# ("Xã Hoàng Văn Thụ", "Phường Điện Biên Phủ"; others read "huyện Cao Lộc"): NĐ 30/2020/NĐ-CP Phụ lục II. The
+# name alone does not tell, so the province lists them ("|"-separated; units.names.as_place).
+PLACE_NAMES_KEEPING_CAPITAL = [n for n in env_str(
+    "PLACE_NAMES_KEEPING_CAPITAL", "Hoàng Văn Thụ|Đề Thám|Hoa Thám|Hoàng Hoa Thám|Điện Biên Phủ|Trần Phú|Lê Lợi|"
+    "Quang Trung").split("|") if n]
 
 # Digital signatures (awards.signing). SIGNING_DIR holds the demo CA and the demo's key files (seed_demo); the
 # trust roots are PEM/DER files separated by ":" (the demo CA by default; the Ban Cơ yếu's roots in production).

@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+
+from django.conf import settings
 
 from units.models import Unit, UnitAlias
 from units.scope import MSG_OUTSIDE_SCOPE
@@ -201,3 +204,32 @@ def name_on(unit: Unit, day: datetime.date) -> str:
         if alias.is_valid_on(day):
             return alias.name
     return unit.name
+
+
+# NĐ 30/2020/NĐ-CP Phụ lục II (viết hoa tên địa lý): in a phrase the common noun of an administrative unit is
+# written in lower case ("thành phố Thái Nguyên", "tỉnh Nam Định", "huyện Cao Lộc"); with a number it keeps its
+# capital ("Quận 1"), and so with a name of a person or an event ("Xã Hoàng Văn Thụ", "Phường Điện Biên Phủ"),
+# which the name alone does not tell: the province lists them (settings.PLACE_NAMES_KEEPING_CAPITAL). Unit names
+# are stored as they start a line ("Huyện Cao Lộc").
+_PLACE_NOUN = re.compile(r"^(Tỉnh|Thành phố|Thị xã|Huyện|Quận|Thị trấn|Xã|Phường|Thôn|Tổ dân phố|Bản|Khối)\s")
+# Kinds whose papers are sent by their People's Committee ("UBND huyện Tràng Định tại Tờ trình số …/TTr-UBND").
+_COMMITTEE_KINDS = frozenset({"huyen", "xa_phuong"})
+
+
+def as_place(name: str) -> str:
+    """``name`` inside a phrase: "Huyện Cao Lộc" → "huyện Cao Lộc", "Quận 1" unchanged, other names unchanged."""
+    match = _PLACE_NOUN.match(name)
+    proper = name[match.end():].strip() if match else ""
+    # a proper name follows (not "Huyện đoàn …"), not a number ("Quận 1"), not one the province keeps capital
+    if not proper[:1].isupper() or proper in settings.PLACE_NAMES_KEEPING_CAPITAL:
+        return name
+    return name[:match.end()].lower() + name[match.end():]
+
+
+def sender_name(unit: Unit, day: datetime.date) -> str:
+    """Who sends ``unit``'s papers on ``day``: a district or a commune by its People's Committee ("UBND huyện
+    Tràng Định"), any other unit by its name."""
+    name = name_on(unit, day)
+    if unit.kind in _COMMITTEE_KINDS and _PLACE_NOUN.match(name) and not fold(name).startswith("ubnd"):
+        return f"UBND {as_place(name)}"
+    return name

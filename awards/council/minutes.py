@@ -3,11 +3,14 @@ with its chủ tọa and thư ký, who sign it."""
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 
 from awards.consultation.services import opinions_by_nomination
 from awards.core import pdf
 from awards.council.tally import share
+from awards.dossiers.annex import line_detail
 from awards.models import CouncilSession, Vote
 from units.models import User
 
@@ -17,6 +20,20 @@ def _person(member: User | None, name: str, position: str) -> dict:
     if member is not None:
         return {"name": member.display_name, "position": position or member.position}
     return {"name": name, "position": position}
+
+
+# A session title that already says "Phiên họp (Hội đồng …) xét …" is not quoted after "họp phiên": the biên bản
+# reads "… họp xét tặng Cờ thi đua …", not "… họp phiên "Phiên họp Hội đồng … xét tặng …"".
+_TITLE_LEAD = re.compile(r"^(phiên họp|họp)\s+(hội đồng thi đua\s*-\s*khen thưởng( tỉnh)?\s+)?", re.IGNORECASE)
+
+
+def meeting_words(title: str) -> str:
+    """What the Hội đồng met for, after "họp": "xét tặng Cờ thi đua …" or "phiên "…"" for any other title."""
+    title = title.strip()
+    rest = _TITLE_LEAD.sub("", title)
+    if rest != title and rest:
+        return rest
+    return f"phiên “{title}”" if title else "xét đề nghị khen thưởng"
 
 
 def context(session: CouncilSession) -> dict:
@@ -29,12 +46,13 @@ def context(session: CouncilSession) -> dict:
     opinions = opinions_by_nomination([item.nomination_id for item in items])
     rows = [
         {"item": item, "nomination": item.nomination, "share": share(item.yes_count or 0, item.member_count or 0),
-         "opinions": opinions.get(item.nomination_id, [])}
+         "opinions": opinions.get(item.nomination_id, []), "detail": line_detail(item.nomination, session.held_on)}
         for item in items
     ]
     organ, organ_size = pdf.organ_header(["Hội đồng", "Thi đua - Khen thưởng"])
     return {
         "session": session,
+        "meeting": meeting_words(session.title),
         "parent": f"UBND tỉnh {settings.PROVINCE_NAME}",
         "issuer_lines": organ, "organ_size": organ_size,
         "code": session.minutes_code,

@@ -19,10 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.catalogue import bodies, in_force, powers
-from awards.decisions import access, annex, signals
+from awards.decisions import access, signals
 from awards.documents import board_submission, wording
 from awards.documents.wording import format_date_words
-from awards.dossiers import workflow
+from awards.dossiers import annex, workflow
 from awards.enums import (
     Authority,
     CentralOutcome,
@@ -47,7 +47,7 @@ from awards.models import (
     Signer,
 )
 from units.models import User
-from units.names import name_on
+from units.names import as_place, name_on
 from units.selectors import subtree_ids
 
 
@@ -181,7 +181,8 @@ def default_texts(award_type: AwardType, nominations: list[Nomination], decided_
     templates = wording.wording_on(wording.wording_kind(body, award_type), decided_on)
     values = {"danh_hieu": award_type.name, "nam": str(year or max(n.dossier.year for n in nominations)),
               "thu_truong_don_vi": wording.heads_phrase(heads) if heads else wording.RELATED_HEADS,
-              "nguoi_dung_dau": body.head_title, "don_vi": "" if body.is_province else name_on(body.unit, decided_on)}
+              "nguoi_dung_dau": body.head_title,
+              "don_vi": "" if body.is_province else as_place(name_on(body.unit, decided_on))}
     texts = {
         "subject": wording.fill(templates["subject"], values),
         "legal_bases": "\n".join(bases),

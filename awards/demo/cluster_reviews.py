@@ -25,6 +25,7 @@ from awards.demo.clock import clock
 from awards.demo.proposals import Review
 from units.clusters import access, closing, proposals, ranking, scoring
 from units.models import ClusterMembership, ClusterScore, ClusterYear, ClusterYearState, TieBreak, Unit, User
+from units.names import sender_name
 
 YEAR = 2020
 CRITERIA = [
@@ -124,7 +125,7 @@ def prepare(reviews: list[Review], officers: dict[str, User]) -> dict[str, Clust
         votes = {m.pk: max(voters - position, 0) for position, m in enumerate(ranked)}
         with clock(MEETING_ON, 9, index):
             rows = ranking.record_ranking(
-                cy, officer, votes, MEETING_ON, f"Trụ sở {cy.leader.name}",
+                cy, officer, votes, MEETING_ON, f"Trụ sở {sender_name(cy.leader, MEETING_ON)}",
                 f"Lãnh đạo và cán bộ thi đua - khen thưởng của {voters:02d} đơn vị thành viên; đại diện Ban Thi đua - "
                 "Khen thưởng, Sở Nội vụ", voters, cy.version)
         assert [r.membership.pk for r in rows] == [m.pk for m in ranked], review.cluster

@@ -88,7 +88,8 @@ def place_line(calibration: BlankCalibration, context: dict, line) -> list[Place
         offset = big * LINE_GAP_EM * PT_TO_MM
         x, y = calibration.position("recipient")
         half = max(x, calibration.size_mm[0] - x)
-        placed.append(Placed("detail", line.detail, x - half, _top(y + offset, size), 2 * half, size))
+        detail = line.detail[:1].upper() + line.detail[1:]  # its own line ("Xã Hiệp Hạ, huyện Lộc Bình")
+        placed.append(Placed("detail", detail, x - half, _top(y + offset, size), 2 * half, size))
     x, y = calibration.position("reason")
     width = calibration.reason_width_mm
     placed.append(Placed("reason", context["reason_sentence"], x - width / 2, _top(y, size, LINE_GAP_EM), width, size,

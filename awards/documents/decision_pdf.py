@@ -25,7 +25,7 @@ from awards.documents.certificate_layouts import emblem_uri, layout_for
 from awards.documents.wording import article_one, bonus_article, counts_phrase, fill_submission
 from awards.enums import RecipientKind
 from awards.models import AgendaItem, Decision, DecisionLine, DocumentKind, Dossier, SignerCapacity
-from units.names import name_on
+from units.names import sender_name
 
 TEMPLATES = {
     DocumentKind.DECISION: "pdf/decision.html",
@@ -103,13 +103,14 @@ def unit_decisions(decision: Decision) -> list[str]:
 def unit_submissions(decision: Decision) -> str:
     """The units' tờ trình the Sở Nội vụ's tờ trình answers (the decision itself cites only the Sở Nội vụ's): "Xét
     đề nghị của Sở Giáo dục và Đào tạo tại Tờ trình số 15/TTr-SGDĐT ngày 10/01/2021; Sở Y tế tại Tờ trình số …."
-    Each unit by its name on the decision date, its tờ trình in the order of its dossiers."""
+    Each unit by its name on the decision date (a district or commune by its People's Committee, "UBND huyện Tràng
+    Định": ``units.names.sender_name``), its tờ trình in the order of its dossiers."""
     dossiers = (Dossier.objects.filter(nominations__decision_lines__decision=decision,
                                        nominations__decision_lines__active=True)
                 .distinct().select_related("unit").order_by("unit__sort_order", "unit__name", "pk"))
     by_unit: dict[int, tuple[str, list[str]]] = {}
     for dossier in dossiers:
-        _name, numbers = by_unit.setdefault(dossier.unit_id, (name_on(dossier.unit, decision.decided_on), []))
+        _name, numbers = by_unit.setdefault(dossier.unit_id, (sender_name(dossier.unit, decision.decided_on), []))
         if dossier.submission_number:
             dated = f" ngày {dossier.submission_date:%d/%m/%Y}" if dossier.submission_date else ""
             numbers.append(f"số {dossier.submission_number}{dated}")

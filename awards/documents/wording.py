@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from awards.enums import AwardFamily, RecipientKind
 from awards.models import AwardType, Decision, DocumentWording, IssuingBody, WordingKind
 from awards.models.wording import DEFAULT_WORDINGS
+from units.names import as_place
 
 # Above this many heads of units concerned, Điều 3 names them together, as real decisions do.
 MAX_NAMED_HEADS = 4
@@ -96,7 +97,7 @@ def article_one(decision: Decision) -> str:
     return fill(template, {"danh_hieu": decision.award_type.name, "nam": str(decision.achievement_year),
                            "so_luong": counts_phrase(kinds), "ly_do": decision.reason.strip().rstrip("."),
                            "nguoi_dung_dau": decision.body.head_title,
-                           "don_vi": decision.body.unit.name if decision.body.unit_id else ""})
+                           "don_vi": as_place(decision.body.unit.name) if decision.body.unit_id else ""})
 
 
 

@@ -38,7 +38,7 @@ def test_the_women_preference_is_cited_from_the_text_in_force(day, basis):
 def test_2020_minutes_cite_no_2025_decree(cluster_year, officer_a):  # noqa: F811
     cy = ranked_year(cluster_year, officer_a)
     words = pdf_tools.flat(pdf_tools.text(cluster_pdf.render_minutes(cy)))
-    assert ("nếu vẫn bằng nhau, ưu tiên tập thể có tỷ lệ nữ từ 70 % trở lên. II. Đề nghị khen thưởng") in words
+    assert ("nếu vẫn bằng nhau, ưu tiên tập thể có tỷ lệ nữ từ 70% trở lên. II. Đề nghị khen thưởng") in words
     assert "152/2025" not in words and "98/2023" not in words
 
 
@@ -47,7 +47,7 @@ def test_minutes_of_a_meeting_after_july_2025_cite_nd_152(cluster_year, officer_
     ClusterYear.objects.filter(pk=cy.pk).update(meeting_date=D(2025, 12, 5))
     cy.refresh_from_db()
     words = pdf_tools.flat(pdf_tools.text(cluster_pdf.render_minutes(cy)))
-    assert ("nếu vẫn bằng nhau, ưu tiên tập thể có tỷ lệ nữ từ 70 % trở lên (Nghị định số 152/2025/NĐ-CP, "
+    assert ("nếu vẫn bằng nhau, ưu tiên tập thể có tỷ lệ nữ từ 70% trở lên (Nghị định số 152/2025/NĐ-CP, "
             "Điều 4).") in words
     ClusterYear.objects.filter(pk=cy.pk).update(meeting_date=D(2024, 12, 20))
     cy.refresh_from_db()

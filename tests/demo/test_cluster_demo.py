@@ -65,4 +65,4 @@ def test_the_leaders_sign_their_papers_in_person(demo_data):
     assert rows[2].startswith(f"Số: {cy.submission_number}") and rows[2].endswith("Lạng Sơn, ngày 07 tháng 12 năm 2020")
     assert any(row.endswith("GIÁM ĐỐC SỞ TÀI CHÍNH") for row in rows[-6:]) and rows[-1] == "Nông Thị Thu"
     minutes = pdf_tools.flat(pdf_tools.text(cluster_pdf.render_minutes(cy)))
-    assert "ưu tiên tập thể có tỷ lệ nữ từ 70 % trở lên." in minutes and "152/2025" not in minutes
+    assert "ưu tiên tập thể có tỷ lệ nữ từ 70% trở lên." in minutes and "152/2025" not in minutes

@@ -350,7 +350,7 @@ def test_submission_and_certificate_of_a_voted_title(unit_a, officer_a, staff, c
     decision = build(staff, chair, list(dossier.nominations.all()))
     words = flat(text_of(pdf_file(tmp_path, decision, "submission")[0]))
     assert ("Hội đồng Thi đua - Khen thưởng tỉnh đã họp ngày 20 tháng 01 năm 2021 tại Trụ sở UBND tỉnh (Biên bản "
-            "số 01/BB-HĐTĐKT) và biểu quyết: 01 trường hợp đạt tỷ lệ phiếu đồng ý theo quy định (từ 90 % trở lên tổng số thành viên "
+            "số 01/BB-HĐTĐKT) và biểu quyết: 01 trường hợp đạt tỷ lệ phiếu đồng ý theo quy định (từ 90% trở lên tổng số thành viên "
             "Hội đồng).") in words
     assert "tặng Chiến sĩ thi đua cấp tỉnh cho 01 cá nhân, đã có thành tích xuất sắc năm 2020." in words
     decision_words = flat(text_of(pdf_file(tmp_path, decision, "decision")[0]))

@@ -14,9 +14,9 @@ from django.template import Context, Template
 
 from awards.catalogue import in_force
 from awards.catalogue.bodies import head_title_of
-from awards.decisions.annex import household_address
 from awards.decisions.services import bonus_for, draft_decision
 from awards.documents import decision_pdf
+from awards.dossiers.annex import household_address
 from awards.enums import RecipientKind
 from awards.models import Decision, DocumentWording, Nomination, Rounding, Signer, WordingKind
 from tests import pdf_tools
@@ -158,8 +158,9 @@ def test_nobreak_filter_escapes_and_joins():
 
 def test_household_address_on_the_day():
     address = "Thôn Khòn Pát, xã Tân Văn, huyện Bình Gia"
-    assert household_address(address, D(2025, 6, 30)) == address
-    assert household_address(address, D(2025, 7, 1)) == "Thôn Khòn Pát, xã Tân Văn"
+    # inside the annex line ("Gia đình ông …, thôn Khòn Pát, …"): the common nouns in lower case (NĐ 30/2020 Phụ lục II)
+    assert household_address(address, D(2025, 6, 30)) == "thôn Khòn Pát, xã Tân Văn, huyện Bình Gia"
+    assert household_address(address, D(2025, 7, 1)) == "thôn Khòn Pát, xã Tân Văn"
 
 
 def test_wording_versions_are_effective_dated_and_checked(db):

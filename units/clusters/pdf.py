@@ -19,6 +19,7 @@ from awards.core import pdf
 from awards.core.state_machine import NotAllowed
 from units.clusters import ranking
 from units.models import ClusterYear, Unit, UnitKind
+from units.names import as_place, name_on, sender_name
 
 LOCAL_GOVERNMENTS = (UnitKind.DISTRICT, UnitKind.COMMUNE)
 UNDER_A_PARENT = (UnitKind.DEPARTMENT, UnitKind.PUBLIC_SERVICE, UnitKind.DIVISION)
@@ -109,6 +110,10 @@ def context(cluster_year: ClusterYear) -> dict:
         "submission_place_date": pdf.place_date(submission_day, leader_place(cluster_year.leader, submission_day)
                                                 if cluster_year.leader_id else None),
         "leader_parent": parent,
+        # the leader inside a sentence ("đơn vị trưởng cụm: huyện Hữu Lũng") and as the sender of the tờ trình
+        # ("UBND huyện Hữu Lũng, đơn vị trưởng cụm, kính đề nghị …"): units.names
+        "leader_in_line": as_place(name_on(cluster_year.leader, day)) if cluster_year.leader_id else "",
+        "leader_sender": sender_name(cluster_year.leader, submission_day) if cluster_year.leader_id else "",
         "leader_lines": leader_lines, "leader_size": leader_size,
         "cluster_parent": f"UBND tỉnh {settings.PROVINCE_NAME}",
         "cluster_lines": cluster_lines, "cluster_size": cluster_size,
