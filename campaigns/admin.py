@@ -10,14 +10,15 @@ from campaigns.models import (
     Target,
     TargetReport,
 )
+from units.hygiene import CleanTextAdmin, CleanTextInline
 
 
-class ContentGroupInline(admin.TabularInline):
+class ContentGroupInline(CleanTextInline):
     model = ContentGroup
     extra = 0
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(CleanTextInline):
     model = Target
     extra = 0
     autocomplete_fields = ["unit"]
@@ -25,7 +26,7 @@ class TargetInline(admin.TabularInline):
               "result_note", "reported_on"]
 
 
-class RegistrationInline(admin.TabularInline):
+class RegistrationInline(CleanTextInline):
     model = Registration
     extra = 0
     autocomplete_fields = ["unit"]
@@ -33,7 +34,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(CleanTextAdmin):
     list_display = ["name", "kind", "status", "start_date", "end_date", "launching_unit"]
     list_filter = ["kind", "method", "scope", "status"]
     search_fields = ["name", "theme", "code"]
@@ -43,14 +44,14 @@ class CampaignAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContentGroup)
-class ContentGroupAdmin(admin.ModelAdmin):
+class ContentGroupAdmin(CleanTextAdmin):
     list_display = ["campaign", "number", "title"]
     search_fields = ["title", "campaign__name"]
     autocomplete_fields = ["campaign"]
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(CleanTextAdmin):
     list_display = ["indicator", "campaign", "unit", "unit_of_measure", "target_value", "result_value"]
     list_filter = ["campaign"]
     search_fields = ["indicator", "campaign__name"]
@@ -58,7 +59,7 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(CleanTextAdmin):
     list_display = ["campaign", "unit", "registered_on", "status"]
     list_filter = ["campaign", "status"]
     search_fields = ["unit__name", "campaign__name"]
@@ -66,7 +67,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     filter_horizontal = ["target_titles"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(CleanTextAdmin):
     """Records written by the application's own services: the admin shows them, never adds or edits them."""
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -87,7 +88,7 @@ class CampaignTransitionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(CampaignAudience)
-class CampaignAudienceAdmin(admin.ModelAdmin):
+class CampaignAudienceAdmin(CleanTextAdmin):
     list_display = ["campaign", "unit", "via_cluster", "added_on"]
     list_filter = ["campaign"]
     search_fields = ["unit__name", "campaign__name"]

@@ -254,20 +254,23 @@ if not DEBUG:
     if env_bool("BEHIND_TLS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# The cache (Redis when CACHE_URL is set). Nothing security-relevant lives in it any more: failed logins are
-# counted in the database (below), which every web process shares.
+# The cache every process and node shares: Redis when CACHE_URL is set, otherwise a table of the application's
+# database (config.cache, created by a migration), never a process's own memory. It holds the failed-login and
+# password-reset counters (units.security), the API's and /verify/'s rate limits, and with Redis the sessions
+# (cached_db: read from Redis, written through to the database, so a Redis restart logs nobody out).
 _CACHE_URL = env_str("CACHE_URL")
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
-        if _CACHE_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tdkt"}
-    )
-}
+if _CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "config.cache.SharedDatabaseCache", "LOCATION": "tdkt_cache",
+                          "OPTIONS": {"MAX_ENTRIES": 100_000}}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# Login throttling (django-axes, database handler: one table shared by every process, listed and lifted in the
-# admin). An account is locked after LOGIN_MAX_FAILURES failures from any addresses, an address after
-# LOGIN_MAX_FAILURES_PER_ADDRESS failures over any accounts, for LOGIN_LOCKOUT_SECONDS. See units.security.throttle.
+# Login throttling (django-axes with a cache handler: the counters live in the shared cache above). An account is
+# locked after LOGIN_MAX_FAILURES failures from any addresses, an address after LOGIN_MAX_FAILURES_PER_ADDRESS
+# failures over any accounts, for LOGIN_LOCKOUT_SECONDS; staff lift a lock at /accounts/login-locks/, the owner by
+# resetting the password. See units.security.throttle.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 10)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
@@ -283,11 +286,17 @@ AXES_USERNAME_CALLABLE = "units.security.throttle.username_of"
 AXES_CLIENT_IP_CALLABLE = "units.security.client.client_address"
 AXES_LOCKOUT_CALLABLE = "units.security.throttle.lockout_response"
 AXES_RESET_ON_SUCCESS = False  # the handler forgets the account's own failures only (not the address's)
+AXES_CACHE = "default"
+AXES_ENABLE_ADMIN = False  # axes' attempt tables stay empty: locks are lifted at /accounts/login-locks/
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are not kept by axes
 AXES_VERBOSE = False
 
-# Password reset links (Django's token): valid for this many seconds.
+# Password reset links (Django's token): valid for this many seconds. Requests for a link are counted in the shared
+# cache per e-mail address typed and per client address, over PASSWORD_RESET_WINDOW_SECONDS.
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 24 * 3600)
+PASSWORD_RESET_MAX_PER_EMAIL = env_int("PASSWORD_RESET_MAX_PER_EMAIL", 3)
+PASSWORD_RESET_MAX_PER_ADDRESS = env_int("PASSWORD_RESET_MAX_PER_ADDRESS", 10)
+PASSWORD_RESET_WINDOW_SECONDS = env_int("PASSWORD_RESET_WINDOW_SECONDS", 3600)
 
 # Second factor (TOTP, django-otp): the issuer shown in authenticator apps.
 OTP_TOTP_ISSUER = "TĐKT " + (env_str("PROVINCE_NAME", "Lạng Sơn") or "")

@@ -3,8 +3,12 @@
 # worker on Redis, all on loopback. Uses its own database (tdkt_load: created, migrated and seeded with seed_demo
 # and a small seed_bulk the first time) and prints requests/s, p50/p95/p99, errors, lost submissions and the machine.
 #
-# Knobs: LOADTEST_DATABASE_URL, LOADTEST_BROKER_URL, LOADTEST_PORT, LOADTEST_USERS, LOADTEST_DURATION,
-#        LOADTEST_GUNICORN_WORKERS, LOADTEST_SPAWN_RATE; the locustfile reads LOADTEST_WAIT ("2,8" s of think
+# LOADTEST_NODES=2 starts two gunicorn nodes (ports LOADTEST_PORT and LOADTEST_PORT+1, each with
+# LOADTEST_GUNICORN_WORKERS workers) and locust sends each request to the next node in turn (round robin,
+# no sticky sessions); sessions and throttles live in the shared cache (LOADTEST_CACHE_URL, Redis).
+#
+# Knobs: LOADTEST_DATABASE_URL, LOADTEST_BROKER_URL, LOADTEST_CACHE_URL, LOADTEST_PORT, LOADTEST_USERS,
+#        LOADTEST_DURATION, LOADTEST_NODES, LOADTEST_GUNICORN_WORKERS (per node), LOADTEST_SPAWN_RATE; the locustfile reads LOADTEST_WAIT ("2,8" s of think
 #        time) and LOADTEST_RELOGIN_SECONDS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,13 +20,15 @@ PORT=${LOADTEST_PORT:-8090}
 USERS=${LOADTEST_USERS:-50}
 DURATION=${LOADTEST_DURATION:-3m}
 WORKERS=${LOADTEST_GUNICORN_WORKERS:-4}
+NODES=${LOADTEST_NODES:-1}
+CACHE=${LOADTEST_CACHE_URL:-$BROKER}
 # People sign in over a minute, not all in the same second (each sign-in is ~0.5 s of password hashing).
 SPAWN_RATE=${LOADTEST_SPAWN_RATE:-1}
 RUN=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=var/loadtest/$RUN
 mkdir -p "$OUT" var/loadtest/var
 
-export DATABASE_URL=$DB_URL CELERY_BROKER_URL=$BROKER VAR_DIR=$PWD/var/loadtest/var
+export DATABASE_URL=$DB_URL CELERY_BROKER_URL=$BROKER CACHE_URL=$CACHE VAR_DIR=$PWD/var/loadtest/var
 export DJANGO_SETTINGS_MODULE=tests.load.settings DEBUG=0 ALLOWED_HOSTS=127.0.0.1,localhost
 export SECRET_KEY="loadtest-$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -55,21 +61,30 @@ before_reports=$($PY manage.py shell -v 0 -c "from awards.models import Dashboar
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
-.venv/bin/gunicorn config.wsgi -w "$WORKERS" -b "127.0.0.1:$PORT" --error-logfile "$OUT/gunicorn.log" \
-  --capture-output >/dev/null 2>&1 &
-pids+=($!)
+hosts=()
+for node in $(seq 1 "$NODES"); do
+  node_port=$((PORT + node - 1))
+  .venv/bin/gunicorn config.wsgi -w "$WORKERS" -b "127.0.0.1:$node_port" --error-logfile "$OUT/gunicorn-$node.log" \
+    --capture-output >/dev/null 2>&1 &
+  pids+=($!)
+  hosts+=("http://127.0.0.1:$node_port")
+done
+HOSTS=$(IFS=,; echo "${hosts[*]}")
 .venv/bin/celery -A config worker --concurrency=1 --loglevel=INFO -n "loadtest-$RUN@%h" >"$OUT/worker.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+for host in "${hosts[@]}"; do
+  for _ in $(seq 1 60); do curl -fs "$host/healthz" >/dev/null && break; sleep 0.5; done
+done
 for _ in $(seq 1 60); do grep -q "ready." "$OUT/worker.log" && break; sleep 0.5; done
 
 # --- the run -----------------------------------------------------------------------------------------------------
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "loadtest: $USERS users for $DURATION against gunicorn ($WORKERS workers) on 127.0.0.1:$PORT, $DB_NAME, $BROKER"
+echo "loadtest: $USERS users for $DURATION against $NODES gunicorn node(s) of $WORKERS workers ($HOSTS), $DB_NAME, broker $BROKER, cache $CACHE"
 set +e
-LOADTEST_DIR=$OUT LOADTEST_MARKER=$MARKER LOADTEST_OFFICERS=$OFFICERS \
+hosts_env=$HOSTS; [ "$NODES" = "1" ] && hosts_env=""
+LOADTEST_DIR=$OUT LOADTEST_MARKER=$MARKER LOADTEST_OFFICERS=$OFFICERS LOADTEST_HOSTS=$hosts_env \
   .venv/bin/locust -f tests/load/locustfile.py --headless -u "$USERS" -r "$SPAWN_RATE" -t "$DURATION" --stop-timeout 10 \
-  --host "http://127.0.0.1:$PORT" --csv "$OUT/locust" --only-summary >"$OUT/locust.log" 2>&1
+  --host "${hosts[0]}" --csv "$OUT/locust" --only-summary >"$OUT/locust.log" 2>&1
 set -e
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -84,7 +99,7 @@ reports=$($PY manage.py shell -v 0 -c "from awards.models import DashboardReport
 from django.db.models import Count
 print(dict(R.objects.order_by().filter(pk__gt=$before_reports).values_list('status').annotate(n=Count('pk'))))")
 read -r created_ok created_failed <"$OUT/creates.txt"
-server_errors=$(grep -c "Internal Server Error" "$OUT/gunicorn.log" || true)
+server_errors=$(cat "$OUT"/gunicorn-*.log | grep -c "Internal Server Error" || true)
 
 echo
 $PY - "$OUT/locust_stats.csv" <<'EOF'
@@ -110,8 +125,9 @@ EOF
 echo
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM; locust, gunicorn, PostgreSQL, Redis and the worker share it"
 echo "load average (1/5/15 min) before the run: $load_before, at its end: $load_after"
+echo "gunicorn nodes: $NODES x $WORKERS workers; requests per node: $(tr '\n' ' ' <"$OUT/per_node.txt" 2>/dev/null || echo "all to ${hosts[0]}")"
 echo "server errors (5xx logged by gunicorn): $server_errors"
 echo "dossiers created: $created_ok answered 302, $rows rows in the database, $created_failed failed; lost: $((created_ok - rows))"
 echo "dashboard PDF reports queued to the worker: $reports"
-echo "files: $OUT/ (locust_stats.csv, locust_failures.csv, gunicorn.log, worker.log)"
+echo "files: $OUT/ (locust_stats.csv, locust_failures.csv, gunicorn-N.log, worker.log)"
 if [ "$server_errors" != "0" ] || [ "$rows" != "$created_ok" ]; then exit 1; fi

@@ -162,10 +162,22 @@ def _signing_dir(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Failed-login counters live in the cache: no test inherits another's."""
+def _fresh_cache(request):
+    """Failed-login and reset counters live in the shared cache (the database cache here, Redis with CACHE_URL):
+    no test inherits another's. With the database cache a test without database access has none to clear; one with
+    it gets its database first, so that the clearing after the test happens before the database is closed."""
+    from django.conf import settings
     from django.core.cache import cache
 
+    if settings.CACHES["default"]["BACKEND"] == "config.cache.SharedDatabaseCache":
+        marker = request.node.get_closest_marker("django_db")
+        names = set(request.fixturenames)
+        if marker is None and not names & {"db", "transactional_db", "live_server"}:
+            yield
+            return
+        transactional = bool(names & {"transactional_db", "live_server"}) or bool(
+            marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        request.getfixturevalue("transactional_db" if transactional else "db")
     cache.clear()
     yield
     cache.clear()

@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from units.hygiene import CleanTextAdmin, CleanTextInline, CleanTextMixin, ListEditableCleaning
 from units.models import (
     ClusterCriterion,
     ClusterMembership,
@@ -22,8 +24,18 @@ from units.security.second_factor import forget_devices
 from units.security.throttle import lift_lock
 
 
+class CleanUserChangeForm(CleanTextMixin, UserChangeForm):
+    pass
+
+
+class CleanUserCreationForm(CleanTextMixin, UserCreationForm):
+    pass
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(ListEditableCleaning, BaseUserAdmin):
+    form = CleanUserChangeForm
+    add_form = CleanUserCreationForm
     list_display = ["username", "full_name", "unit", "role_names", "is_active", "last_login"]
     list_filter = ["groups", "is_active", "is_staff"]
     search_fields = ["username", "full_name", "email", "unit__name"]
@@ -62,7 +74,7 @@ class UserAdmin(BaseUserAdmin):
         return super().get_queryset(request).select_related("unit").prefetch_related("groups")
 
 
-class ChildInline(admin.TabularInline):
+class ChildInline(CleanTextInline):
     model = Unit
     fk_name = "parent"
     fields = ["code", "name", "kind", "valid_from", "valid_to"]
@@ -70,7 +82,7 @@ class ChildInline(admin.TabularInline):
     show_change_link = True
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(CleanTextInline):
     """Other names of the unit, as the nominee import and the nomination form read them (``units.names``)."""
 
     model = UnitAlias
@@ -80,7 +92,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(CleanTextAdmin):
     list_display = ["name", "short_name", "kind", "parent", "valid_from", "valid_to"]
     list_filter = ["kind", ("valid_to", admin.EmptyFieldListFilter)]
     search_fields = ["name", "short_name", "code", "aliases__name"]
@@ -95,7 +107,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnitAlias)
-class UnitAliasAdmin(admin.ModelAdmin):
+class UnitAliasAdmin(CleanTextAdmin):
     list_display = ["name", "unit", "valid_from", "valid_to"]
     search_fields = ["name", "unit__name"]
     readonly_fields = ["folded"]
@@ -104,7 +116,7 @@ class UnitAliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(CleanTextAdmin):
     # The citizen ID is personal data: editable on the form, never listed or searched.
     list_display = ["full_name", "gender", "birth_date", "position", "unit", "category"]
     list_filter = ["gender", "category"]
@@ -122,27 +134,27 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Household)
-class HouseholdAdmin(admin.ModelAdmin):
+class HouseholdAdmin(CleanTextAdmin):
     list_display = ["name", "head_name", "address", "commune"]
     search_fields = ["name", "head_name", "address"]
     autocomplete_fields = ["commune"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(CleanTextInline):
     model = ClusterMembership
     extra = 0
     autocomplete_fields = ["unit"]
     ordering = ["-year", "unit__name"]
 
 
-class ClusterYearInline(admin.TabularInline):
+class ClusterYearInline(CleanTextInline):
     model = ClusterYear
     extra = 0
     autocomplete_fields = ["leader", "deputy"]
 
 
 @admin.register(EmulationCluster)
-class EmulationClusterAdmin(admin.ModelAdmin):
+class EmulationClusterAdmin(CleanTextAdmin):
     list_display = ["name", "kind", "valid_from", "valid_to"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "code"]
@@ -150,7 +162,7 @@ class EmulationClusterAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClusterMembership)
-class ClusterMembershipAdmin(admin.ModelAdmin):
+class ClusterMembershipAdmin(CleanTextAdmin):
     list_display = ["year", "cluster", "unit"]
     list_filter = ["year", "cluster"]
     search_fields = ["unit__name", "cluster__name"]
@@ -158,7 +170,7 @@ class ClusterMembershipAdmin(admin.ModelAdmin):
     list_select_related = ["unit", "cluster"]
 
 
-class ClusterCriterionInline(admin.TabularInline):
+class ClusterCriterionInline(CleanTextInline):
     model = ClusterCriterion
     fk_name = "cluster_year"
     extra = 0
@@ -166,7 +178,7 @@ class ClusterCriterionInline(admin.TabularInline):
 
 
 @admin.register(ClusterCriterion)
-class ClusterCriterionAdmin(admin.ModelAdmin):
+class ClusterCriterionAdmin(CleanTextAdmin):
     list_display = ["cluster_year", "number", "text", "max_points"]
     list_filter = ["cluster_year__year", "cluster_year__cluster"]
     search_fields = ["text", "cluster_year__cluster__name"]
@@ -174,7 +186,7 @@ class ClusterCriterionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClusterScore)
-class ClusterScoreAdmin(admin.ModelAdmin):
+class ClusterScoreAdmin(CleanTextAdmin):
     list_display = ["membership", "criterion", "self_points", "checked_points"]
     list_filter = ["membership__year", "membership__cluster"]
     search_fields = ["membership__unit__name"]
@@ -183,7 +195,7 @@ class ClusterScoreAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClusterYear)
-class ClusterYearAdmin(admin.ModelAdmin):
+class ClusterYearAdmin(CleanTextAdmin):
     list_display = ["year", "cluster", "leader", "deputy", "state", "dossier"]
     list_filter = ["year", "cluster", "state"]
     autocomplete_fields = ["leader", "deputy", "cluster", "next_leader", "next_deputy"]
@@ -194,7 +206,7 @@ class ClusterYearAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClusterYearTransition)
-class ClusterYearTransitionAdmin(admin.ModelAdmin):
+class ClusterYearTransitionAdmin(CleanTextAdmin):
     """The append-only history written by units.clusters.workflow: shown, never added, edited or deleted."""
 
     list_display = ["cluster_year", "action", "from_state", "to_state", "actor", "at"]
@@ -213,7 +225,7 @@ class ClusterYearTransitionAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonalDataRead)
-class PersonalDataReadAdmin(admin.ModelAdmin):
+class PersonalDataReadAdmin(CleanTextAdmin):
     """The read log, read-only (also on /accounts/read-log/ with filters and the Excel export)."""
 
     list_display = ["at", "user", "kind", "subject", "address"]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -42,3 +43,30 @@ class CleanTextMixin:
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
                 field.to_python = _cleaning(field, isinstance(field.widget, forms.Textarea))
+
+
+class CleanTextModelForm(CleanTextMixin, forms.ModelForm):
+    """The admin's form: every model form the admin builds starts from it (``CleanTextAdmin``)."""
+
+
+class ListEditableCleaning:
+    """The list-editable form of the change list is built from the admin's ``form`` too (Django builds it from a
+    bare ModelForm)."""
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("form", self.form)  # type: ignore[attr-defined]
+        return super().get_changelist_form(request, **kwargs)  # type: ignore[misc]
+
+
+class CleanTextAdmin(ListEditableCleaning, admin.ModelAdmin):
+    """The base of every ModelAdmin of the product: its add/change form and its list-editable form pass the text
+    normaliser like every other form (``tests/site/test_admin_text_hygiene.py`` walks the registry). The user
+    admin keeps Django's own forms with the mixin added (``units.admin``)."""
+
+    form = CleanTextModelForm
+
+
+class CleanTextInline(admin.TabularInline):
+    """The base of every inline of the admin (tabular)."""
+
+    form = CleanTextModelForm

@@ -27,15 +27,14 @@ STAFF_MODELS = {
         "confidentialdossier",
         "notice", "noticepreference", "sentreminder",
     ],
-    # Lift a login lock (delete the attempt rows); reset a lost second factor (delete the devices).
-    "axes": ["accessattempt"],
+    # Reset a lost second factor (delete the devices). Login locks are lifted at /accounts/login-locks/.
     "otp_totp": ["totpdevice"],
     "otp_static": ["staticdevice"],
     "campaigns": ["campaign", "contentgroup", "target", "registration", "campaigntransition", "campaignaudience",
                   "campaigndocument", "targetreport"],
 }
 STAFF_MAY_DELETE = {"unitalias", "clustermembership", "contentgroup", "target", "registration", "holiday",
-                    "blankcalibration", "accessattempt", "totpdevice", "staticdevice"}
+                    "blankcalibration", "totpdevice", "staticdevice"}
 
 
 def staff_permissions() -> list[Permission]:

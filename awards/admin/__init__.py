@@ -48,10 +48,11 @@ from awards.models import (
     Vote,
     YearlyRating,
 )
+from units.hygiene import CleanTextAdmin, CleanTextInline
 
 
 @admin.register(LegalDocument)
-class LegalDocumentAdmin(admin.ModelAdmin):
+class LegalDocumentAdmin(CleanTextAdmin):
     list_display = ["number", "kind", "issued_on", "valid_from", "valid_to", "basis_order", "body"]
     list_filter = ["kind", ("body", admin.EmptyFieldListFilter)]
     search_fields = ["number", "title"]
@@ -59,7 +60,7 @@ class LegalDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(DocumentWording)
-class DocumentWordingAdmin(admin.ModelAdmin):
+class DocumentWordingAdmin(CleanTextAdmin):
     """The wording of each kind of decision, effective-dated: a new decree is a new row starting on its date (the
     old row ends the day before); the model refuses overlapping periods and unknown placeholders."""
 
@@ -74,7 +75,7 @@ class DocumentWordingAdmin(admin.ModelAdmin):
 
 
 @admin.register(IssuingBody)
-class IssuingBodyAdmin(admin.ModelAdmin):
+class IssuingBodyAdmin(CleanTextAdmin):
     """Board staff and administrators keep the bodies; unit officers never reach the admin."""
 
     list_display = ["head_title", "kind", "symbol", "valid_from", "valid_to"]
@@ -91,14 +92,14 @@ class IssuingBodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(DecidingPower)
-class DecidingPowerAdmin(admin.ModelAdmin):
+class DecidingPowerAdmin(CleanTextAdmin):
     list_display = ["award_code", "body_kind", "valid_from", "valid_to", "legal_citation"]
     list_filter = ["body_kind", "award_code"]
     search_fields = ["award_code", "legal_citation"]
 
 
 @admin.register(AwardType)
-class AwardTypeAdmin(admin.ModelAdmin):
+class AwardTypeAdmin(CleanTextAdmin):
     list_display = ["name", "code", "family", "authority", "valid_from", "valid_to",
                     "bonus_individual", "bonus_collective", "bonus_household", "vote_threshold_pct"]
     list_filter = ["family", "authority", "requires_council_vote", ("valid_to", admin.EmptyFieldListFilter)]
@@ -127,23 +128,23 @@ class AwardTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(BaseSalary)
-class BaseSalaryAdmin(admin.ModelAdmin):
+class BaseSalaryAdmin(CleanTextAdmin):
     list_display = ["valid_from", "amount", "legal_citation"]
 
 
 @admin.register(Holiday)
-class HolidayAdmin(admin.ModelAdmin):
+class HolidayAdmin(CleanTextAdmin):
     list_display = ["date", "name"]
     date_hierarchy = "date"
     search_fields = ["name"]
 
 
 @admin.register(ProcessingTimeLimit)
-class ProcessingTimeLimitAdmin(admin.ModelAdmin):
+class ProcessingTimeLimitAdmin(CleanTextAdmin):
     list_display = ["occasion", "working_days"]
 
 
-class NominationInline(admin.TabularInline):
+class NominationInline(CleanTextInline):
     model = Nomination
     fields = ["recipient_kind", "unit", "collective_name", "person", "household", "award_type", "verdict"]
     readonly_fields = fields
@@ -219,7 +220,7 @@ class UnitVoteLineAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Signer)
-class SignerAdmin(admin.ModelAdmin):
+class SignerAdmin(CleanTextAdmin):
     list_display = ["full_name", "position", "capacity", "body", "valid_from", "valid_to"]
     list_filter = ["capacity", "body__kind"]
     autocomplete_fields = ["body"]
@@ -230,7 +231,7 @@ class NumberSequenceAdmin(ReadOnlyAdmin):
     list_display = ["body", "year", "last_number"]
 
 
-class DecisionLineInline(admin.TabularInline):
+class DecisionLineInline(CleanTextInline):
     model = DecisionLine
     fields = ["position", "recipient_kind", "recipient_name", "detail", "bonus_amount", "active"]
     readonly_fields = fields
@@ -267,7 +268,7 @@ class DeferredTaskAdmin(ReadOnlyAdmin):
 
 
 @admin.register(BlankCalibration)
-class BlankCalibrationAdmin(admin.ModelAdmin):
+class BlankCalibrationAdmin(CleanTextAdmin):
     """Board staff measure a pre-printed blank with the calibration sheet and type the positions here; a
     position outside the paper is refused by the model (``BlankCalibration.clean``), naming the field."""
 
@@ -348,7 +349,7 @@ class NoticeAdmin(ReadOnlyAdmin):
 
 
 @admin.register(NoticePreference)
-class NoticePreferenceAdmin(admin.ModelAdmin):
+class NoticePreferenceAdmin(CleanTextAdmin):
     list_display = ["user", "email_mode", "last_digest_on"]
     list_filter = ["email_mode"]
     search_fields = ["user__username", "user__full_name"]
@@ -364,7 +365,7 @@ class SentReminderAdmin(ReadOnlyAdmin):
 # --- yearly facts and eligibility rules (awards.record.eligibility) ------------------------------------------------
 
 @admin.register(YearlyRating)
-class YearlyRatingAdmin(admin.ModelAdmin):
+class YearlyRatingAdmin(CleanTextAdmin):
     list_display = ["__str__", "year", "rating"]
     list_filter = ["year", "rating"]
     search_fields = ["person__full_name", "unit__name", "note"]
@@ -372,7 +373,7 @@ class YearlyRatingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(CleanTextAdmin):
     list_display = ["title", "kind", "person", "unit", "year", "scope", "used_by", "used_note"]
     list_filter = ["kind", "scope", "year"]
     search_fields = ["title", "person__full_name", "unit__name", "decision_number"]
@@ -381,7 +382,7 @@ class InitiativeAdmin(admin.ModelAdmin):
 
 
 @admin.register(HoldPeriod)
-class HoldPeriodAdmin(admin.ModelAdmin):
+class HoldPeriodAdmin(CleanTextAdmin):
     list_display = ["__str__", "kind", "discipline_level", "start", "end"]
     list_filter = ["kind", "discipline_level"]
     search_fields = ["person__full_name", "unit__name", "reference"]
@@ -389,7 +390,7 @@ class HoldPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(CollectiveFigures)
-class CollectiveFiguresAdmin(admin.ModelAdmin):
+class CollectiveFiguresAdmin(CleanTextAdmin):
     list_display = ["unit", "year", "members", "completed_tasks", "with_ldtt", "with_cstdcs", "women",
                     "disciplined_canh_cao_or_above"]
     list_filter = ["year"]
@@ -398,7 +399,7 @@ class CollectiveFiguresAdmin(admin.ModelAdmin):
 
 
 @admin.register(EligibilityRule)
-class EligibilityRuleAdmin(admin.ModelAdmin):
+class EligibilityRuleAdmin(CleanTextAdmin):
     list_display = ["code", "award_code", "recipient_kind", "valid_from", "valid_to", "citation", "ladder"]
     list_filter = ["recipient_kind", "ladder"]
     search_fields = ["code", "award_code", "citation"]

@@ -1,9 +1,9 @@
 """What every admin module of awards shares."""
 
-from django.contrib import admin
+from units.hygiene import CleanTextAdmin
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(CleanTextAdmin):
     """Workflow records change only through the application's own pages (one door for every change)."""
 
     def has_add_permission(self, request):

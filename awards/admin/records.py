@@ -25,16 +25,17 @@ from awards.models import (
     SigningSession,
     VerificationCode,
 )
+from units.hygiene import CleanTextAdmin
 
 # --- digital signatures (issue 18): the signers table is edited here; what was signed is read only -------------
 
 @admin.register(BodySigning)
-class BodySigningAdmin(admin.ModelAdmin):
+class BodySigningAdmin(CleanTextAdmin):
     list_display = ["body", "mode"]
 
 
 @admin.register(SigningCertificate)
-class SigningCertificateAdmin(admin.ModelAdmin):
+class SigningCertificateAdmin(CleanTextAdmin):
     list_display = ["holder", "role", "body", "signer", "backend", "not_after", "active"]
     list_filter = ["role", "backend", "active"]
     readonly_fields = ["fingerprint", "not_before", "not_after", "der", "chain"]
@@ -65,7 +66,7 @@ class SigningSessionAdmin(ReadOnlyAdmin):
 # --- the fund (issue 20) ------------------------------------------------------------------------------------------
 
 @admin.register(FundRule)
-class FundRuleAdmin(admin.ModelAdmin):
+class FundRuleAdmin(CleanTextAdmin):
     """The law on the quỹ thi đua, khen thưởng in force over time: the Board enters the formation ceiling and its
     base once the decree is read (docs/legal-sources.md, "Quỹ thi đua, khen thưởng")."""
 
@@ -106,7 +107,7 @@ for _model in (Consultation, Opinion, CouncilOverride, ApiClient, ApiCall, Idemp
 
 
 @admin.register(ConfidentialDossier)
-class ConfidentialDossierAdmin(admin.ModelAdmin):
+class ConfidentialDossierAdmin(CleanTextAdmin):
     """A dossier marked "mật" is never packaged for the national software."""
 
     list_display = ["dossier", "reason", "marked_by", "marked_at"]

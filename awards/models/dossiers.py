@@ -188,7 +188,9 @@ class Nomination(models.Model):
                 violation_error_message=_("Mỗi đề nghị có đúng một đối tượng, khớp với loại đối tượng."),
             ),
         ]
-        indexes = [models.Index(fields=["recipient_key", "award_type"])]
+        indexes = [models.Index(fields=["recipient_key", "award_type"]),
+                   # one page of a dossier's nominees in order (the dossier page at 5,000 nominees)
+                   models.Index(fields=["dossier", "position", "id"], name="nomination_dossier_order")]
 
     def __str__(self) -> str:
         return f"{self.recipient_name} - {self.award_type}"

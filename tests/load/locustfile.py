@@ -6,6 +6,10 @@ its Excel export, a dashboard PDF report queued to the worker). Every user signs
 (CSRF token included) once (sessions last 8 hours; LOADTEST_RELOGIN_SECONDS makes users sign in again). Think
 time between pages 2-8 s, a person reading a page (LOADTEST_WAIT="0.5,2.5" gives the harsher mix of earlier runs).
 
+With LOADTEST_HOSTS="http://127.0.0.1:8090,http://127.0.0.1:8091" (scripts/loadtest.sh with LOADTEST_NODES=2) every
+request goes to the next node in turn (round robin, like a balancer without sticky sessions): a user's session
+made on one node is used on the other, which works only because sessions live in the shared cache.
+
 Created dossiers carry the run's marker in their title; scripts/loadtest.sh compares the number of rows with
 the number of successful creations counted here (written to $LOADTEST_DIR/creates.txt)."""
 
@@ -20,6 +24,7 @@ import time
 from pathlib import Path
 
 from locust import HttpUser, between, events, task
+from locust.clients import HttpSession
 
 PASSWORD = os.environ.get("LOADTEST_PASSWORD", "thidua2021")
 MARKER = os.environ.get("LOADTEST_MARKER", "loadtest")
@@ -30,9 +35,23 @@ CREATED = re.compile(r"/awards/dossiers/[A-Z0-9][A-Z0-9-]+/")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RELOGIN_AFTER = float(os.environ.get("LOADTEST_RELOGIN_SECONDS", "28800"))
 WAIT = tuple(float(x) for x in os.environ.get("LOADTEST_WAIT", "2,8").split(","))
+HOSTS = [host.rstrip("/") for host in os.environ.get("LOADTEST_HOSTS", "").split(",") if host]
 _officer_cycle = itertools.cycle(OFFICERS)
+_host_cycle = itertools.cycle(HOSTS)
 _lock = threading.Lock()
 created = {"ok": 0, "failed": 0}
+per_node: dict[str, int] = {}
+
+
+class RoundRobinSession(HttpSession):
+    """Sends each request to the next of HOSTS (cookies are per host name, not per port: the session follows)."""
+
+    def request(self, method, url, *args, **kwargs):
+        if HOSTS and url.startswith("/"):
+            with _lock:
+                self.base_url = next(_host_cycle)
+                per_node[self.base_url] = per_node.get(self.base_url, 0) + 1
+        return super().request(method, url, *args, **kwargs)
 
 
 class Person(HttpUser):
@@ -41,6 +60,8 @@ class Person(HttpUser):
     username = ""
 
     def on_start(self):
+        if HOSTS:
+            self.client.__class__ = RoundRobinSession
         self.login()
 
     def login(self):
@@ -169,3 +190,4 @@ class Leader(Person):
 @events.quitting.add_listener
 def write_counts(environment, **_kwargs):
     (OUT / "creates.txt").write_text(f"{created['ok']} {created['failed']}\n")
+    (OUT / "per_node.txt").write_text("".join(f"{host} {count}\n" for host, count in sorted(per_node.items())))

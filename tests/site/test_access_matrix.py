@@ -84,6 +84,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "second_factor_setup": STAFF_ONLY,
     "second_factor_disable": POST_ONLY,
     "read_log": STAFF_ONLY,
+    "login_locks": STAFF_ONLY,
     "units:tree": LOGIN_REQUIRED,
     "units:detail": LOGIN_REQUIRED,
     "units:clusters": LOGIN_REQUIRED,

@@ -117,3 +117,51 @@ def test_the_admin_password_change_uses_the_same_pages(client, staff):
         "old_password": "thidua2021", "new_password1": "Song-Ky-Cung-2026", "new_password2": "Song-Ky-Cung-2026"})
     assert answer.url == "/admin/password_change/done/"
     assert "Mật khẩu đã được đổi." in client.get(answer.url).content.decode()
+
+
+LIMITED = ("Đã có quá nhiều yêu cầu đặt lại mật khẩu từ máy này hoặc cho địa chỉ thư điện tử này. "
+           "Vui lòng thử lại sau 60 phút.")
+
+
+def _ask(email, address):
+    return Client().post("/accounts/password/reset/", {"email": email}, REMOTE_ADDR=address)
+
+
+def test_reset_requests_for_one_email_are_throttled_across_addresses(officer_a, settings):
+    assert (settings.PASSWORD_RESET_MAX_PER_EMAIL, settings.PASSWORD_RESET_WINDOW_SECONDS) == (3, 3600)
+    officer_a.email = "hoa@langson.gov.vn"
+    officer_a.save()
+    answers = [_ask("Hoa@LangSon.gov.vn", f"10.1.0.{n}") for n in range(5)]
+    assert [a.status_code for a in answers] == [302, 302, 302, 429, 429]
+    assert len(mail.outbox) == 3
+    assert LIMITED in answers[3].content.decode()
+    # another address's owner is not held back
+    officer_a.email = "lan@langson.gov.vn"
+    officer_a.save()
+    assert _ask("lan@langson.gov.vn", "10.1.0.9").status_code == 302
+    assert len(mail.outbox) == 4
+
+
+def test_reset_requests_from_one_address_are_throttled_across_emails(officer_a, settings):
+    assert settings.PASSWORD_RESET_MAX_PER_ADDRESS == 10
+    answers = [_ask(f"nguoi{n}@example.com", "10.2.0.1").status_code for n in range(12)]
+    assert answers == [302] * 10 + [429] * 2
+    officer_a.email = "hoa@langson.gov.vn"
+    officer_a.save()
+    assert _ask("hoa@langson.gov.vn", "10.2.0.1").status_code == 429
+    assert mail.outbox == []
+    assert _ask("hoa@langson.gov.vn", "10.2.0.2").status_code == 302
+    assert len(mail.outbox) == 1
+
+
+def test_the_limit_says_the_same_whether_the_account_exists_or_not(officer_a):
+    officer_a.email = "hoa@langson.gov.vn"
+    officer_a.save()
+    for _n in range(3):
+        _ask("hoa@langson.gov.vn", "10.3.0.1")
+        _ask("khong-co@langson.gov.vn", "10.3.0.2")
+    real, unknown = _ask("hoa@langson.gov.vn", "10.3.0.3"), _ask("khong-co@langson.gov.vn", "10.3.0.4")
+    assert real.status_code == unknown.status_code == 429
+    strip = lambda r: re.sub(r'value="[^"]*"|[A-Za-z0-9]{64}', "", r.content.decode())  # noqa: E731  (typed, tokens)
+    assert strip(real) == strip(unknown)
+    assert LIMITED in strip(real)

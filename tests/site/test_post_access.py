@@ -34,7 +34,7 @@ REFUSED = {
         "awards:council_agenda", "awards:council_close", "awards:council_create", "awards:council_presiding",
         "awards:council_void", "awards:council_vote", "awards:council_written_vote", "awards:decision_prepare",
         "awards:dossier_batch", "campaigns:close", "campaigns:create", "campaigns:edit", "campaigns:launch",
-        "campaigns:move", "campaigns:register", "campaigns:report", "second_factor_disable", "second_factor_setup",
+        "campaigns:move", "campaigns:register", "campaigns:report", "login_locks", "second_factor_disable", "second_factor_setup",
         "statistics_figures", "awards:consultations", "awards:opinion_handled", "fund:add_entry", "fund:correct",
         "fund:opening", "fund:pay", "fund:recover"], 403),
     "fund:open": 404,  # a fund of a body he may not keep is not found

@@ -4,7 +4,7 @@ loopback). An attachment uploaded through node A is downloaded through node B; a
 for on node B is rendered by the worker and served by both nodes; the session made on node A is valid on node B
 and failed logins counted on node A lock the account on node B (shared cache).
 
-Runs where the suite runs on PostgreSQL (.ci/run); needs Redis on 127.0.0.1:6379 (db 15)."""
+Runs where the suite runs on PostgreSQL (.ci/run); needs Redis at TEST_REDIS_URL (default 127.0.0.1:6379, db 15)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from tests.storage.conftest import KEY, REGION, SECRET, free_port
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 ROOT = Path(__file__).resolve().parents[2]
-REDIS = "redis://127.0.0.1:6379/15"
+REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PASSWORD = "thidua2021"
 
@@ -62,9 +62,9 @@ class Web(Node):
         deadline = time.monotonic() + 60
         while True:
             try:
-                requests.get(self.url + "/healthz", timeout=2)
+                requests.get(self.url + "/healthz", timeout=10)
                 return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not listening yet, or slow on a busy machine
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(f"{name} did not start:\n" + self.log_path.read_text()) from None
                 time.sleep(0.3)
@@ -170,9 +170,15 @@ def test_two_web_nodes_and_a_worker_share_files_sessions_and_the_login_throttle_
     assert hashlib.sha256(served["node-a"].content).hexdigest() == document.sha256
     assert served["node-a"].content.startswith(b"%PDF")
 
-    # failed logins counted on node A lock the account on node B too (the throttle's attempts live in the shared
-    # database, units.security.throttle): the right password on node B is answered by the lock (429)
+    # the sessions live in the shared cache (Redis, cached_db), not on a node
+    store = redis.Redis.from_url(REDIS)
+    sessions = [key for key in store.keys("*") if b"django.contrib.sessions.cached_db" in key]
+    assert len(sessions) == 2  # the officer's (made on A) and the staff's (made on B)
+
+    # failed logins counted on node A lock the account on node B too (the counters live in Redis,
+    # units.security.throttle): the right password on node B is answered by the lock (429)
     assert [login(requests.Session(), a, leader.username, "sai-mat-khau").status_code for _ in range(2)] == [200, 429]
+    assert sum(b":login-failures:account:" in key for key in store.keys("*")) == 1
     refused = login(requests.Session(), b, leader.username)
     assert refused.status_code == 429
     assert "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút." in refused.text

@@ -1,18 +1,20 @@
 """Login throttling over django-axes, on every login form of the site (``/accounts/login/``, ``/admin/login/``).
 
-Axes counts failed ``authenticate()`` calls in its database table (``AccessAttempt``), which every web process
-shares, and refuses further attempts through its authentication backend before any password is checked. This
-module adds what axes does not do by itself:
+The failures are counted in the shared cache (``units.security.counters``: Redis when ``CACHE_URL`` is set, the
+database cache otherwise), which every web process and node shares, and axes refuses further attempts through its
+authentication backend before any password is checked. This handler (axes' cache handler with its own two
+counters) adds what axes does not do by itself:
 
 - two limits: an account (``username``, folded) is locked after ``LOGIN_MAX_FAILURES`` failures from any
   addresses; an address after ``LOGIN_MAX_FAILURES_PER_ADDRESS`` failures over any accounts (a spray of names);
+  each new failure restarts the ``LOGIN_LOCKOUT_SECONDS`` window of its counters;
 - a success forgets the account's own failures only (logging in to one's own account does not wipe an
   address's spray);
 - the answer: the login page itself with one message that never says whether the account exists (unknown
   names are counted and locked exactly like real ones), HTTP 429.
 
 The owner ends a lock by resetting the password (``lift_lock`` from the reset view); staff lift it from the
-user list in the admin (action "Mở khóa đăng nhập") or delete the attempt rows (admin "Access attempts").
+user list in the admin (action "Mở khóa đăng nhập").
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ from __future__ import annotations
 import datetime
 
 from axes.backends import AxesStandaloneBackend
-from axes.handlers.database import AxesDatabaseHandler
-from axes.models import AccessAttempt
+from axes.conf import settings as axes_settings
+from axes.handlers.cache import AxesCacheHandler
+from axes.helpers import get_client_ip_address, get_client_username, get_failure_limit
+from axes.signals import user_locked_out
 from django.conf import settings
-from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from units.security import counters
 from units.text import fold
 
 
@@ -53,19 +57,52 @@ def username_of(request: HttpRequest | None, credentials: dict | None) -> str:
     return fold(name or "")[:150]
 
 
-class ThrottleHandler(AxesDatabaseHandler):
+def account_key(username: str) -> str:
+    return counters.key("login-failures:account", fold(username))
+
+
+def address_key(address: str) -> str:
+    return counters.key("login-failures:address", address or "")
+
+
+class ThrottleHandler(AxesCacheHandler):
+    def _keys(self, request, credentials: dict | None) -> tuple[str, str]:
+        return (account_key(get_client_username(request, credentials) or ""),
+                address_key(get_client_ip_address(request) or ""))
+
     def get_failures(self, request, credentials: dict | None = None) -> int:
-        by_account, by_address = (
-            attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
-            for attempts in self.get_user_attempts(request, credentials)
-        )
+        account, address = self._keys(request, credentials)
+        by_account, by_address = counters.current(account), counters.current(address)
         if by_address >= settings.LOGIN_MAX_FAILURES_PER_ADDRESS:
             return max(by_account, settings.LOGIN_MAX_FAILURES)
         return by_account
 
+    def user_login_failed(self, sender, credentials: dict, request=None, **kwargs):
+        if request is None:
+            return
+        username = get_client_username(request, credentials)
+        signal = {"request": request, "username": username, "ip_address": request.axes_ip_address}
+        if not axes_settings.AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT and request.axes_locked_out:
+            request.axes_credentials = credentials  # refused before the password check: not counted again
+            user_locked_out.send("axes", **signal)
+            return
+        if self.is_whitelisted(request, credentials):
+            return
+        for name in self._keys(request, credentials):
+            counters.count(name, settings.LOGIN_LOCKOUT_SECONDS, extend=True)
+        request.axes_failures_since_start = failures = self.get_failures(request, credentials)
+        if failures >= get_failure_limit(request, credentials):
+            request.axes_locked_out = True
+            request.axes_credentials = credentials
+            user_locked_out.send("axes", **signal)
+
     def user_logged_in(self, sender, request, user, **kwargs):
         super().user_logged_in(sender, request, user, **kwargs)
-        AccessAttempt.objects.filter(username=fold(user.get_username())).delete()
+        counters.forget(account_key(user.get_username()))
+
+    def reset_attempts(self, *, ip_address: str | None = None, username: str | None = None,
+                       ip_or_username: bool = False) -> int:
+        return lift_lock(username=username, address=ip_address)
 
 
 class ThrottleBackend(AxesStandaloneBackend):
@@ -93,11 +130,11 @@ def lockout_response(request: HttpRequest, original_response: HttpResponse | Non
 
 
 def lift_lock(username: str | None = None, address: str | None = None) -> int:
-    """Forget the failures of an account (any address) and/or of an address; the number of rows removed."""
-    attempts = AccessAttempt.objects.none()
-    if username:
-        attempts = attempts | AccessAttempt.objects.filter(username=fold(username))
-    if address:
-        attempts = attempts | AccessAttempt.objects.filter(ip_address=address)
-    count, _rows = AccessAttempt.objects.filter(pk__in=attempts.values("pk")).delete()
-    return count
+    """Forget the failures of an account (from any address) and/or of an address; how many counters existed."""
+    names = ([account_key(username)] if username else []) + ([address_key(address)] if address else [])
+    return counters.forget(*names)
+
+
+def failures(username: str | None = None, address: str | None = None) -> int:
+    """The failures counted now for an account or an address (for staff and tests)."""
+    return counters.current(account_key(username) if username else address_key(address or ""))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -18,8 +19,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from units.hygiene import CleanTextMixin
-from units.security import second_factor
-from units.security.throttle import lift_lock
+from units.security import counters, second_factor
+from units.security.client import client_address
+from units.security.throttle import failures, lift_lock
+from units.security.views_log import require_staff
+from units.text import nfc
 
 
 class VietnamesePasswordChangeForm(CleanTextMixin, PasswordChangeForm):
@@ -32,6 +36,38 @@ class VietnamesePasswordChangeForm(CleanTextMixin, PasswordChangeForm):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = VietnamesePasswordChangeForm
+
+
+def reset_limit_message() -> str:
+    return _("Đã có quá nhiều yêu cầu đặt lại mật khẩu từ máy này hoặc cho địa chỉ thư điện tử này. "
+             "Vui lòng thử lại sau %(minutes)s phút.") % {"minutes": settings.PASSWORD_RESET_WINDOW_SECONDS // 60}
+
+
+def reset_requests_exceeded(request) -> bool:
+    """Count this request for a reset link per client address and per e-mail address typed (whether an account
+    has it or not, so the answer tells nothing), in the shared cache; true once either is over its limit."""
+    window = settings.PASSWORD_RESET_WINDOW_SECONDS
+    by_address = counters.count(counters.key("password-reset:address", client_address(request)), window)
+    over = by_address > settings.PASSWORD_RESET_MAX_PER_ADDRESS
+    typed = nfc(request.POST.get("email", "")).casefold()
+    if typed:
+        by_email = counters.count(counters.key("password-reset:email", typed), window)
+        over = over or by_email > settings.PASSWORD_RESET_MAX_PER_EMAIL
+    return over
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset request, throttled: beyond PASSWORD_RESET_MAX_PER_EMAIL requests for one e-mail address or
+    PASSWORD_RESET_MAX_PER_ADDRESS from one client address in PASSWORD_RESET_WINDOW_SECONDS, no e-mail is sent and
+    the page says so (429), with the same words for an address that has an account and one that has not."""
+
+    def post(self, request, *args, **kwargs):
+        if reset_requests_exceeded(request):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, reset_limit_message())
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -105,3 +141,39 @@ def disable(request):
     else:
         messages.error(request, _("Mã xác thực không đúng; xác thực hai lớp vẫn bật."))
     return redirect("second_factor_setup")
+
+
+class UnlockForm(CleanTextMixin, forms.Form):
+    username = forms.CharField(label=gettext_lazy("Tên đăng nhập"), required=False, max_length=150)
+    address = forms.GenericIPAddressField(label=gettext_lazy("Địa chỉ IP"), required=False, error_messages={
+        "invalid": gettext_lazy("Địa chỉ IP không hợp lệ (ví dụ 203.0.113.5).")})
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("username") and not data.get("address"):
+            raise forms.ValidationError(_("Nhập tên đăng nhập hoặc địa chỉ IP cần mở khóa."))
+        return data
+
+
+@never_cache
+@login_required
+def login_locks(request):
+    """Board staff and administrators lift a login lock: an account's failures (from any address) and/or an
+    address's (over any accounts), counted in the shared cache."""
+    require_staff(request.user)
+    form = UnlockForm(request.POST or None)
+    looked_up = None
+    if request.method == "POST" and form.is_valid():
+        username, address = form.cleaned_data["username"], form.cleaned_data["address"]
+        lift_lock(username=username or None, address=address or None)
+        messages.success(request, _("Đã mở khóa đăng nhập: %(what)s.") % {
+            "what": ", ".join(x for x in (username, address) if x)})
+        return redirect("login_locks")
+    if request.GET.get("username") or request.GET.get("address"):
+        name, address = request.GET.get("username", ""), request.GET.get("address", "")
+        looked_up = {"username": name, "address": address,
+                     "by_account": failures(username=name) if name else None,
+                     "by_address": failures(address=address) if address else None}
+    return render(request, "registration/login_locks.html", {
+        "form": form, "looked_up": looked_up, "max_account": settings.LOGIN_MAX_FAILURES,
+        "max_address": settings.LOGIN_MAX_FAILURES_PER_ADDRESS})

@@ -43,15 +43,15 @@ class LogFilter(CleanTextMixin, forms.Form):
             field.widget.attrs.setdefault("class", "form-select" if select else "form-control")
 
 
-def _require_staff(user) -> None:
+def require_staff(user) -> None:
     if not (user.is_superuser or user.has_role(Role.BOARD_STAFF, Role.ADMINISTRATOR)):
-        raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng và quản trị viên xem nhật ký này."))
+        raise PermissionDenied(_("Chỉ cán bộ Ban Thi đua - Khen thưởng và quản trị viên dùng trang này."))
 
 
 @login_required
 @require_GET
 def read_log_page(request):
-    _require_staff(request.user)
+    require_staff(request.user)
     form = LogFilter(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     rows = read_log.filtered(

@@ -78,17 +78,20 @@ class Command(BaseCommand):
         parser.add_argument("--rows", type=int, default=5000)
         parser.add_argument("--repeat", type=int, default=3)
         parser.add_argument("--requests", type=int, default=10)
-        parser.add_argument("--profile", action="store_true")
+        parser.add_argument("--profile", action="store_true", help="pyinstrument profile of one import")
+        parser.add_argument("--profile-page", action="store_true",
+                            help="pyinstrument profile of one dossier page request, and its queries by time")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             with transaction.atomic():
-                self.run(options["rows"], options["repeat"], options["requests"], options["profile"])
+                self.run(options["rows"], options["repeat"], options["requests"], options["profile"],
+                         options["profile_page"])
                 raise Rollback
         except Rollback:
             pass
 
-    def run(self, rows: int, repeat: int, requests: int, profile: bool) -> None:
+    def run(self, rows: int, repeat: int, requests: int, profile: bool, profile_page: bool = False) -> None:
         data = nominee_workbook(rows)
         root = Unit.objects.filter(kind=UnitKind.PROVINCE).first()
         unit = Unit.objects.create(code="bench-import", name="Sở đo hiệu năng nhập danh sách",
@@ -141,6 +144,9 @@ class Command(BaseCommand):
             sizes.append(len(response.content))
             queries = len(captured)
 
+        if profile_page:
+            self.profile_page(client, page)
+
         anchor, spent = statistics.median(anchors), statistics.median(imports)
         login_ms, page_ms = statistics.median(logins) * 1000, statistics.median(pages) * 1000
         self.stdout.write(f"Nhập {rows} dòng / openpyxl đọc cùng tệp: {spent / anchor:.2f} × (mục tiêu ≤ 3 ×)")
@@ -154,3 +160,13 @@ class Command(BaseCommand):
         self.stdout.write(f"  trang đăng nhập             trung vị {login_ms:6.1f} ms")
         self.stdout.write(f"  trang hồ sơ                 trung vị {page_ms:6.1f} ms, {queries} truy vấn, "
                           f"{max(sizes) / 1024:.0f} KB HTML (mục tiêu ≤ 300 ms)")
+
+    def profile_page(self, client: Client, page: str) -> None:
+        from pyinstrument import Profiler
+
+        with CaptureQueriesContext(connection) as captured, Profiler() as profiler:
+            client.get(page)
+        self.stdout.write(profiler.output_text(unicode=True, color=False, show_all=False))
+        slowest = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:8]
+        for query in slowest:
+            self.stdout.write(f"  {float(query['time']) * 1000:7.1f} ms  {query['sql'][:300]}")
