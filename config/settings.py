@@ -377,5 +377,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},  # a lock is a warning
+        # WeasyPrint narrates every step of every PDF at INFO (seven lines a document): only its warnings.
+        "weasyprint": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -38,8 +38,9 @@ def dossier_moved(dossier_id: int, action: str) -> int:
         return 0
     recipients = unit_mailboxes([dossier.unit])[dossier.unit_id]
     if not recipients:
-        logger.info("Dossier %s: unit %s has no mailbox of its own; its officers have their notices.",
-                    dossier.reference, dossier.unit_id)
+        # The usual case (the officers have their notices), not news: kept out of make run's console.
+        logger.debug("Dossier %s: unit %s has no mailbox of its own; its officers have their notices.",
+                     dossier.reference, dossier.unit_id)
         return 0
     last = dossier.history.order_by("-at", "-pk").first()
     body = render_to_string(
