@@ -1,4 +1,6 @@
-"""E-mail to the units a campaign is launched to (Django's e-mail backend; console in development)."""
+"""E-mail to the mailboxes of the units a campaign is launched to (Django's e-mail backend; console in development).
+The units' officers hear of the launch through their notices, e-mailed as each chose: the message goes to each
+unit's own address only (``awards.notices.record.unit_mailboxes``), so nobody gets the launch twice."""
 
 from __future__ import annotations
 
@@ -9,18 +11,18 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from awards.notices.record import unit_mailboxes
 from campaigns.models import Campaign
 from units.models import Unit
-from units.selectors import recipients_by_unit
 
 logger = logging.getLogger(__name__)
 
 
 def campaign_launched(campaign_id: int, unit_ids: list[int]) -> int:
-    """One message per unit with an address (its own and its officers'); returns how many were sent."""
+    """One message per unit with a mailbox of its own; returns how many were sent."""
     campaign = Campaign.objects.get(pk=campaign_id)
     units = list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
-    addresses = recipients_by_unit(units)
+    addresses = unit_mailboxes(units)
     sent = 0
     without = []
     for unit in units:

@@ -27,7 +27,6 @@ from campaigns.models import (
     TargetReport,
 )
 from units.models import ClusterMembership, EmulationCluster, Role, Unit, User
-from units.selectors import recipients_by_unit
 
 S = CampaignStatus
 REGISTRATION_OPEN = {S.LAUNCHED, S.IN_PROGRESS, S.PRELIMINARY_REVIEW}
@@ -138,8 +137,8 @@ def _add_audience(campaign: Campaign, members: list[tuple[Unit, EmulationCluster
 
 
 def _notify_on_commit(campaign: Campaign, unit_ids: list[int]) -> None:
-    """The units' officers hear of the launch in the app (notices written in this transaction) and the units by
-    e-mail (the units' and officers' addresses; an outbox entry of this transaction, sent after the commit)."""
+    """The units' officers hear of the launch in the app (notices written in this transaction, e-mailed as each
+    chose) and the units' own mailboxes by e-mail (an outbox entry of this transaction, sent after the commit)."""
     from awards.core.outbox import defer
     from awards.models import NoticeKind
     from awards.notices.record import record, unit_officers
@@ -170,26 +169,34 @@ def last_outbox_pk() -> int:
 
 @dataclass(frozen=True)
 class Reach:
-    """Who a launch reached, as the staff are told: units whose officers got a notice, units with an e-mail
-    address (the launch e-mail goes to them), units without one."""
+    """Who a launch reached, as the staff are told: units whose officers got a notice, units whose own mailbox gets
+    the launch e-mail, units with an officer who gets notices by e-mail (each event or the day's digest), units
+    reached by no e-mail at all."""
 
     units: int
     in_app: int
     emailed: int
     without_officer: list[str]
     without_address: list[str]
+    personal: int = 0
 
 
 def reach(unit_ids: list[int]) -> Reach:
+    from awards.models import EmailMode
+    from awards.notices.record import unit_mailboxes
+
     units = list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
-    addresses = recipients_by_unit(units)
-    with_officer = set(User.objects.filter(unit_id__in=unit_ids, is_active=True, groups__name=Role.UNIT_OFFICER)
-                       .values_list("unit_id", flat=True))
+    mailboxes = unit_mailboxes(units)
+    officers = list(User.objects.filter(unit_id__in=unit_ids, is_active=True, groups__name=Role.UNIT_OFFICER)
+                    .values_list("unit_id", "email", "notice_preference__email_mode"))
+    with_officer = {unit_id for unit_id, _email, _mode in officers}
+    by_mail = {unit_id for unit_id, email, mode in officers if email and mode != EmailMode.OFF}
     return Reach(
         units=len(units), in_app=sum(1 for u in units if u.pk in with_officer),
-        emailed=sum(1 for u in units if addresses[u.pk]),
+        emailed=sum(1 for u in units if mailboxes[u.pk]),
         without_officer=[u.name for u in units if u.pk not in with_officer],
-        without_address=[u.name for u in units if not addresses[u.pk]])
+        without_address=[u.name for u in units if not mailboxes[u.pk] and u.pk not in by_mail],
+        personal=sum(1 for u in units if u.pk in by_mail))
 
 
 @transaction.atomic

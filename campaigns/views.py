@@ -231,13 +231,16 @@ def launch_message(reach: services.Reach, email_state: str) -> str:
     if reach.without_officer:
         parts.append(_("%(n)s đơn vị chưa có tài khoản cán bộ thi đua: %(names)s.") % {
             "n": len(reach.without_officer), "names": _names(reach.without_officer)})
-    if not reach.emailed:
-        parts.append(_("Không gửi thư điện tử nào: chưa đơn vị nào có địa chỉ thư."))
-    else:
+    if reach.personal:
+        parts.append(_("Cán bộ thi đua có địa chỉ thư của %(n)s đơn vị nhận thư điện tử theo cách mỗi người chọn "
+                       "(từng thông báo hoặc thư tóm tắt hằng ngày).") % {"n": reach.personal})
+    if reach.emailed:
         parts.append(str(EMAIL_STATES.get(email_state, EMAIL_STATES["queued"])) % {"n": reach.emailed})
-        if reach.without_address:
-            parts.append(_("%(n)s đơn vị chưa có địa chỉ thư: %(names)s.") % {
-                "n": len(reach.without_address), "names": _names(reach.without_address)})
+    if not reach.emailed and not reach.personal:
+        parts.append(_("Không gửi thư điện tử nào: chưa đơn vị nào có địa chỉ thư."))
+    elif reach.without_address:
+        parts.append(_("%(n)s đơn vị chưa có địa chỉ thư: %(names)s.") % {
+            "n": len(reach.without_address), "names": _names(reach.without_address)})
     return " ".join(parts)
 
 

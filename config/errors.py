@@ -1,16 +1,29 @@
-"""Error pages in Vietnamese, under ``make run`` too.
+"""Error pages in Vietnamese, under ``make run`` (DEBUG on) too.
 
-With DEBUG on, Django answers an ``Http404`` with its technical page (an English list of URL patterns) and never
-calls ``handler404``; this middleware answers it with ``templates/404.html`` like production does, unless
-``DEBUG_TECHNICAL_404`` is set for a developer who wants the pattern list. 403 already uses ``templates/403.html``
-in both modes; 500 uses ``templates/500.html`` when DEBUG is off (with DEBUG on, the traceback page is what a
-developer needs)."""
+With DEBUG on, Django answers an ``Http404`` (from a view, or a path no URL pattern matches) with its technical
+page, an English list of URL patterns, and never calls ``handler404``; ``VietnameseNotFoundMiddleware`` answers
+both with ``templates/404.html`` like production does. An uncaught exception gets Django's traceback page, built by
+``DEFAULT_EXCEPTION_REPORTER``; ``VietnameseExceptionReporter`` builds ``templates/500.html`` instead (``400.html``
+for a bad request), while the traceback still goes to the console through the ``django.request`` logger, where
+the developer running ``make run`` reads it. 403 uses ``templates/403.html`` in both modes.
+
+``DEBUG_TECHNICAL_404`` / ``DEBUG_TECHNICAL_500`` (environment) bring Django's technical pages back for a developer
+who wants them. E-mails to the administrators (``is_email``) always carry the full report."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
+from django.template import loader
+from django.urls import Resolver404, resolve
+from django.views.debug import ExceptionReporter
 from django.views.defaults import page_not_found
+
+
+def _vietnamese_404() -> bool:
+    return settings.DEBUG and not getattr(settings, "DEBUG_TECHNICAL_404", False)
 
 
 class VietnameseNotFoundMiddleware:
@@ -18,9 +31,38 @@ class VietnameseNotFoundMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if _vietnamese_404():
+            try:
+                resolve(request.path_info, getattr(request, "urlconf", None))
+            except Resolver404 as exc:
+                # CommonMiddleware (outside this one) still turns the 404 into its APPEND_SLASH redirect.
+                return page_not_found(request, exc)
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, Http404) and settings.DEBUG and not getattr(settings, "DEBUG_TECHNICAL_404", False):
+        if isinstance(exception, Http404) and _vietnamese_404():
             return page_not_found(request, exception)
         return None
+
+
+class VietnameseExceptionReporter(ExceptionReporter):
+    """Django's reporter, except for the page a browser gets under DEBUG: the Vietnamese error page, no traceback."""
+
+    def _plain(self) -> bool:
+        return self.is_email or getattr(settings, "DEBUG_TECHNICAL_500", False)
+
+    def _bad_request(self) -> bool:
+        return self.exc_type is not None and issubclass(
+            self.exc_type, (SuspiciousOperation, BadRequest, MultiPartParserError))
+
+    def get_traceback_html(self) -> str:
+        if self._plain():
+            return super().get_traceback_html()
+        return loader.get_template("400.html" if self._bad_request() else "500.html").render()
+
+    def get_traceback_text(self) -> str:
+        if self._plain():
+            return super().get_traceback_text()
+        if self._bad_request():
+            return "Yêu cầu không hợp lệ.\n"
+        return "Đã có lỗi trong hệ thống. Vui lòng thử lại sau ít phút.\n"

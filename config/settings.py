@@ -80,6 +80,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 DEBUG_TECHNICAL_404 = env_bool("DEBUG_TECHNICAL_404", False)
+# Under DEBUG (make run) a server error shows templates/500.html too, the traceback going to the console only;
+# DEBUG_TECHNICAL_500=1 brings back Django's traceback page (config/errors.py).
+DEBUG_TECHNICAL_500 = env_bool("DEBUG_TECHNICAL_500", False)
+DEFAULT_EXCEPTION_REPORTER = "config.errors.VietnameseExceptionReporter"
 
 ROOT_URLCONF = "config.urls"
 
@@ -388,5 +392,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},  # a lock is a warning
+        # WeasyPrint narrates every step of every PDF at INFO (seven lines a document): only its warnings.
+        "weasyprint": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

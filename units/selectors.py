@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
-from units.models import ClusterMembership, ClusterYear, EmulationCluster, Role, Unit, User
+from units.models import ClusterMembership, ClusterYear, EmulationCluster, Unit
 from units.search import search, vietnamese_order
 
 
@@ -127,12 +127,3 @@ def subtree_ids(unit_id: int) -> list[int]:
         scope += frontier
     return scope
 
-
-def recipients_by_unit(units) -> dict[int, list[str]]:
-    """Each unit's address and its active officers' addresses, without repeats, in one query for all units."""
-    addresses = {unit.pk: [unit.email] if unit.email else [] for unit in units}
-    officers = User.objects.filter(unit_id__in=list(addresses), is_active=True, groups__name=Role.UNIT_OFFICER)
-    for unit_id, email in officers.exclude(email="").order_by("pk").values_list("unit_id", "email"):
-        if email not in addresses[unit_id]:
-            addresses[unit_id].append(email)
-    return addresses

@@ -1,4 +1,6 @@
-"""E-mail to a unit when its dossier is returned or decided (Django's e-mail backend; console in development)."""
+"""E-mail to a unit's mailbox when its dossier is returned or decided (Django's e-mail backend; console in
+development). The unit's officers hear of it through their notices (``awards.dossiers.notices``), e-mailed as each
+chose, so this message goes to the unit's own address only (``awards.notices.record.unit_mailboxes``)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
-from units.selectors import recipients_by_unit
+from awards.notices.record import unit_mailboxes
 
 logger = logging.getLogger(__name__)
 
@@ -28,15 +30,17 @@ def returner(dossier, action: str) -> str:
 
 
 def dossier_moved(dossier_id: int, action: str) -> int:
-    """Tell the proposing unit; returns how many messages were sent (0 when it has no address)."""
+    """Tell the proposing unit's mailbox; returns how many messages were sent (0 when it has no address)."""
     from awards.models import Dossier
 
     dossier = Dossier.objects.select_related("unit", "body__unit").get(pk=dossier_id)
     if action not in SUBJECTS:
         return 0
-    recipients = recipients_by_unit([dossier.unit])[dossier.unit_id]
+    recipients = unit_mailboxes([dossier.unit])[dossier.unit_id]
     if not recipients:
-        logger.info("Dossier %s: unit %s has no e-mail address; nothing sent.", dossier.reference, dossier.unit_id)
+        # The usual case (the officers have their notices), not news: kept out of make run's console.
+        logger.debug("Dossier %s: unit %s has no mailbox of its own; its officers have their notices.",
+                     dossier.reference, dossier.unit_id)
         return 0
     last = dossier.history.order_by("-at", "-pk").first()
     body = render_to_string(

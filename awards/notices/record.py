@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from awards.core.outbox import defer
-from awards.models import Notice
+from awards.models import EmailMode, Notice
 from units.models import Role, UnitKind, User
 
 MAX_TITLE = 400
@@ -60,6 +60,20 @@ def board_staff() -> QuerySet[User]:
 
 def unit_leaders(unit_id: int) -> QuerySet[User]:
     return active_users(Role.LEADERSHIP).filter(unit_id=unit_id)
+
+
+def unit_mailboxes(units) -> dict[int, list[str]]:
+    """Where a unit's own e-mail about an event goes (a dossier returned or decided, a campaign launched): the
+    unit's address, and nobody else's. The unit's officers hear of the event personally (a notice, e-mailed as each
+    chose: one per event, the day's digest, or none), so one person gets one e-mail per event; the unit's address is
+    left out too when it is the address of an officer who gets notices by e-mail. One query for all units."""
+    mailboxes = {unit.pk: [unit.email] if unit.email else [] for unit in units}
+    personal = (active_users(Role.UNIT_OFFICER).filter(unit_id__in=list(mailboxes)).exclude(email="")
+                .values_list("unit_id", "email", "notice_preference__email_mode"))
+    for unit_id, email, mode in personal:
+        if mode != EmailMode.OFF and email.lower() in (a.lower() for a in mailboxes[unit_id]):
+            mailboxes[unit_id] = []
+    return mailboxes
 
 
 def province_leaders() -> QuerySet[User]:

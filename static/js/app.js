@@ -194,3 +194,33 @@
     init();
   }
 })();
+
+/* A table wider than the screen scrolls inside its frame (.table-responsive, or the table itself on a phone): the
+ * frame then takes keyboard focus, so the arrow keys scroll it and a keyboard user reaches the columns off to the
+ * side (WCAG 2.1.1; axe "scrollable-region-focusable"). Re-checked when the window is resized. */
+(function () {
+  "use strict";
+  var SELECTOR = ".table-responsive, .app-main table.table";
+
+  function scrollsSideways(el) {
+    var overflow = window.getComputedStyle(el).overflowX;
+    return (overflow === "auto" || overflow === "scroll") && el.scrollWidth > el.clientWidth + 1;
+  }
+
+  function mark() {
+    document.querySelectorAll(SELECTOR).forEach(function (el) {
+      if (scrollsSideways(el)) {
+        if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "0"); el.setAttribute("data-scroll-focus", ""); }
+      } else if (el.hasAttribute("data-scroll-focus")) {
+        el.removeAttribute("tabindex"); el.removeAttribute("data-scroll-focus");
+      }
+    });
+  }
+
+  var pending = null;
+  window.addEventListener("resize", function () {
+    if (pending) { window.clearTimeout(pending); }
+    pending = window.setTimeout(mark, 150);
+  });
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", mark); } else { mark(); }
+})();

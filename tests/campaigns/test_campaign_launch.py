@@ -1,5 +1,5 @@
 """Phát động: the audience is the chosen units plus whole clusters (their members in the campaign's year);
-their officers are told by e-mail; staff draft a campaign with content groups, targets and its plan."""
+the units' mailboxes get the launch e-mail, their officers a notice (e-mailed as each chose); staff draft a campaign with content groups, targets and its plan."""
 
 from __future__ import annotations
 
@@ -40,20 +40,31 @@ def test_audience_is_chosen_units_plus_cluster_members_of_the_year(staff, unit_a
     assert (fresh.status, fresh.launch_date) == (CampaignStatus.LAUNCHED, D(2019, 8, 19))
 
 
-def test_officers_of_the_audience_are_told_by_email(staff, unit_a, unit_b, cluster, officer_b,
-                                                    django_capture_on_commit_callbacks):
+def test_units_get_the_launch_email_and_officers_their_notice_once(staff, unit_a, unit_b, cluster, officer_b,
+                                                                   django_capture_on_commit_callbacks):
+    """The district's mailbox gets the launch e-mail; officer B (one e-mail per event) gets his notice's e-mail, the
+    district's officer (the daily digest, the default) the day's digest: one e-mail per person for the launch."""
+    from awards.models import EmailMode, NoticePreference
+    from awards.notices.tasks import send_digests
+
     UserFactory(username="lb", unit=cluster.memberships.get(unit__code="huyen-loc-binh").unit,
                 email="canbo.lb@example.vn", roles=[Role.UNIT_OFFICER])
     officer_b.email = "binh@example.vn"
     officer_b.save()
+    NoticePreference.objects.create(user=officer_b, email_mode=EmailMode.EACH)
     campaign = make_campaign(unit_a)
     with django_capture_on_commit_callbacks(execute=True):
         services.launch(campaign, staff, [unit_b], [cluster])
     recipients = sorted(tuple(m.to) for m in mail.outbox)
-    assert recipients == [("binh@example.vn",), ("lb@example.vn", "canbo.lb@example.vn")]
-    message = next(m for m in mail.outbox if "binh@example.vn" in m.to)
+    assert recipients == [("binh@example.vn",), ("lb@example.vn",)]
+    assert mail.outbox[[m.to for m in mail.outbox].index(["binh@example.vn"])].subject == (
+        'Phong trào "Đợt thi đua cao điểm 60 ngày đêm thử nghiệm" đã được phát động đến đơn vị: mời đăng ký thi đua')
+    assert send_digests() == 1
+    assert sorted(tuple(m.to) for m in mail.outbox) == [
+        ("binh@example.vn",), ("canbo.lb@example.vn",), ("lb@example.vn",)]
+    message = next(m for m in mail.outbox if "lb@example.vn" in m.to)
     assert message.subject == "Phát động: Đợt thi đua cao điểm 60 ngày đêm thử nghiệm"
-    assert "Kính gửi Sở Y tế," in message.body and "đăng ký thi đua" in message.body
+    assert "Kính gửi Huyện Lộc Bình," in message.body and "đăng ký thi đua" in message.body
     # unit A has no address and no officer with one: nothing sent, nothing fails
 
 
@@ -70,19 +81,24 @@ def test_launch_mail_costs_the_same_queries_for_one_unit_or_many(staff, unit_a, 
         assert campaign_launched(campaign.pk, [u.pk for u in few]) == 1
     with django_assert_num_queries(3):
         assert campaign_launched(campaign.pk, [u.pk for u in many]) == 20
-    expected = {tuple(sorted([u.email, f"canbo.{u.pk}@example.vn"])) for u in [*few, *many]}
-    assert {tuple(sorted(m.to)) for m in mail.outbox} == expected and len(mail.outbox) == 21
+    # the units' own mailboxes only: their officers have their notices
+    assert sorted(m.to for m in mail.outbox) == sorted([u.email] for u in [*few, *many]) and len(mail.outbox) == 21
 
 
 def test_extending_the_audience_tells_only_the_new_units(staff, unit_a, unit_b, officer_b,
                                                          django_capture_on_commit_callbacks):
-    officer_b.email = "binh@example.vn"
-    officer_b.save()
+    unit_a.email = "sogddt@example.vn"
+    unit_a.save()
+    unit_b.email = "soyte@example.vn"
+    unit_b.save()
     campaign = make_campaign(unit_a, status=CampaignStatus.IN_PROGRESS, audience=[unit_a])
     with django_capture_on_commit_callbacks(execute=True):
         added = services.extend_audience(campaign, staff, [unit_a, unit_b], [])
     assert added == [unit_b.pk]
-    assert [m.to for m in mail.outbox] == [["binh@example.vn"]]
+    assert [m.to for m in mail.outbox] == [["soyte@example.vn"]]
+    from awards.models import Notice
+
+    assert list(Notice.objects.values_list("recipient__username", flat=True)) == [officer_b.username]
 
 
 def test_launch_page(client, staff, unit_a, unit_b, cluster):

@@ -165,6 +165,7 @@ def test_submit_records_a_revision_and_resubmission_a_second_one(unit_a, officer
 
 
 def test_return_mails_the_unit_with_the_reason(unit_a, officer_a, staff, django_capture_on_commit_callbacks):
+    """The unit's mailbox; its officer hears through his notice (daily digest by default: nothing yet)."""
     unit_a.email = "sogddt@langson.gov.vn"
     unit_a.save()
     officer_a.email = "hoa@langson.gov.vn"
@@ -174,7 +175,7 @@ def test_return_mails_the_unit_with_the_reason(unit_a, officer_a, staff, django_
         workflow.transition(dossier, "return", staff, note="Thiếu biên bản bình xét")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert message.to == ["sogddt@langson.gov.vn", "hoa@langson.gov.vn"]
+    assert message.to == ["sogddt@langson.gov.vn"]
     assert message.subject == f"Hồ sơ {dossier.reference} bị trả lại: cần bổ sung, chỉnh sửa"
     assert "Lý do: Thiếu biên bản bình xét" in message.body
 

@@ -1,5 +1,5 @@
-"""axe-core (vendored under static/vendor/axe/, loaded only here) on the main pages: no serious or critical
-violation; at 390 px no page is wider than the screen; the inbox's filters fold behind "Bộ lọc" on a phone.
+"""axe-core (vendored under static/vendor/axe/, loaded only here) on the main pages, at 1366 and at 390 px, for the
+staff and for a unit officer: no serious or critical violation; at 390 px no page is wider than the screen; the inbox's filters fold behind "Bộ lọc" on a phone.
 Screenshots of each page at 1366 and 390 px go to test-artifacts/screenshots/."""
 
 from __future__ import annotations
@@ -9,11 +9,12 @@ import json
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from awards.catalogue.in_force import award_type_on
 from awards.enums import DossierState
-from awards.models import AgendaItem, CouncilSession
+from awards.models import AgendaItem, CouncilSession, Notice, NoticeKind
 from awards.record.history.entry import record_history_award
 from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.test_dossier_journey import sign_in
@@ -53,6 +54,10 @@ def world(unit_a, officer_a, staff, council_member):
                                             created_by=staff)
     session.members.add(council_member)
     AgendaItem.objects.create(session=session, nomination=voted.nominations.get())
+    for user in (staff, officer_a):  # unread notices: the bell's count and the centre's unread rows
+        Notice.objects.bulk_create([Notice(recipient=user, kind=NoticeKind.DOSSIER_RECEIVED, url="/awards/dossiers/",
+                                           title=f"Hồ sơ HS-2021-00000{i} đã được tiếp nhận", created_at=timezone.now())
+                                    for i in range(1, 4)])
     return {"person": person, "decision": decision, "dossier": dossier, "session": session, "unit": unit_a}
 
 
@@ -71,30 +76,42 @@ def pages(world) -> dict[str, str]:
         "unit": f"/units/{world['unit'].pk}/",
         "campaigns": "/campaigns/",
         "eligibility": "/awards/eligibility/",
+        "notifications": "/notifications/",
     }
 
 
-def test_main_pages_have_no_serious_axe_violation_and_fit_a_phone(browser, browser_context_args, live_server, world):
+OFFICER_PAGES = ("home", "inbox", "dossier", "decision", "search", "person", "campaigns", "eligibility",
+                 "notifications")
+
+
+@pytest.mark.parametrize("persona", ["staff", "officer_a"])
+def test_main_pages_have_no_serious_axe_violation_and_fit_a_phone(browser, browser_context_args, live_server, world,
+                                                                 persona):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # bypass_csp: the site's CSP forbids inline scripts, axe-core is injected by the test, not served by the site
-    staff = sign_in(browser.new_context(**browser_context_args, bypass_csp=True), live_server.url, "staff")
+    desk = sign_in(browser.new_context(**browser_context_args, bypass_csp=True), live_server.url, persona)
     phone = sign_in(browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844}},
                                         bypass_csp=True),
-                    live_server.url, "staff")
+                    live_server.url, persona)
     problems, wide = {}, {}
-    for name, path in pages(world).items():
-        staff.goto(live_server.url + path)
-        found = axe_problems(staff)
+    shown = {name: path for name, path in pages(world).items() if persona == "staff" or name in OFFICER_PAGES}
+    for name, path in shown.items():
+        desk.goto(live_server.url + path)
+        found = axe_problems(desk)
         if found:
             problems[name] = found
-        staff.screenshot(path=str(SCREENSHOTS / f"a11y-{name}-1366.png"), full_page=True)
+        desk.screenshot(path=str(SCREENSHOTS / f"a11y-{persona}-{name}-1366.png"), full_page=True)
         phone.goto(live_server.url + path)
         width = overflow(phone)
         if width > 390:
             wide[name] = width
-        phone.screenshot(path=str(SCREENSHOTS / f"a11y-{name}-390.png"), full_page=True)
-    (SCREENSHOTS.parent / "axe-report.json").write_text(json.dumps({"problems": problems, "wide": wide},
-                                                                   ensure_ascii=False, indent=1))
+        found = axe_problems(phone)
+        if found:
+            problems[f"{name} (390 px)"] = found
+        phone.screenshot(path=str(SCREENSHOTS / f"a11y-{persona}-{name}-390.png"), full_page=True)
+    (SCREENSHOTS.parent / f"axe-report-{persona}.json").write_text(
+        json.dumps({"pages": list(shown), "problems": problems, "wide": wide}, ensure_ascii=False, indent=1))
+    assert len(shown) == (14 if persona == "staff" else 9)
     assert problems == {}
     assert wide == {}
 

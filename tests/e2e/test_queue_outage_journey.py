@@ -16,11 +16,13 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def drafts(staff, unit_a, unit_b, officer_a, officer_b, settings, tmp_path):
-    """Made before the browser starts (the ORM refuses to run inside Playwright's event loop). The Sở Y tế's officer
-    has an address: its launch e-mail is the one that waits."""
+    """Made before the browser starts (the ORM refuses to run inside Playwright's event loop). The Sở Y tế has a
+    mailbox: its launch e-mail is the one that waits (its officer, with an address, hears through his notice)."""
     settings.MEDIA_ROOT = tmp_path
     officer_b.email = "binh@example.vn"
     officer_b.save()
+    unit_b.email = "soyte@example.vn"
+    unit_b.save()
     return make_draft_decision(unit_a, officer_a, staff), make_campaign(unit_a)
 
 
@@ -46,8 +48,10 @@ def test_staff_see_that_the_pdf_and_the_emails_wait_for_the_queue(drafts, page, 
         page.get_by_role("button", name="Phát động", exact=True).click()
         page.get_by_role("dialog").get_by_role("button", name="Đồng ý").click()
         expect(page.get_by_role("alert").first).to_contain_text(
-            "Đã phát động đến 1 đơn vị. Cán bộ thi đua của 1 đơn vị được báo trên hệ thống. Thư điện tử đến 1 đơn vị "
-            "có địa chỉ đang chờ hàng đợi: chưa gửi, sẽ gửi khi hàng đợi hoạt động trở lại.")
+            "Đã phát động đến 1 đơn vị. Cán bộ thi đua của 1 đơn vị được báo trên hệ thống. Cán bộ thi đua có địa "
+            "chỉ thư của 1 đơn vị nhận thư điện tử theo cách mỗi người chọn (từng thông báo hoặc thư tóm tắt hằng "
+            "ngày). Thư điện tử đến 1 đơn vị có địa chỉ đang chờ hàng đợi: chưa gửi, sẽ gửi khi hàng đợi hoạt động "
+            "trở lại.")
         shoot("queue-waiting-launch-1366")
         page.set_viewport_size({"width": 390, "height": 844})
         shoot("queue-waiting-launch-390")

@@ -93,3 +93,20 @@ def test_favicon_is_linked_and_served(client_for):
     assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in page
     response = client_for("anonymous").get("/favicon.ico")
     assert response.status_code == 301 and response["Location"] == "/static/img/favicon.svg"
+
+
+def test_weasyprint_tells_only_its_warnings():
+    """`make run` seeds the demo's PDFs: without this, seven INFO lines per document on the console."""
+    assert not logging.getLogger("weasyprint.progress").isEnabledFor(logging.INFO)
+    assert logging.getLogger("weasyprint").isEnabledFor(logging.WARNING)
+
+
+def test_a_unit_without_a_mailbox_is_not_a_line_per_dossier(unit_a, officer_a, staff, caplog,
+                                                            django_capture_on_commit_callbacks):
+    from awards.dossiers import workflow
+
+    dossier = make_dossier(unit_a, officer_a, state="received")
+    with caplog.at_level(logging.INFO), django_capture_on_commit_callbacks(execute=True):
+        workflow.transition(dossier, "return", staff, note="Thiếu tờ trình")
+    assert [r.getMessage() for r in caplog.records if r.name == "awards.dossiers.notifications"] == []
+    assert mail.outbox == []  # no mailbox; the officer (no address) has his notice in the app
