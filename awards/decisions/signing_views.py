@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import datetime
 import json
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -59,6 +60,16 @@ def panel(decision: Decision, user: User) -> dict:
         "may_act": access.can_publish(user, decision)[0] and decision.state == DecisionState.DRAFT,
         "plugin_url": settings.SIGNING_PLUGIN_URL,
     }
+
+
+def allow_plugin(response, signing: dict):
+    """The page that offers signing through the local plugin may reach it: its origin joins the CSP's
+    connect-src for this response only (every other page keeps connect-src 'self')."""
+    if signing["may_act"] and signing["next_step"] and not signing["paper"]:
+        url = urlsplit(signing["plugin_url"])
+        if url.scheme in ("http", "https") and url.netloc:
+            response._csp_update = {"connect-src": [f"{url.scheme}://{url.netloc}"]}
+    return response
 
 
 @login_required

@@ -190,7 +190,7 @@ def test_the_agency_signs_through_a_remote_service(draft, staff, token, stand_in
 
 def test_browser_side_signing_round_trip_through_the_endpoints(client, draft, staff, token):
     """The page's adapter (static/js/signing.js) in Python: certificate -> start -> plugin signs -> finish."""
-    from tests.signing.conftest import token_sign_hash
+    from tests.signing.standin import token_sign_hash
 
     _register_token(token, draft)
     client.force_login(staff)
