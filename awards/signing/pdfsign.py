@@ -145,11 +145,12 @@ def annex_spot(data: bytes, agency: str, location: str) -> Spot | None:
 
 
 def certificate_spot(data: bytes, agency: str, location: str) -> Spot:
-    """The agency's signature on a file of certificates: a small seal at the bottom right of the first page."""
+    """The agency's signature on a file of certificates: a small seal at the bottom right of the first page, inside
+    the certificate's frame."""
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     box = [float(v) for v in _pages(reader)[0]["/MediaBox"]]
-    size = 18 * MM
-    return Spot(FIELD_CERTIFICATES, 0, (box[2] - size - 6 * MM, 6 * MM, box[2] - 6 * MM, 6 * MM + size),
+    size, right, bottom = 18 * MM, box[2] - 16 * MM, 14 * MM
+    return Spot(FIELD_CERTIFICATES, 0, (right - size, bottom, right, bottom + size),
                 pictures.seal_image(agency), "Văn thư phát hành bằng, giấy khen", location, 0.85)
 
 
