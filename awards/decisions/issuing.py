@@ -1,14 +1,16 @@
-"""Signing and issuing a decision (NĐ 30/2020/NĐ-CP Điều 5 and Phụ lục I mục II): the signer signs the final PDF,
-then the văn thư issues it (ký phát hành: the agency's seal over the signer's image, and the agency's signature
-on the annex). Issuing is publishing: the ``Award`` rows are written in the same transaction that records the
+"""Signing and issuing a decision (NĐ 30/2020/NĐ-CP Điều 5 and Phụ lục I Phần I mục II-III): the signer signs the
+final PDF, then the văn thư issues it (ký phát hành: the agency's seal over the left third of the signer's image).
+The annex (danh sách kèm theo) is in the same file, so the văn thư does not sign it separately (Phụ lục I Phần I
+mục III khoản 1 điểm d). Issuing is publishing: the ``Award`` rows are written in the same transaction that records the
 issued file (``services.publish`` refuses a decision without one), so the record never holds an award whose
 decision was not issued.
 
 A body in paper mode issues by uploading the scan of the paper-signed original instead (``issue_paper``).
 Certificates get their verification codes when the decision is issued, in either mode. Once an electronic
 decision is issued, the văn thư signs the file of its certificates (Bằng khen, Giấy khen, with their codes) with
-the agency's certificate (``sign_certificates``, or the browser-side flow with the step "certs"): the file the
-export writes and the decision page hands out.
+the agency's certificate (``sign_certificates``, or the browser-side flow with the step "certs"), as a file sent
+with the document: top right of the first page, no image, the decision's number and the signing time
+(mục III khoản 1 điểm d); the file the export writes and the decision page hands out.
 
 The PDF is rendered once, for the signer; every later step signs the file the step before it kept
 (``DecisionSignature.file``): a signed file is never rendered again. Any change of the draft's content makes a
@@ -68,10 +70,10 @@ def signature(decision: Decision, step: str) -> DecisionSignature | None:
 
 
 def next_step(decision: Decision) -> str:
-    """"signer", "agency", "annex" or "" (issued, closed, or a paper body's)."""
+    """"signer", "agency" or "" (issued, closed, or a paper body's)."""
     if decision.state != DecisionState.DRAFT or mode_of(decision) == IssueMode.PAPER:
         return ""
-    for step in (SigningStep.SIGNER, SigningStep.AGENCY, SigningStep.ANNEX):
+    for step in (SigningStep.SIGNER, SigningStep.AGENCY):
         if signature(decision, step) is None:
             return step
     return ""
@@ -120,8 +122,7 @@ def _input(decision: Decision, step: str) -> bytes:
         kind = DocumentKind.DECISION if step == SigningStep.SIGNER else DocumentKind.CERTIFICATES
         data, _pages = decision_pdf.render(decision, kind)
         return data
-    before = {SigningStep.AGENCY: SigningStep.SIGNER, SigningStep.ANNEX: SigningStep.AGENCY}[step]
-    with signature(decision, before).file.open("rb") as handle:
+    with signature(decision, SigningStep.SIGNER).file.open("rb") as handle:
         return handle.read()
 
 
@@ -130,12 +131,7 @@ def _spot(decision: Decision, step: str, data: bytes) -> pdfsign.Spot:
         return pdfsign.signer_spot(data, decision.signer.full_name, decision.place)
     if step == SigningStep.AGENCY:
         return pdfsign.agency_spot(data, agency_name(decision.body), decision.place)
-    if step == SigningStep.CERTIFICATES:
-        return pdfsign.certificate_spot(data, agency_name(decision.body), decision.place)
-    spot = pdfsign.annex_spot(data, agency_name(decision.body), decision.place)
-    if spot is None:
-        raise DecisionError(_("Tệp quyết định không có phụ lục để ký."))
-    return spot
+    return pdfsign.attachment_spot(data, decision.code, decision.place)
 
 
 def _certificate(decision: Decision, step: str, der: bytes) -> SigningCertificate:
@@ -181,10 +177,9 @@ def sign_as_signer(decision: Decision, actor: User, backend: Backend) -> Decisio
 
 
 def issue(decision: Decision, actor: User, backend: Backend) -> int:
-    """The văn thư's two signatures (seal, annex), then the issue itself; the number of awards recorded."""
-    for step in (SigningStep.AGENCY, SigningStep.ANNEX):
-        if signature(decision, step) is None:
-            sign_step(decision, actor, step, backend)
+    """The văn thư's signature (the seal), then the issue itself; the number of awards recorded."""
+    if signature(decision, SigningStep.AGENCY) is None:
+        sign_step(decision, actor, SigningStep.AGENCY, backend)
     return complete_issue(decision, actor)
 
 
@@ -204,7 +199,7 @@ def complete_issue(decision: Decision, actor: User) -> int:
     missing = board_submission.missing(decision)
     if missing:
         raise DecisionError(missing)
-    last = signature(decision, SigningStep.ANNEX)
+    last = signature(decision, SigningStep.AGENCY)
     first = signature(decision, SigningStep.SIGNER)
     if last is None or first is None:
         raise DecisionError(_("Quyết định chưa đủ chữ ký số của người ký và của văn thư."))

@@ -34,7 +34,7 @@ from awards.signing import backends, pdfsign
 from units.models import User
 
 STEP_ROLE = {SigningStep.SIGNER: SigningRole.SIGNER, SigningStep.AGENCY: SigningRole.AGENCY,
-             SigningStep.ANNEX: SigningRole.AGENCY, SigningStep.CERTIFICATES: SigningRole.AGENCY}
+             SigningStep.CERTIFICATES: SigningRole.AGENCY}
 
 
 def _step(decision: Decision) -> str:
@@ -136,14 +136,14 @@ def external_start(request, pk):
 
 def _field(step: str) -> str:
     return {SigningStep.SIGNER: pdfsign.FIELD_SIGNER, SigningStep.AGENCY: pdfsign.FIELD_AGENCY,
-            SigningStep.ANNEX: pdfsign.FIELD_ANNEX, SigningStep.CERTIFICATES: pdfsign.FIELD_CERTIFICATES}[step]
+            SigningStep.CERTIFICATES: pdfsign.FIELD_CERTIFICATES}[step]
 
 
 @login_required
 @require_POST
 def external_finish(request, pk):
-    """Second half: the plugin's signature value -> the signed step; the next step (the văn thư signs the annex
-    after the seal), or the decision issued."""
+    """Second half: the plugin's signature value -> the signed step; then the văn thư's step is next, or the
+    decision is issued (after the seal), or the certificates file is signed."""
     decision = _decision(request, pk)
     data = _json(request)
     session = get_object_or_404(SigningSession, pk=data.get("session") or 0, decision=decision)
@@ -154,7 +154,7 @@ def external_finish(request, pk):
         step = issuing.next_step(decision)
         if session.step == SigningStep.CERTIFICATES:
             return JsonResponse({"done": True, "message": _("Đã ký số tệp bằng khen, giấy khen.")})
-        if session.step == SigningStep.ANNEX:
+        if session.step == SigningStep.AGENCY:
             count = issuing.complete_issue(decision, request.user)
             return JsonResponse({"done": True, "message": _("Đã ký phát hành; đã ghi %(n)s khen thưởng vào sổ.")
                                  % {"n": count}})

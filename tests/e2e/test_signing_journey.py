@@ -2,9 +2,9 @@
 local signing plugin for the token's certificate, the server prepares the PDF and answers the hash, the plugin
 signs it, the server embeds the CMS. The plugin is the stand-in of tests/signing/standin.py: a small HTTP service
 on a loopback port, as the VGCA plugin listens on localhost, signing with the SoftHSM2 token's keys. The signer
-signs, then the văn thư issues (seal, then annex, one click); the page then shows the signer and the time, and the
-issued file validates with pyHanko. The CSP stays strict: no inline script, connect-src grows by the plugin's
-origin on this page only."""
+signs, then the văn thư issues (the seal); the page then shows the signer and the time, and the issued file
+validates with pyHanko; last the văn thư signs the certificates file. The CSP stays strict: no inline script,
+connect-src grows by the plugin's origin on this page only."""
 
 from __future__ import annotations
 
@@ -48,14 +48,22 @@ def test_the_signer_and_the_vanthu_sign_through_the_local_plugin(browser, browse
     expect(panel.get_by_test_id("signatures")).to_have_text(f"Người có thẩm quyền ký: Hồ Tiến Thiệu · {at}")
     assert Award.objects.filter(decision=draft).count() == 0  # signed, not issued
 
-    # the văn thư picks the agency's certificate on the token; one click signs the seal and the annex
+    # the văn thư picks the agency's certificate on the token; the seal issues the decision (its annex is in the
+    # same file, so it is not signed apart: NĐ 30/2020 Phụ lục I Phần I mục III khoản 1 điểm d)
     plugin_service.key = AGENCY_LABEL
     panel.get_by_role("button", name="Ký bằng thiết bị ký số trên máy này").click()
     expect(panel.get_by_test_id("issued")).to_have_text(f"Đã ký số: Hồ Tiến Thiệu, lúc {at}.", timeout=60_000)
     expect(panel.get_by_role("link", name="Tải quyết định đã ký số (PDF)")).to_be_visible()
-    expect(panel.get_by_test_id("sign-plugin")).to_have_count(0)
     shoot_page(page, "signing-plugin-issued")
-    assert plugin_service.calls == ["certificate", "sign_hash", "certificate", "sign_hash", "sign_hash"]
+    assert plugin_service.calls == ["certificate", "sign_hash", "certificate", "sign_hash"]
+
+    # issued: the văn thư signs the certificates file (Bằng khen with their codes) the same way
+    expect(panel.get_by_test_id("next-step")).to_have_text("Bước tiếp theo: Văn thư ký số tệp bằng khen, giấy khen.")
+    panel.get_by_role("button", name="Ký bằng thiết bị ký số trên máy này").click()
+    expect(panel.get_by_test_id("certificates-signed")).to_have_text("Tải tệp bằng khen, giấy khen đã ký số (PDF)",
+                                                                     timeout=60_000)
+    expect(panel.get_by_test_id("sign-plugin")).to_have_count(0)
+    assert plugin_service.calls == ["certificate", "sign_hash"] * 3
 
     decision = Decision.objects.get(pk=draft.pk)
     assert decision.state == DecisionState.PUBLISHED
@@ -66,5 +74,9 @@ def test_the_signer_and_the_vanthu_sign_through_the_local_plugin(browser, browse
     assert report.problem == ""
     assert [(s.field, s.signer, s.intact, s.trusted) for s in report.signatures] == [
         ("ChuKyNguoiKy", "Hồ Tiến Thiệu", True, True),
-        ("ChuKyCoQuan", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", True, True),
-        ("ChuKyPhuLuc", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", True, True)]
+        ("ChuKyCoQuan", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", True, True)]
+    with decision.signatures.get(step="certs").file.open("rb") as handle:
+        data = handle.read()
+    report = outside_event_loop(lambda: validation.check(data))
+    assert [(s.field, s.signer, s.problem) for s in report.signatures] == [
+        ("ChuKyBang", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "")]

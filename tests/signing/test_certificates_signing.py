@@ -66,7 +66,10 @@ def test_the_vanthu_signs_the_certificates_file_with_the_agency_certificate(issu
     text = text_of(data)
     assert "BẰNG KHEN" in text and f"Mã xác thực: {code}" in text
     box = [float(v) for v in next(iter(PdfFileReader(io.BytesIO(data)).embedded_signatures)).sig_field["/Rect"]]
-    assert [round(v) for v in box] == [746, 40, 797, 91]  # bottom right of the first certificate, inside its frame
+    assert [round(v) for v in box] == [621, 524, 797, 556]  # top right of the first page, inside the frame
+    at = timezone.localtime(row.signed_at)
+    stamp = [line for line in text.splitlines() if "01/QĐ-UBND" in line or "+07:00" in line][:2]
+    assert [line.strip() for line in stamp] == ["01/QĐ-UBND", f"{at:%Y-%m-%dT%H:%M}:{stamp[1].strip()[17:19]}+07:00"]
 
 
 def test_the_certificates_are_signed_once_and_only_after_issuing(unit_a, officer_a, staff):
@@ -160,7 +163,7 @@ def test_export_writes_the_signed_certificates_with_their_index_columns(issued, 
     assert pyhanko_check(data, _signing_dir / "demo-ca.pem") == [("ChuKyBang", True, True, "ENTIRE_FILE")]
     decision_file = (tmp_path / "all" / "01-QD-UBND-2021.pdf").read_bytes()
     assert [f for f, *_ in pyhanko_check(decision_file, _signing_dir / "demo-ca.pem")] == [
-        "ChuKyNguoiKy", "ChuKyCoQuan", "ChuKyPhuLuc"]
+        "ChuKyNguoiKy", "ChuKyCoQuan"]
     assert rows[0]["ky_so_boi"] == "Hồ Tiến Thiệu" and rows[0]["phat_hanh"] == "ky_so"
 
 
