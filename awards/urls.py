@@ -75,6 +75,7 @@ urlpatterns += [
     path("decisions/<int:pk>/sign/finish/", sv.external_finish, name="decision_sign_finish"),
     path("decisions/<int:pk>/issue-paper/", sv.issue_paper, name="decision_issue_paper"),
     path("decisions/<int:pk>/issued.pdf", sv.issued_file, name="decision_issued"),
+    path("decisions/<int:pk>/certificates-signed.pdf", sv.signed_certificates, name="decision_certificates_signed"),
     path("decisions/<int:pk>/blanks.pdf", blank_views.blank_print, name="decision_blanks"),
     path("blanks/<int:pk>/calibration.pdf", blank_views.calibration_sheet, name="blank_calibration_sheet"),
     path("decisions/<int:pk>/<slug:action>/", q.close, name="decision_close"),

@@ -192,8 +192,7 @@ def _sign_all(decision, actor):
 
     decision = Decision.objects.get(pk=decision.pk)
     issuing.sign_as_signer(decision, actor, demokeys.signer_key(decision.signer))
-    for step in ("agency", "annex"):
-        issuing.sign_step(decision, actor, step, demokeys.agency_key(decision.body))
+    issuing.sign_step(decision, actor, "agency", demokeys.agency_key(decision.body))
     return decision
 
 

@@ -1,11 +1,16 @@
-"""Signing and issuing a decision (NĐ 30/2020/NĐ-CP Điều 5 and Phụ lục I mục II): the signer signs the final PDF,
-then the văn thư issues it (ký phát hành: the agency's seal over the signer's image, and the agency's signature
-on the annex). Issuing is publishing: the ``Award`` rows are written in the same transaction that records the
+"""Signing and issuing a decision (NĐ 30/2020/NĐ-CP Điều 5 and Phụ lục I Phần I mục II-III): the signer signs the
+final PDF, then the văn thư issues it (ký phát hành: the agency's seal over the left third of the signer's image).
+The annex (danh sách kèm theo) is in the same file, so the văn thư does not sign it separately (Phụ lục I Phần I
+mục III khoản 1 điểm d). Issuing is publishing: the ``Award`` rows are written in the same transaction that records the
 issued file (``services.publish`` refuses a decision without one), so the record never holds an award whose
 decision was not issued.
 
 A body in paper mode issues by uploading the scan of the paper-signed original instead (``issue_paper``).
-Certificates get their verification codes when the decision is issued, in either mode.
+Certificates get their verification codes when the decision is issued, in either mode. Once an electronic
+decision is issued, the văn thư signs the file of its certificates (Bằng khen, Giấy khen, with their codes) with
+the agency's certificate (``sign_certificates``, or the browser-side flow with the step "certs"), as a file sent
+with the document: top right of the first page, no image, the decision's number and the signing time
+(mục III khoản 1 điểm d); the file the export writes and the decision page hands out.
 
 The PDF is rendered once, for the signer; every later step signs the file the step before it kept
 (``DecisionSignature.file``): a signed file is never rendered again. Any change of the draft's content makes a
@@ -65,10 +70,10 @@ def signature(decision: Decision, step: str) -> DecisionSignature | None:
 
 
 def next_step(decision: Decision) -> str:
-    """"signer", "agency", "annex" or "" (issued, closed, or a paper body's)."""
+    """"signer", "agency" or "" (issued, closed, or a paper body's)."""
     if decision.state != DecisionState.DRAFT or mode_of(decision) == IssueMode.PAPER:
         return ""
-    for step in (SigningStep.SIGNER, SigningStep.AGENCY, SigningStep.ANNEX):
+    for step in (SigningStep.SIGNER, SigningStep.AGENCY):
         if signature(decision, step) is None:
             return step
     return ""
@@ -93,13 +98,31 @@ def _check_can(decision: Decision, actor: User, step: str) -> None:
         raise DecisionError(_("Bước ký này đã làm xong."))
 
 
+def certificates_due(decision: Decision) -> bool:
+    """An issued (electronic, not revoked) decision whose certificates file the văn thư has not signed yet."""
+    issuance = Issuance.objects.filter(decision=decision).first()
+    return (decision.state == DecisionState.PUBLISHED and issuance is not None
+            and issuance.mode == IssueMode.ELECTRONIC and signature(decision, SigningStep.CERTIFICATES) is None)
+
+
+def _check_certificates(decision: Decision, actor: User) -> None:
+    allowed, why = access.can_publish(actor, decision)
+    if not allowed:
+        raise DecisionError(why)
+    if not certificates_due(decision):
+        if signature(decision, SigningStep.CERTIFICATES) is not None:
+            raise DecisionError(_("Tệp bằng khen, giấy khen của quyết định này đã được ký số."))
+        raise DecisionError(_("Chỉ ký số tệp bằng khen, giấy khen của quyết định đã ban hành bằng chữ ký số."))
+
+
 def _input(decision: Decision, step: str) -> bytes:
-    """The file the step signs: the rendered final PDF for the signer, the file of the step before otherwise."""
-    if step == SigningStep.SIGNER:
-        data, _pages = decision_pdf.render(decision, DocumentKind.DECISION)
+    """The file the step signs: the rendered final PDF for the signer, the certificates (with the codes given at
+    issue) for their step, the file of the step before otherwise."""
+    if step in (SigningStep.SIGNER, SigningStep.CERTIFICATES):
+        kind = DocumentKind.DECISION if step == SigningStep.SIGNER else DocumentKind.CERTIFICATES
+        data, _pages = decision_pdf.render(decision, kind)
         return data
-    before = {SigningStep.AGENCY: SigningStep.SIGNER, SigningStep.ANNEX: SigningStep.AGENCY}[step]
-    with signature(decision, before).file.open("rb") as handle:
+    with signature(decision, SigningStep.SIGNER).file.open("rb") as handle:
         return handle.read()
 
 
@@ -108,10 +131,7 @@ def _spot(decision: Decision, step: str, data: bytes) -> pdfsign.Spot:
         return pdfsign.signer_spot(data, decision.signer.full_name, decision.place)
     if step == SigningStep.AGENCY:
         return pdfsign.agency_spot(data, agency_name(decision.body), decision.place)
-    spot = pdfsign.annex_spot(data, agency_name(decision.body), decision.place)
-    if spot is None:
-        raise DecisionError(_("Tệp quyết định không có phụ lục để ký."))
-    return spot
+    return pdfsign.attachment_spot(data, decision.code, decision.place)
 
 
 def _certificate(decision: Decision, step: str, der: bytes) -> SigningCertificate:
@@ -134,9 +154,16 @@ def _record(decision: Decision, step: str, certificate: SigningCertificate, data
     return row
 
 
+def _check_step(decision: Decision, actor: User, step: str) -> None:
+    if step == SigningStep.CERTIFICATES:
+        _check_certificates(decision, actor)
+    else:
+        _check_can(decision, actor, step)
+
+
 def sign_step(decision: Decision, actor: User, step: str, backend: Backend) -> DecisionSignature:
     """One signature with a key the server reaches (key file, token, remote service)."""
-    _check_can(decision, actor, step)
+    _check_step(decision, actor, step)
     der, _chain = _wrapped(backend.certificate)
     certificate = _wrapped(_certificate, decision, step, der)
     data = _input(decision, step)
@@ -150,11 +177,20 @@ def sign_as_signer(decision: Decision, actor: User, backend: Backend) -> Decisio
 
 
 def issue(decision: Decision, actor: User, backend: Backend) -> int:
-    """The văn thư's two signatures (seal, annex), then the issue itself; the number of awards recorded."""
-    for step in (SigningStep.AGENCY, SigningStep.ANNEX):
-        if signature(decision, step) is None:
-            sign_step(decision, actor, step, backend)
+    """The văn thư's signature (the seal), then the issue itself; the number of awards recorded."""
+    if signature(decision, SigningStep.AGENCY) is None:
+        sign_step(decision, actor, SigningStep.AGENCY, backend)
     return complete_issue(decision, actor)
+
+
+def sign_certificates(decision: Decision, actor: User, backend: Backend) -> DecisionSignature:
+    """The văn thư signs the certificates file of an issued decision with the agency's certificate."""
+    return sign_step(decision, actor, SigningStep.CERTIFICATES, backend)
+
+
+def certificates_file(decision: Decision) -> DecisionSignature | None:
+    """The signed certificates file of the decision, if the văn thư signed it."""
+    return signature(decision, SigningStep.CERTIFICATES)
 
 
 @transaction.atomic
@@ -163,7 +199,7 @@ def complete_issue(decision: Decision, actor: User) -> int:
     missing = board_submission.missing(decision)
     if missing:
         raise DecisionError(missing)
-    last = signature(decision, SigningStep.ANNEX)
+    last = signature(decision, SigningStep.AGENCY)
     first = signature(decision, SigningStep.SIGNER)
     if last is None or first is None:
         raise DecisionError(_("Quyết định chưa đủ chữ ký số của người ký và của văn thư."))
@@ -234,7 +270,7 @@ def issue_paper(decision: Decision, actor: User, scan: bytes, issued_on: datetim
 def start_external(decision: Decision, actor: User, step: str, der: bytes, chain: list[bytes]) -> SigningSession:
     """First half of a signature whose key the server cannot reach: check the certificate the plugin reported,
     prepare the PDF, keep what the second half needs; ``pdfsign.Prepared.to_sign`` goes to the plugin."""
-    _check_can(decision, actor, step)
+    _check_step(decision, actor, step)
     certificate = _wrapped(_certificate, decision, step, der)
     data = _input(decision, step)
     spot = _wrapped(_spot, decision, step, data)
@@ -271,11 +307,15 @@ def finish_external(session: SigningSession, actor: User, signature_value: bytes
     return _record(decision, session.step, session.certificate, signed, actor, session.certificate.backend)
 
 
-def issue_with_demo_keys(decision: Decision, actor: User) -> int:
+def issue_with_demo_keys(decision: Decision, actor: User, certificates: bool = False) -> int:
     """Sign and issue with the demo key files (``signing.demokeys``): the demo, the benchmarks and whole-round
-    helpers. Never a production path: the demo CA is not trusted there."""
+    helpers; with ``certificates``, the văn thư also signs the certificates file. Never a production path: the
+    demo CA is not trusted there."""
     from awards.signing import demokeys
 
     decision = Decision.objects.get(pk=decision.pk)
     sign_as_signer(decision, actor, demokeys.signer_key(decision.signer))
-    return issue(decision, actor, demokeys.agency_key(decision.body))
+    count = issue(decision, actor, demokeys.agency_key(decision.body))
+    if certificates:
+        sign_certificates(Decision.objects.get(pk=decision.pk), actor, demokeys.agency_key(decision.body))
+    return count

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import datetime
 import json
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -33,7 +34,15 @@ from awards.signing import backends, pdfsign
 from units.models import User
 
 STEP_ROLE = {SigningStep.SIGNER: SigningRole.SIGNER, SigningStep.AGENCY: SigningRole.AGENCY,
-             SigningStep.ANNEX: SigningRole.AGENCY}
+             SigningStep.CERTIFICATES: SigningRole.AGENCY}
+
+
+def _step(decision: Decision) -> str:
+    """The draft's next signature, or the certificates file of an issued decision."""
+    step = issuing.next_step(decision)
+    if not step and issuing.certificates_due(decision):
+        return SigningStep.CERTIFICATES
+    return step
 
 
 def _decision(request, pk: int) -> Decision:
@@ -43,7 +52,7 @@ def _decision(request, pk: int) -> Decision:
 def panel(decision: Decision, user: User) -> dict:
     """What the panel shows: the mode, the signatures of the current content, the issued file, the next step
     and the certificates that may make it."""
-    step = issuing.next_step(decision)
+    step = _step(decision)
     role = STEP_ROLE.get(step)
     certificates = SigningCertificate.objects.filter(body_id=decision.body_id, role=role, active=True) if role else []
     if role == SigningRole.SIGNER:
@@ -56,9 +65,21 @@ def panel(decision: Decision, user: User) -> dict:
         "issuance": issuance, "next_step": step, "next_label": SigningStep(step).label if step else "",
         "certificates": [c for c in certificates if c.backend != SigningBackend.BROWSER],
         "browser": [c for c in certificates if c.backend == SigningBackend.BROWSER],
-        "may_act": access.can_publish(user, decision)[0] and decision.state == DecisionState.DRAFT,
+        "may_act": access.can_publish(user, decision)[0] and (decision.state == DecisionState.DRAFT
+                                                              or step == SigningStep.CERTIFICATES),
+        "certificates_file": issuing.certificates_file(decision) if issuance else None,
         "plugin_url": settings.SIGNING_PLUGIN_URL,
     }
+
+
+def allow_plugin(response, signing: dict):
+    """The page that offers signing through the local plugin may reach it: its origin joins the CSP's
+    connect-src for this response only (every other page keeps connect-src 'self')."""
+    if signing["may_act"] and signing["next_step"] and not signing["paper"]:
+        url = urlsplit(signing["plugin_url"])
+        if url.scheme in ("http", "https") and url.netloc:
+            response._csp_update = {"connect-src": [f"{url.scheme}://{url.netloc}"]}
+    return response
 
 
 @login_required
@@ -69,10 +90,14 @@ def sign(request, pk):
     row = get_object_or_404(SigningCertificate, pk=request.POST.get("certificate") or 0, body=decision.body)
     try:
         backend = backends.backend_for(row, request.POST.get("pin", ""))
-        step = issuing.next_step(decision)
+        step = _step(decision)
         if step == SigningStep.SIGNER:
             issuing.sign_as_signer(decision, request.user, backend)
             messages.success(request, _("Đã ký số quyết định %(code)s. Văn thư ký phát hành để ban hành.")
+                             % {"code": decision.code})
+        elif step == SigningStep.CERTIFICATES:
+            issuing.sign_certificates(decision, request.user, backend)
+            messages.success(request, _("Đã ký số tệp bằng khen, giấy khen của quyết định %(code)s.")
                              % {"code": decision.code})
         else:
             count = issuing.issue(decision, request.user, backend)
@@ -102,7 +127,7 @@ def external_start(request, pk):
     except (ValueError, TypeError):
         return JsonResponse({"error": _("Trình ký số không trả về chứng thư số.")}, status=400)
     try:
-        session = issuing.start_external(decision, request.user, issuing.next_step(decision), der, chain)
+        session = issuing.start_external(decision, request.user, _step(decision), der, chain)
     except issuing.DecisionError as exc:
         return JsonResponse({"error": str(exc)}, status=400)
     return JsonResponse({"session": session.pk, "step": session.step, "field": _field(session.step),
@@ -111,14 +136,14 @@ def external_start(request, pk):
 
 def _field(step: str) -> str:
     return {SigningStep.SIGNER: pdfsign.FIELD_SIGNER, SigningStep.AGENCY: pdfsign.FIELD_AGENCY,
-            SigningStep.ANNEX: pdfsign.FIELD_ANNEX}[step]
+            SigningStep.CERTIFICATES: pdfsign.FIELD_CERTIFICATES}[step]
 
 
 @login_required
 @require_POST
 def external_finish(request, pk):
-    """Second half: the plugin's signature value -> the signed step; the next step (the văn thư signs the annex
-    after the seal), or the decision issued."""
+    """Second half: the plugin's signature value -> the signed step; then the văn thư's step is next, or the
+    decision is issued (after the seal), or the certificates file is signed."""
     decision = _decision(request, pk)
     data = _json(request)
     session = get_object_or_404(SigningSession, pk=data.get("session") or 0, decision=decision)
@@ -127,7 +152,9 @@ def external_finish(request, pk):
         issuing.finish_external(session, request.user, value)
         decision.refresh_from_db()
         step = issuing.next_step(decision)
-        if session.step == SigningStep.ANNEX:
+        if session.step == SigningStep.CERTIFICATES:
+            return JsonResponse({"done": True, "message": _("Đã ký số tệp bằng khen, giấy khen.")})
+        if session.step == SigningStep.AGENCY:
             count = issuing.complete_issue(decision, request.user)
             return JsonResponse({"done": True, "message": _("Đã ký phát hành; đã ghi %(n)s khen thưởng vào sổ.")
                                  % {"n": count}})
@@ -178,3 +205,15 @@ def issued_file(request, pk):
         raise PermissionDenied
     return FileResponse(issuance.file.open("rb"), as_attachment=True, content_type="application/pdf",
                         filename=f"QD-{decision.number:02d}-{decision.year}-{decision.symbol}.pdf")
+
+
+@login_required
+@require_GET
+def signed_certificates(request, pk):
+    """The certificates file the văn thư signed (Bằng khen, Giấy khen with their codes)."""
+    decision = _decision(request, pk)
+    row = issuing.certificates_file(decision)
+    if row is None:
+        raise Http404
+    return FileResponse(row.file.open("rb"), as_attachment=True, content_type="application/pdf",
+                        filename=f"BK-{decision.number:02d}-{decision.year}-{decision.symbol}.pdf")

@@ -166,12 +166,13 @@ def decision_detail(request, pk):
     kinds = document_kinds(decision)
     docs = {kind: documents.latest(decision, kind) for kind, _label in kinds}
     user = request.user
-    return render(request, "awards/decisions/detail.html", {
+    signing = signing_views.panel(decision, user)
+    response = render(request, "awards/decisions/detail.html", {
         "decision": decision, "lines": lines, "docs": docs, "kinds": kinds, "polling": _polling(docs),
         "queue_waiting": _queue_waiting(docs),
         "can_edit": access.can_edit(user, decision)[0], "can_publish": access.can_publish(user, decision),
         "can_cancel": access.can_cancel(user, decision)[0], "can_oversee": access.can_oversee(user, decision)[0],
-        "signing": signing_views.panel(decision, user),
+        "signing": signing,
         "rounds": [] if decision.body.is_province else permissions.visible_dossiers(user).filter(
             nominations__decision_lines__decision=decision).distinct().select_related("unit").order_by("unit__name"),
         "article_one": wording.article_one(decision), "bonus_article": wording.bonus_article(decision),
@@ -185,6 +186,7 @@ def decision_detail(request, pk):
         "blank_batches": blank_pdf.batches(len(lines)),
         "publish_problem": board_submission.missing(decision) if decision.state == DecisionState.DRAFT else "",
     })
+    return signing_views.allow_plugin(response, signing)
 
 
 @login_required

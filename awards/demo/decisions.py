@@ -266,7 +266,7 @@ class Story:
                                                 self.signers[spec.signer.full_name], spec.reason)
             submissions.record_board_submission(decision, *spec.submission, self.staff)
         with clock(spec.decided_on, 7, 30):
-            issuing.issue_with_demo_keys(decision, self.staff)
+            issuing.issue_with_demo_keys(decision, self.staff, certificates=True)
         return decision
 
     # Awards decided above the province.

@@ -41,6 +41,7 @@ class SigningStep(models.TextChoices):
     SIGNER = "signer", _("Người có thẩm quyền ký")
     AGENCY = "agency", _("Văn thư ký phát hành (con dấu)")
     ANNEX = "annex", _("Văn thư ký phát hành phụ lục")
+    CERTIFICATES = "certs", _("Văn thư ký số tệp bằng khen, giấy khen")
 
 
 class BodySigning(models.Model):

@@ -21,25 +21,28 @@ from dataclasses import dataclass
 from asn1crypto import cms
 from asn1crypto import x509 as asn1_x509
 from django.conf import settings
+from django.utils import timezone
 from pyhanko.pdf_utils import images
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.signers.pdf_signer import PdfTBSDocument, PreparedByteRangeDigest
-from pyhanko.stamp import StaticStampStyle
+from pyhanko.stamp import StaticStampStyle, TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from awards.signing import images as pictures
+from awards.signing.stampfont import ThousandthsFactory
 
 MM = 72 / 25.4
 FIELD_SIGNER = "ChuKyNguoiKy"
 FIELD_AGENCY = "ChuKyCoQuan"
-FIELD_ANNEX = "ChuKyPhuLuc"
 FIELD_CERTIFICATES = "ChuKyBang"
 SIGNER_BOX_MM = (60.0, 26.0)   # the blank of the signature block
 SEAL_MM = 34.0                 # a round seal, about 34 mm across (NĐ 99/2016: con dấu tròn 32-36 mm)
-ANNEX_BOX_MM = (62.0, 20.0)
+ATTACHMENT_BOX_MM = (62.0, 11.0)  # the text of a signature on a file sent with the document
+FONT = settings.BASE_DIR / "static" / "fonts" / "LiberationSerif-Regular.ttf"  # metrics of Times New Roman
 
 
 class SigningFailed(Exception):
@@ -48,8 +51,8 @@ class SigningFailed(Exception):
 
 @dataclass(frozen=True)
 class Spot:
-    """One visible signature: the field, its page (0-based), its box in PDF points, its picture, and the words
-    of its signature dictionary."""
+    """One visible signature: the field, its page (0-based), its box in PDF points, its picture (or, for a file
+    sent with the document, its text instead), and the words of its signature dictionary."""
 
     field: str
     page: int
@@ -58,6 +61,7 @@ class Spot:
     reason: str
     location: str
     opacity: float = 1.0
+    text: str = ""
 
 
 def _pages(reader: PdfFileReader) -> list:
@@ -132,28 +136,23 @@ def agency_spot(data: bytes, agency: str, location: str) -> Spot:
                 pictures.seal_image(agency), "Văn thư phát hành (ký số của cơ quan, tổ chức)", location, 0.85)
 
 
-def annex_spot(data: bytes, agency: str, location: str) -> Spot | None:
-    """The agency's signature at the top right of the annex's first page (NĐ 30/2020 Phụ lục I mục II)."""
-    found = anchors(data).get("sig-annex")
-    if found is None:
-        return None
-    page, _x, _y, page_width, page_height = found
-    width, height = ANNEX_BOX_MM[0] * MM, ANNEX_BOX_MM[1] * MM
-    right, top = page_width - 12 * MM, page_height - 6 * MM
-    return Spot(FIELD_ANNEX, page, (right - width, top - height, right, top), pictures.seal_image(agency),
-                "Văn thư phát hành: ký số phụ lục", location, 0.85)
-
-
-def certificate_spot(data: bytes, agency: str, location: str) -> Spot:
-    """The agency's signature on a file of certificates: a small seal at the bottom right of the first page."""
+def attachment_spot(data: bytes, code: str, location: str) -> Spot:
+    """The agency's signature on a file sent with the document (NĐ 30/2020 Phụ lục I Phần I mục III khoản 1
+    điểm d: a file of its own): top right of the first page, no image, the document's number and symbol and the
+    signing time (ISO 8601, Vietnam's time zone) in Times New Roman 10, black."""
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     box = [float(v) for v in _pages(reader)[0]["/MediaBox"]]
-    size = 18 * MM
-    return Spot(FIELD_CERTIFICATES, 0, (box[2] - size - 6 * MM, 6 * MM, box[2] - 6 * MM, 6 * MM + size),
-                pictures.seal_image(agency), "Văn thư phát hành bằng, giấy khen", location, 0.85)
+    width, height = ATTACHMENT_BOX_MM[0] * MM, ATTACHMENT_BOX_MM[1] * MM
+    right, top = box[2] - 16 * MM, box[3] - 14 * MM
+    at = timezone.localtime().isoformat(timespec="seconds")
+    return Spot(FIELD_CERTIFICATES, 0, (right - width, top - height, right, top), None,
+                "Văn thư ký số tệp kèm theo văn bản", location, text=f"{code}\n{at}")
 
 
-def _style(spot: Spot) -> StaticStampStyle:
+def _style(spot: Spot) -> StaticStampStyle | TextStampStyle:
+    if spot.text:
+        return TextStampStyle(stamp_text=spot.text, border_width=0, background=None,
+                              text_box_style=TextBoxStyle(font=ThousandthsFactory(str(FONT)), font_size=10))
     return StaticStampStyle(
         background=images.PdfImage(spot.picture), border_width=0, background_opacity=spot.opacity,
         background_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID,
