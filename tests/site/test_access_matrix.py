@@ -246,6 +246,7 @@ EXPECTED: dict[str, dict[str, int]] = {
                       "leader": 200, "administrator": 200},
     **{name: {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 404, "council_member": 403,
               "leader": 404, "administrator": 404} for name in ("fund:payment_list_pdf", "fund:payment_list_xlsx")},
+    "fund:bank_statement": STAFF_ONLY,
     **{name: POST_ONLY for name in ("fund:open", "fund:opening", "fund:add_entry", "fund:correct", "fund:pay",
                                     "fund:recover")},
     # Issue 19: the public consultation pages need no account; the staff's pages are the Board's; the API answers a
@@ -382,7 +383,8 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
                                    created_at=datetime.datetime(2021, 1, 5, tzinfo=datetime.UTC))
     return {
         "notices:open": [notice.pk],
-        "fund:opening": [fund.pk], "fund:add_entry": [fund.pk], "fund:correct": [fund.pk, allocation.pk],
+        "fund:opening": [fund.pk], "fund:add_entry": [fund.pk], "fund:bank_statement": [fund.pk],
+        "fund:correct": [fund.pk, allocation.pk],
         **{name: [decision.pk] for name in ("fund:decision", "fund:payment_list_pdf", "fund:payment_list_xlsx",
                                             "fund:pay")},
         "fund:recover": [decision.pk, allocation.pk],

@@ -36,7 +36,7 @@ REFUSED = {
         "awards:dossier_batch", "campaigns:close", "campaigns:create", "campaigns:edit", "campaigns:launch",
         "campaigns:move", "campaigns:register", "campaigns:report", "second_factor_disable", "second_factor_setup",
         "statistics_figures", "awards:consultations", "awards:opinion_handled", "fund:add_entry", "fund:correct",
-        "fund:opening", "fund:pay", "fund:recover", "awards:lgsp_push", "awards:lgsp_pull"], 403),
+        "fund:opening", "fund:pay", "fund:recover", "awards:lgsp_push", "awards:lgsp_pull", "fund:bank_statement"], 403),
     "fund:open": 404,  # a fund of a body he may not keep is not found
     # The API reads only "Authorization: Bearer" (never the session cookie): a signed-in browser is unauthenticated.
     **dict.fromkeys(["api_awards", "api_cbccvc", "api_decisions", "api_dossier", "api_dossier_submit", "api_dossiers",
