@@ -45,6 +45,9 @@ urlpatterns = [
 
 urlpatterns += [
     path("dossiers/<str:reference>/national-package.zip", exchange.national_package, name="national_package"),
+    path("lgsp/", exchange.lgsp_page, name="lgsp"),
+    path("lgsp/push/", exchange.lgsp_push, name="lgsp_push"),
+    path("lgsp/pull/", exchange.lgsp_pull, name="lgsp_pull"),
     path("consultations/", consultation.staff_list, name="consultations"),
     path("consultations/<int:pk>/", consultation.staff_detail, name="consultation"),
     path("consultations/<int:pk>/opinions/<int:opinion_id>/handled/", consultation.mark_handled,

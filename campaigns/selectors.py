@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -26,12 +27,15 @@ def campaigns_in(year: int) -> QuerySet[Campaign]:
     return Campaign.objects.filter(start_date__lte=end).filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
 
 
-def targets_in(year: int, unit_id: int | None = None) -> list[Campaign]:
+def targets_in(year: int, unit_id: int | Sequence[int] | None = None) -> list[Campaign]:
     """Campaigns of the year with their targets and recorded results (two queries): the province-wide targets,
-    plus the unit's own ones when ``unit_id`` is given (units' own targets are not province figures)."""
+    plus the unit's own ones when ``unit_id`` is given (units' own targets are not province figures; a list of
+    ids: those units' own)."""
     targets = Target.objects.select_related("unit").order_by("pk")
-    if unit_id is not None:
+    if isinstance(unit_id, int):
         targets = targets.filter(Q(unit_id=unit_id) | Q(unit__isnull=True))
+    elif unit_id is not None:
+        targets = targets.filter(Q(unit_id__in=list(unit_id)) | Q(unit__isnull=True))
     else:
         targets = targets.filter(unit__isnull=True)
     campaigns = campaigns_in(year).prefetch_related(Prefetch("targets", queryset=targets)).order_by("start_date")

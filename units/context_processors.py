@@ -27,6 +27,11 @@ NAV_ITEMS = [
 ]
 # Shown in the user menu, not the bar: the bar must fit a 1280 px screen with the staff's full menu.
 ADMIN_ROLES = {Role.BOARD_STAFF, Role.ADMINISTRATOR}
+# The staff's other pages, in the user menu too: (label, url name, test id).
+STAFF_LINKS = [
+    (_("Lấy ý kiến nhân dân"), "awards:consultations", "consultations-link"),
+    (_("Trao đổi dữ liệu LGSP"), "awards:lgsp", "lgsp-link"),
+]
 
 
 def navigation(request) -> dict:
@@ -51,5 +56,7 @@ def navigation(request) -> dict:
     role = user.primary_role
     admin_url = reverse("admin:index") if user.has_role(*ADMIN_ROLES) else ""
     fund_url = reverse("fund:report") if user.has_role(*ADMIN_ROLES) else ""
-    return {**base, "nav_items": items, "admin_url": admin_url, "fund_url": fund_url,
+    staff_links = [{"label": label, "url": reverse(url_name), "testid": testid}
+                   for label, url_name, testid in STAFF_LINKS] if user.has_role(*ADMIN_ROLES) else []
+    return {**base, "nav_items": items, "admin_url": admin_url, "fund_url": fund_url, "staff_links": staff_links,
             "current_role_label": Role(role).label if role else ""}

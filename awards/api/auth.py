@@ -37,6 +37,8 @@ def create_client(name: str, scopes: list[str], unit: Unit | None = None) -> tup
         raise ValueError(_("Phạm vi không có: %(s)s.") % {"s": ", ".join(sorted(unknown))})
     if ApiScope.WRITE in scopes and unit is None:
         raise ValueError(_("Hệ thống được lập hồ sơ phải gắn với một đơn vị (--unit)."))
+    if ApiScope.CENTRAL in scopes and unit is not None:
+        raise ValueError(_("Hệ thống gửi quyết định của cấp trên làm việc cho cả tỉnh: không gắn với đơn vị."))
     prefix = secrets.token_hex(4)
     key = f"{KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
     user = User.objects.create(username=f"api-{prefix}", full_name=f"Hệ thống {name}"[:150], unit=unit)
@@ -44,6 +46,8 @@ def create_client(name: str, scopes: list[str], unit: Unit | None = None) -> tup
     user.save()
     if ApiScope.WRITE in scopes:
         user.groups.add(Group.objects.get(name=Role.UNIT_OFFICER))
+    if ApiScope.CENTRAL in scopes:  # records the central decision as the Board's staff do on the dossier's page
+        user.groups.add(Group.objects.get(name=Role.BOARD_STAFF))
     client = ApiClient.objects.create(name=name, key_prefix=prefix, key_hash=hash_key(key), scopes=",".join(scopes),
                                       unit=unit, user=user)
     return client, key
@@ -69,7 +73,8 @@ class ClientKeyAuthentication(BaseAuthentication):
 
 
 class HasScope(permissions.BasePermission):
-    """Reading needs ``read``; writing needs ``write`` and a unit."""
+    """Reading needs ``read``; writing needs ``write`` and a unit; a view may name its own write scope
+    (``write_scope``: ``central`` for the decisions of central bodies)."""
 
     def has_permission(self, request, view) -> bool:
         client = request.auth
@@ -78,6 +83,10 @@ class HasScope(permissions.BasePermission):
         if request.method in READ_METHODS:
             if ApiScope.READ not in client.scope_set:
                 raise exceptions.PermissionDenied(_("Khóa API này không được đọc dữ liệu."))
+            return True
+        if getattr(view, "write_scope", ApiScope.WRITE) == ApiScope.CENTRAL:
+            if ApiScope.CENTRAL not in client.scope_set:
+                raise exceptions.PermissionDenied(_("Khóa API này không được gửi quyết định của cấp trên."))
             return True
         if ApiScope.WRITE not in client.scope_set or client.unit_id is None:
             raise exceptions.PermissionDenied(_("Khóa API này không được lập, gửi hồ sơ."))

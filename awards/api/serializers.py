@@ -6,7 +6,7 @@ from __future__ import annotations
 from rest_framework import pagination, serializers
 
 from awards.enums import Authority, OccasionType, RecipientKind
-from awards.models import ApiClient, ApiScope, Award, Decision, Dossier, Nomination
+from awards.models import ApiClient, ApiScope, Attachment, Award, Decision, Dossier, Nomination
 from units.models import Gender, Person, Unit
 
 
@@ -66,14 +66,19 @@ class DecisionSerializer(serializers.ModelSerializer):
     award_code = serializers.CharField(source="award_type.code", read_only=True)
     award_name = serializers.CharField(source="award_type.name", read_only=True)
     public_url = serializers.SerializerMethodField()
+    pdf_url = serializers.SerializerMethodField(help_text="Tệp quyết định đã phát hành (PDF đã ký số, hoặc bản quét "
+                                                          "bản giấy); null khi chưa có tệp.")
 
     class Meta:
         model = Decision
         fields = ["id", "code", "number", "symbol", "decided_on", "subject", "award_code", "award_name",
-                  "achievement_year", "authority", "public_url"]
+                  "achievement_year", "authority", "public_url", "pdf_url"]
 
     def get_public_url(self, decision: Decision) -> str:
         return f"/public/decisions/{decision.pk}/"
+
+    def get_pdf_url(self, decision: Decision) -> str | None:
+        return f"/api/v1/decisions/{decision.pk}/pdf/" if hasattr(decision, "issuance") else None
 
 
 class NominationSerializer(serializers.ModelSerializer):
@@ -85,13 +90,26 @@ class NominationSerializer(serializers.ModelSerializer):
                   "award_code", "achievement", "period", "verdict", "council_result"]
 
 
+class AttachmentSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Attachment
+        fields = ["id", "kind", "nomination", "original_name", "content_type", "size", "sha256", "vote_result",
+                  "note", "uploaded_at", "url"]
+
+    def get_url(self, attachment: Attachment) -> str:
+        return f"/api/v1/dossiers/{attachment.dossier.reference}/attachments/{attachment.pk}/"
+
+
 class DossierSerializer(serializers.ModelSerializer):
     nominations = NominationSerializer(many=True, read_only=True)
+    attachments = AttachmentSerializer(many=True, read_only=True)
 
     class Meta:
         model = Dossier
-        fields = ["id", "reference", "unit", "title", "occasion", "year", "authority", "state", "submission_number",
-                  "submission_date", "submitted_at", "nominations"]
+        fields = ["id", "reference", "unit", "title", "occasion", "year", "authority", "state", "version",
+                  "submission_number", "submission_date", "submitted_at", "nominations", "attachments"]
 
 
 class NominationWriteSerializer(Strict):

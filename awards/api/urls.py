@@ -4,7 +4,7 @@ Swagger UI served from the vendored sidecar package) and version 1 of the API.""
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from awards.api import schema, views
+from awards.api import central, dashboard, files, schema, views
 
 assert schema.ClientKeyScheme  # registers the bearer scheme with drf-spectacular
 
@@ -13,9 +13,15 @@ v1 = [
     path("persons/", views.PersonList.as_view(), name="api_persons"),
     path("awards/", views.AwardList.as_view(), name="api_awards"),
     path("decisions/", views.DecisionList.as_view(), name="api_decisions"),
+    path("decisions/<str:id>/pdf/", files.DecisionPdf.as_view(), name="api_decision_pdf"),
+    path("central-decisions/", central.CentralDecisions.as_view(), name="api_central_decisions"),
+    path("dashboard/", dashboard.Dashboard.as_view(), name="api_dashboard"),
     path("dossiers/", views.DossierList.as_view(), name="api_dossiers"),
     path("dossiers/<str:reference>/", views.DossierDetail.as_view(), name="api_dossier"),
     path("dossiers/<str:reference>/submit/", views.DossierSubmit.as_view(), name="api_dossier_submit"),
+    path("dossiers/<str:reference>/attachments/", files.AttachmentCreate.as_view(), name="api_attachments"),
+    path("dossiers/<str:reference>/attachments/<str:id>/", files.AttachmentDownload.as_view(),
+         name="api_attachment"),
     path("exports/cbccvc/", views.CbccvcExport.as_view(), name="api_cbccvc"),
 ]
 

@@ -123,13 +123,15 @@ class DecisionList(LoggedMixin, generics.ListAPIView):
 
     serializer_class = s.DecisionSerializer
     filterset_class = DecisionFilter
-    queryset = Decision.objects.filter(state=DecisionState.PUBLISHED).select_related("award_type").order_by(
+    queryset = Decision.objects.filter(state=DecisionState.PUBLISHED).select_related(
+        "award_type", "issuance").order_by(
         "-decided_on", "-number")
 
 
 def _dossiers(request):
     return in_scope(Dossier.objects.prefetch_related("nominations__award_type", "nominations__person",
-                                                     "nominations__unit", "nominations__household"),
+                                                     "nominations__unit", "nominations__household",
+                                                     "attachments__dossier"),
                     request.auth, "unit_id").order_by("-pk")
 
 

@@ -212,13 +212,27 @@ def record_override(nominations: list[Nomination], blocks: dict[int, Consultatio
                                            actor=actor)
 
 
+def _sentence(consultation: Consultation, count: int) -> str:
+    return _("Danh sách đề nghị đã được công khai, lấy ý kiến nhân dân từ ngày %(start)s đến ngày %(end)s "
+             "(%(days)s ngày làm việc); đã nhận %(count)s ý kiến.") % {
+        "start": f"{consultation.starts_on:%d/%m/%Y}", "end": f"{consultation.ends_on:%d/%m/%Y}",
+        "days": consultation.working_days, "count": count}
+
+
+def statements_for(nomination_ids: list[int]) -> list[str]:
+    """The sentences of the Sở Nội vụ's tờ trình on the consultations its nominations went through (a decision's
+    lines): one per consultation, with the opinions received on those nominations; [] when none ran."""
+    consultations = (Consultation.objects.filter(dossiers__nominations__in=nomination_ids).distinct()
+                     .order_by("starts_on", "pk"))
+    counts = dict(Opinion.objects.filter(consultation__in=consultations, nomination_id__in=nomination_ids)
+                  .values_list("consultation_id").annotate(n=Count("pk")).order_by())
+    return [_sentence(c, counts.get(c.pk, 0)) for c in consultations]
+
+
 def statement(dossier: Dossier) -> str:
     """The sentence of the tờ trình on the consultation of a dossier ("" when none ran)."""
     consultation = dossier.consultations.order_by("-starts_on").first()
     if consultation is None:
         return ""
-    count = Opinion.objects.filter(consultation=consultation, nomination__dossier=dossier).count()
-    return _("Danh sách đề nghị đã được công khai, lấy ý kiến nhân dân từ ngày %(start)s đến ngày %(end)s "
-             "(%(days)s ngày làm việc); đã nhận %(count)s ý kiến.") % {
-        "start": f"{consultation.starts_on:%d/%m/%Y}", "end": f"{consultation.ends_on:%d/%m/%Y}",
-        "days": consultation.working_days, "count": count}
+    return _sentence(consultation, Opinion.objects.filter(consultation=consultation,
+                                                          nomination__dossier=dossier).count())

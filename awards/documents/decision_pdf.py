@@ -19,6 +19,7 @@ from contextlib import contextmanager
 
 from django.utils import translation
 
+from awards.consultation.services import statements_for
 from awards.core import pdf
 from awards.documents import board_submission, verification
 from awards.documents.certificate_layouts import emblem_uri, layout_for
@@ -169,6 +170,7 @@ def decision_context(decision: Decision) -> dict:
         "counts": counts,
         "total_bonus": sum(line.bonus_amount or 0 for line in lines) if bonus else 0,
         "council_results": council_results(decision),
+        "consultations": statements_for([line.nomination_id for line in lines if line.nomination_id]),
         "unit_decisions": unit_decisions(decision),
         "year": decision.decided_on.year,
     }

@@ -309,3 +309,25 @@ def save_nomination(dossier: Dossier, form, nomination: Nomination | None = None
     target.full_clean(exclude=["recipient_key"])
     target.save()
     return target
+
+
+def add_attachment(dossier: Dossier, attachment, uploaded, expected_version: int, actor) -> object:
+    """Keep an uploaded document (``attachment``: the form's unsaved row) once its content passed the checks
+    (``awards.core.uploads``: type by content, size, name) and the dossier is still the version the sender read.
+    Raises ``UploadRejected`` or ``DossierChanged`` with the message; the page and the API call this alone."""
+    from django.conf import settings
+    from django.db import transaction
+
+    from awards.core import uploads
+
+    inspected = uploads.inspect_upload(uploaded, settings.ATTACHMENT_MAX_BYTES)
+    with transaction.atomic():
+        claim_edit(dossier, expected_version)
+        attachment.dossier = dossier
+        attachment.original_name = inspected.original_name
+        attachment.content_type = inspected.content_type
+        attachment.size = inspected.size
+        attachment.sha256 = inspected.sha256
+        attachment.uploaded_by = actor
+        attachment.save()
+    return attachment

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from django.conf import settings
@@ -43,11 +44,12 @@ def _call(method: str, url: str, body: bytes | None = None) -> tuple[int, bytes]
 
 def push_awards(year: int) -> ExchangeMessage:
     """Send the year's individual awards (the CBCCVC rows without citizen IDs) to ``<LGSP_URL>/awards``."""
-    url = _endpoint("awards")
     records = [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
                for row in cbccvc.rows(year, with_citizen_id=False)]
     payload = json.dumps({"year": year, "source": "tdkt", "awards": records}, ensure_ascii=False).encode()
+    url = ""
     try:
+        url = _endpoint("awards")
         status, _body = _call("POST", url, payload)
     except LgspError as exc:
         return ExchangeMessage.objects.create(direction="push", endpoint=url, kind="awards", error=exc.message,
@@ -60,8 +62,9 @@ def push_awards(year: int) -> ExchangeMessage:
 def pull_central_decisions(since: str = "") -> tuple[ExchangeMessage, list[dict]]:
     """Read ``<LGSP_URL>/central-decisions?since=`` : decisions of central bodies on forwarded dossiers. Returns
     the records as read; recording them on the nominations stays with the staff's page (a person checks them)."""
-    url = _endpoint("central-decisions") + (f"?since={since}" if since else "")
+    url = ""
     try:
+        url = _endpoint("central-decisions") + (f"?{urllib.parse.urlencode({'since': since})}" if since else "")
         status, body = _call("GET", url)
     except LgspError as exc:
         return ExchangeMessage.objects.create(direction="pull", endpoint=url, kind="central-decisions",

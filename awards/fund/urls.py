@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards.fund import views
+from awards.fund import bank_views, views
 
 app_name = "fund"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/opening/", views.opening, name="opening"),
     path("<int:pk>/entries/", views.add_entry, name="add_entry"),
     path("<int:pk>/entries/<int:entry_id>/correct/", views.correct, name="correct"),
+    path("<int:pk>/bank-statement/", bank_views.bank_statement, name="bank_statement"),
     path("decisions/<int:pk>/", views.decision, name="decision"),
     path("decisions/<int:pk>/payment-list.pdf", views.payment_list_pdf, name="payment_list_pdf"),
     path("decisions/<int:pk>/payment-list.xlsx", views.payment_list_xlsx, name="payment_list_xlsx"),

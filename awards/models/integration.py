@@ -14,6 +14,7 @@ class ApiScope(models.TextChoices):
     READ = "read", _("Đọc dữ liệu")
     WRITE = "write", _("Lập và gửi hồ sơ của đơn vị")
     CITIZEN_ID = "citizen_id", _("Đọc số căn cước công dân")
+    CENTRAL = "central", _("Gửi quyết định khen thưởng của cấp trên")
 
 
 class ApiClient(models.Model):

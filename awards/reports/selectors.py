@@ -5,6 +5,7 @@ SQL; the number of queries does not depend on the number of awards."""
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -19,13 +20,23 @@ LEVEL_ORDER = [AuthorityLevel.STATE, AuthorityLevel.GOVERNMENT, AuthorityLevel.M
 KIND_ORDER = [RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD]
 CLASS_WORDS = {1: "Nhất", 2: "Nhì", 3: "Ba"}
 
+# Whose figures: None for the whole province, a unit id for an officer's own unit (the pages), a list of unit ids
+# for a unit and those below it (the API's keys).
+Units = int | Sequence[int] | None
 
-def awards_in(year: int, unit_id: int | None = None) -> QuerySet[Award]:
+
+def for_units(queryset: QuerySet, field: str, unit_id: Units) -> QuerySet:
+    """``queryset`` narrowed to the unit (or units) in ``field``; unchanged for the whole province."""
+    if unit_id is None:
+        return queryset
+    if isinstance(unit_id, int):
+        return queryset.filter(**{field: unit_id})
+    return queryset.filter(**{f"{field}__in": list(unit_id)})
+
+
+def awards_in(year: int, unit_id: Units = None) -> QuerySet[Award]:
     """Awards of a year that stand (revoked ones excluded); for a unit officer, their unit's proposals."""
-    awards = Award.objects.filter(year=year, revoked=False)
-    if unit_id is not None:
-        awards = awards.filter(proposing_unit_id=unit_id)
-    return awards
+    return for_units(Award.objects.filter(year=year, revoked=False), "proposing_unit_id", unit_id)
 
 
 # Standing awards counted per (year, kind, occasion, award type, code, authority), kept exact by triggers on the
@@ -46,7 +57,8 @@ BASE_AUTHORITIES = tuple(str(a) for a, level in AUTHORITY_LEVEL.items() if level
 NO_BODY = "none"  # the drill-down's value for awards without an issuing body (decided above, or from archives)
 
 
-def bonus_total(year: int, unit_id: int | None = None) -> int:
+
+def bonus_total(year: int, unit_id: Units = None) -> int:
     """The bonuses of the year's standing awards (multiplier × lương cơ sở, as the decisions wrote them), in đồng."""
     return awards_in(year, unit_id).aggregate(total=Sum("bonus_amount", default=0))["total"]
 
@@ -55,7 +67,7 @@ def authorities_of(level: str) -> tuple[str, ...]:
     return tuple(str(a) for a, of in AUTHORITY_LEVEL.items() if of == level)
 
 
-def standing_counts(group_by: list[str], after: int, upto: int, unit_id: int | None = None,
+def standing_counts(group_by: list[str], after: int, upto: int, unit_id: Units = None,
                     authorities: tuple[str, ...] | None = None) -> list[tuple]:
     """(*group_by values, count) of standing awards with ``after < year <= upto`` (and, when given, one of
     ``authorities``), in one query whatever the data size: from a summary table for the whole province on
@@ -80,15 +92,14 @@ def standing_counts(group_by: list[str], after: int, upto: int, unit_id: int | N
                            params)
             return [(*row[:-1], int(row[-1])) for row in cursor.fetchall()]
     awards = Award.objects.filter(revoked=False, year__gt=after, year__lte=upto)
-    if unit_id is not None:
-        awards = awards.filter(proposing_unit_id=unit_id)
+    awards = for_units(awards, "proposing_unit_id", unit_id)
     if authorities is not None:
         awards = awards.filter(authority__in=authorities)
     fields = [AWARD_COLUMNS.get(column, column) for column in group_by]
     return list(awards.values_list(*fields).annotate(n=Count("*")).order_by())
 
 
-def bodies_by_kind(after: int, upto: int, unit_id: int | None = None,
+def bodies_by_kind(after: int, upto: int, unit_id: Units = None,
                    authorities: tuple[str, ...] | None = None) -> dict[str | None, int]:
     """How many issuing bodies decided standing awards with ``after < year <= upto`` (and one of
     ``authorities``), per kind of body; awards without a body are not counted. One query, as ``standing_counts``
@@ -105,8 +116,7 @@ def bodies_by_kind(after: int, upto: int, unit_id: int | None = None,
                            f"WHERE s.year > %s AND s.year <= %s AND s.n > 0{where} GROUP BY b.kind", params)
             return dict(cursor.fetchall())
     awards = Award.objects.filter(revoked=False, year__gt=after, year__lte=upto, body__isnull=False)
-    if unit_id is not None:
-        awards = awards.filter(proposing_unit_id=unit_id)
+    awards = for_units(awards, "proposing_unit_id", unit_id)
     if authorities is not None:
         awards = awards.filter(authority__in=authorities)
     return dict(awards.values_list("body__kind").annotate(n=Count("body_id", distinct=True)).order_by())
@@ -125,17 +135,17 @@ SELECT year FROM found WHERE year IS NOT NULL
 """
 
 
-def years_with_awards(unit_id: int | None = None) -> list[int]:
+def years_with_awards(unit_id: Units = None) -> list[int]:
     """Years with standing awards, newest first."""
     if unit_id is None:
         with connections[router.db_for_read(Award)].cursor() as cursor:
             cursor.execute(YEARS_SQL.format(table=Award._meta.db_table), [False, False])
             return [row[0] for row in cursor.fetchall()]
-    awards = Award.objects.filter(revoked=False, proposing_unit_id=unit_id)
+    awards = for_units(Award.objects.filter(revoked=False), "proposing_unit_id", unit_id)
     return list(awards.order_by("-year").values_list("year", flat=True).distinct())
 
 
-def latest_province_year(unit_id: int | None = None) -> int | None:
+def latest_province_year(unit_id: Units = None) -> int | None:
     """The latest year with standing awards decided at the province's level or above (None if none).
 
     The dashboard opens on it: a year that so far holds only units' own decisions (the rounds of year N are often
@@ -147,8 +157,7 @@ def latest_province_year(unit_id: int | None = None) -> int | None:
                            [list(BASE_AUTHORITIES)])
             return cursor.fetchone()[0]
     awards = Award.objects.filter(revoked=False).exclude(authority__in=BASE_AUTHORITIES)
-    if unit_id is not None:
-        awards = awards.filter(proposing_unit_id=unit_id)
+    awards = for_units(awards, "proposing_unit_id", unit_id)
     return awards.aggregate(latest=Max("year"))["latest"]
 
 
@@ -192,7 +201,7 @@ class AwardLine:
         return f"{people:02d} {kinds} được tặng {self.label}"
 
 
-def award_lines(year: int, unit_id: int | None = None) -> list[AwardLine]:
+def award_lines(year: int, unit_id: Units = None) -> list[AwardLine]:
     """Counts per award type and recipient kind; classes of one series folded together. Two queries: the counts
     (``standing_counts``, no join) and the catalogue's names (a few dozen rows, read whole so that the number of
     queries never depends on the data)."""
@@ -239,24 +248,24 @@ def by_level(lines: list[AwardLine]) -> list[tuple[str, list[AwardLine], int]]:
             if items]
 
 
-def by_kind(year: int, unit_id: int | None = None) -> list[tuple[str, int]]:
+def by_kind(year: int, unit_id: Units = None) -> list[tuple[str, int]]:
     counts = dict(standing_counts(["recipient_kind"], year - 1, year, unit_id))
     return [(str(RecipientKind(kind).label), counts.get(kind, 0)) for kind in KIND_ORDER]
 
 
-def by_body_kind(year: int, unit_id: int | None = None) -> list[tuple[str, int]]:
+def by_body_kind(year: int, unit_id: Units = None) -> list[tuple[str, int]]:
     """Standing awards of a year decided in the product, per kind of issuing body: [("Sở, ban, ngành", 12), ...]."""
     counts = dict(standing_counts(["body_kind"], year - 1, year, unit_id))
     return [(str(kind.label), counts[kind]) for kind in BodyKind if counts.get(kind)]
 
 
-def by_occasion(year: int, unit_id: int | None = None) -> list[tuple[str, str, int]]:
+def by_occasion(year: int, unit_id: Units = None) -> list[tuple[str, str, int]]:
     counts = dict(standing_counts(["occasion"], year - 1, year, unit_id))
     return [(occasion.value, str(occasion.label), counts.get(occasion.value, 0)) for occasion in OccasionType
             if counts.get(occasion.value)]
 
 
-def trend(last_year: int, unit_id: int | None = None, span: int = 10) -> list[tuple[int, int, int, int]]:
+def trend(last_year: int, unit_id: Units = None, span: int = 10) -> list[tuple[int, int, int, int]]:
     """(year, collectives, individuals, households) for ten years, in one query."""
     rows = standing_counts(["year", "recipient_kind"], last_year - span, last_year, unit_id)
     counts = {(year, kind): n for year, kind, n in rows}
@@ -264,7 +273,7 @@ def trend(last_year: int, unit_id: int | None = None, span: int = 10) -> list[tu
             for year in range(last_year - span + 1, last_year + 1)]
 
 
-def drill_down(year: int, codes: list[str], kind: str | None, unit_id: int | None = None,
+def drill_down(year: int, codes: list[str], kind: str | None, unit_id: Units = None,
                occasion: str | None = None, cluster_id: int | None = None, level: str | None = None,
                body: int | str | None = None, decision_id: int | None = None) -> QuerySet[Award]:
     """The recipients behind any figure of the dashboard: award codes (all when empty), recipient kind,
@@ -332,15 +341,14 @@ def trend_bars(rows: list[tuple[int, int, int, int]], width: int = 500, height: 
     return bars
 
 
-def processing(year: int, unit_id: int | None = None) -> dict[str, object]:
+def processing(year: int, unit_id: Units = None) -> dict[str, object]:
     """How the board handled dossiers in a year: received, returned, still pending now, appraised on time.
     Dossiers a unit's own head decides (cấp cơ sở) never reach the board and are not counted."""
     from awards.enums import DossierState
     from awards.models import Dossier, DossierTransition
 
     dossiers = Dossier.objects.exclude(authority__in=BASE_AUTHORITIES)
-    if unit_id is not None:
-        dossiers = dossiers.filter(unit_id=unit_id)
+    dossiers = for_units(dossiers, "unit_id", unit_id)
     history = DossierTransition.objects.filter(dossier__in=dossiers, at__year=year,
                                                action__in=["complete_review", "return"])
     reviewed, returned = [], set()
@@ -366,12 +374,11 @@ def processing(year: int, unit_id: int | None = None) -> dict[str, object]:
     }
 
 
-def by_cluster(year: int, unit_id: int | None = None) -> list[tuple[int, str, int, int]]:
+def by_cluster(year: int, unit_id: Units = None) -> list[tuple[int, str, int, int]]:
     """Standing awards of a year by the emulation cluster the proposing unit belonged to that year:
     (cluster id, cluster, collectives, all awards). One query."""
     awards = Award.objects.filter(year=year, revoked=False, proposing_unit__cluster_memberships__year=year)
-    if unit_id is not None:
-        awards = awards.filter(proposing_unit_id=unit_id)
+    awards = for_units(awards, "proposing_unit_id", unit_id)
     rows = (
         awards.values("proposing_unit__cluster_memberships__cluster_id",
                       "proposing_unit__cluster_memberships__cluster__name",

@@ -19,7 +19,7 @@ from awards.core import permissions
 from awards.enums import BodyKind, RecipientKind
 from awards.models import IssuingBody
 from awards.reports import base_level, selectors
-from campaigns import selectors as campaign_selectors
+from awards.reports.figures import year_figures
 from units.models import User
 
 
@@ -58,29 +58,9 @@ def dashboard(request):
                               ("0604", _("Tổ chức làm công tác thi đua, khen thưởng")),
                               ("0605", _("Công chức làm công tác thi đua, khen thưởng"))]}
     if year is not None:
-        lines = selectors.award_lines(year, unit_id)
-        previous = {line.key: line.total for line in selectors.award_lines(year - 1, unit_id)}
-        context.update({
-            "lines": lines,
-            "levels": selectors.by_level(lines),
-            "paragraph": selectors.summary_paragraph(lines),
-            "kinds": [(code, label, n) for code, (label, n) in zip(selectors.KIND_ORDER,
-                                                                   selectors.by_kind(year, unit_id), strict=True)],
-            "occasions": selectors.by_occasion(year, unit_id),
-            "trend": (trend := selectors.trend(year, unit_id)),
-            "bars": selectors.trend_bars(trend),
-            "previous": previous,
-            "processing": selectors.processing(year, unit_id),
-            "campaign_targets": campaign_selectors.targets_in(year, unit_id),
-            "clusters": selectors.by_cluster(year, unit_id),
-            "total": sum(line.total for line in lines),
-            "bonus_total": selectors.bonus_total(year, unit_id),
-            "previous_total": sum(previous.values()),
-            "base_kinds": (base_kinds := base_level.by_issuing_body_kind(year, unit_id)),
-            "base_total": sum(row.total for row in base_kinds),
-            "base_bodies": sum(row.bodies for row in base_kinds),
-        })
-        context["board_total"] = context["total"] - context["base_total"]
+        context.update(year_figures(year, unit_id))
+        context["bars"] = selectors.trend_bars(context["trend"])
+        lines = context["lines"]
         drill = reverse("dashboard_drill")
         for line in lines:  # each line's links, built once instead of four {% url %} per row
             line.href = f"{drill}?year={year}&codes={','.join(line.codes)}&level={line.level}"

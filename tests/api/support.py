@@ -17,6 +17,7 @@ CLIENTS = {
     "write_only_a": (["write"], "unit_a"),
     "read_all": (["read"], None),
     "citizen_a": (["read", "citizen_id"], "unit_a"),
+    "central": (["central"], None),
 }
 
 

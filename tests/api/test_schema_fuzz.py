@@ -23,9 +23,11 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 def test_schema_lists_every_operation():
     operations = sorted(f"{op.method.upper()} {op.path}" for op in (r.ok() for r in schema.get_all_operations()))
     assert operations == [
-        "GET /api/v1/awards/", "GET /api/v1/decisions/", "GET /api/v1/dossiers/",
-        "GET /api/v1/dossiers/{reference}/", "GET /api/v1/exports/cbccvc/", "GET /api/v1/persons/",
-        "GET /api/v1/units/", "POST /api/v1/dossiers/", "POST /api/v1/dossiers/{reference}/submit/",
+        "GET /api/v1/awards/", "GET /api/v1/dashboard/", "GET /api/v1/decisions/", "GET /api/v1/decisions/{id}/pdf/",
+        "GET /api/v1/dossiers/", "GET /api/v1/dossiers/{reference}/",
+        "GET /api/v1/dossiers/{reference}/attachments/{id}/", "GET /api/v1/exports/cbccvc/", "GET /api/v1/persons/",
+        "GET /api/v1/units/", "POST /api/v1/central-decisions/", "POST /api/v1/dossiers/",
+        "POST /api/v1/dossiers/{reference}/attachments/", "POST /api/v1/dossiers/{reference}/submit/",
     ]
 
 

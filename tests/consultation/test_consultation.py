@@ -165,3 +165,33 @@ def test_staff_mark_an_opinion_handled_on_the_page(consultation, dossier, staff,
     assert client.post(url, {"note": "Đã trả lời qua điện thoại."}).status_code == 302
     opinion.refresh_from_db()
     assert (opinion.handled, opinion.handled_note, opinion.handled_by) == (True, "Đã trả lời qua điện thoại.", staff)
+
+
+def test_the_submission_states_the_consultation(unit_a, unit_b, officer_a, officer_b, staff, tmp_path, settings):
+    """Issue 19 item 1: the Sở Nội vụ's tờ trình says the list was made public, from when to when, and how many
+    opinions came in on the decision's nominees (read from the PDF's text)."""
+    from awards.models import Signer
+    from tests.documents.test_decision_pdf import build, flat, nominations_for, pdf_file, text_of
+    from tests.factories import with_board_submission
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    chair = Signer.objects.create(full_name="Hồ Tiến Thiệu", position="Chủ tịch UBND tỉnh", capacity="chu_tich",
+                                  valid_from=datetime.date(2020, 1, 1))
+    nominations = nominations_for(unit_a, unit_b, officer_a, officer_b)
+    dossiers = sorted({n.dossier for n in nominations}, key=lambda d: d.pk)
+    from awards.models import Dossier
+
+    ids = [d.pk for d in dossiers[:3]]
+    Dossier.objects.filter(pk__in=ids).update(state="reviewed")  # the consultation ran before the council
+    consultation = services.open_consultation(list(Dossier.objects.filter(pk__in=ids)), datetime.date(2021, 1, 4),
+                                              staff)
+    Dossier.objects.filter(pk__in=ids).update(state="awaiting_decision")
+    for n, text in ((nominations[0], "Đồng ý"), (nominations[0], "Xứng đáng"), (nominations[2], "Đồng ý")):
+        Opinion.objects.create(consultation=consultation, nomination=n, name="Dân", contact="x", text=text)
+    decision = with_board_submission(build(staff, chair, nominations))
+    words = flat(text_of(pdf_file(tmp_path, decision, "submission")[0]))
+    assert ("Danh sách đề nghị đã được công khai, lấy ý kiến nhân dân từ ngày 04/01/2021 đến ngày 15/01/2021 (10 "
+            "ngày làm việc); đã nhận 3 ý kiến.") in words
+    # a decision whose nominees went through no consultation says nothing about one
+    outside = [n.pk for n in nominations if n.dossier_id == dossiers[3].pk]
+    assert services.statements_for(outside) == []

@@ -219,6 +219,11 @@ def test_the_ledger_is_append_only(two_units_decision):
         entry.delete()
 
 
+# The citation of the rule in force in 2021 (migration 0031_fund_rules_sources; docs/legal-sources.md).
+C91 = ("Nghị định số 91/2017/NĐ-CP ngày 31/7/2017, Điều 65 khoản 1 (nguồn và mức trích quỹ); tỷ lệ 20% theo Thông "
+       "tư 71/2011/TT-BTC Điều 4 khoản 2 điểm c")
+
+
 # --- allocations, limits, balance on a day ---------------------------------------------------------
 
 @pytest.fixture
@@ -248,8 +253,7 @@ def test_an_allocation_over_the_formation_limit_asks_for_confirmation(fund, staf
         ledger.add_entry(fund, EntryKind.SUPPLEMENT, 60_000_000, D(2021, 9, 5), staff, document_number="2/QĐ")
     assert str(asked.value) == (
         "Tổng kinh phí trích lập năm 2021 sẽ là 210.000.000 đồng, vượt mức tối đa 200.000.000 đồng (20% của tổng quỹ "
-        "tiền lương 1.000.000.000 đồng theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 (chương về quỹ thi đua, "
-        "khen thưởng)) là 10.000.000 đồng.")
+        f"tiền lương 1.000.000.000 đồng theo {C91}) là 10.000.000 đồng.")
     entry = ledger.add_entry(fund, EntryKind.SUPPLEMENT, 60_000_000, D(2021, 9, 5), staff, document_number="2/QĐ",
                              confirm=True)
     assert entry.confirmed_over_limit
@@ -263,8 +267,7 @@ def test_campaign_spending_over_the_share_asks_for_confirmation(fund, staff):
         ledger.add_entry(fund, EntryKind.CAMPAIGN, 6_000_000, D(2021, 4, 1), staff)
     assert str(asked.value) == (
         "Chi tổ chức, chỉ đạo phong trào thi đua năm 2021 sẽ là 21.000.000 đồng, vượt 20% tổng quỹ (100.000.000 "
-        "đồng) theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 (chương về quỹ thi đua, khen thưởng): tối đa "
-        "20.000.000 đồng, vượt 1.000.000 đồng.")
+        f"đồng) theo {C91}: tối đa 20.000.000 đồng, vượt 1.000.000 đồng.")
 
 
 def test_an_allocation_is_corrected_by_an_opposite_entry(fund, staff):

@@ -10,8 +10,9 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from awards.models import FundEntry, FundLine, LineStatus
+from awards.models import Fund, FundEntry, FundLine, FundRule, LineStatus
 from tests.fund.conftest import publish_for
+from tests.fund.test_ledger import C91
 from tests.pdf_tools import flat, info, pdfa_part, text
 
 D = datetime.date
@@ -135,6 +136,26 @@ def test_paying_through_the_page_and_the_reasons_of_refusals(two_units_decision,
     assert "Cần ghi ngày chứng từ." in page
 
 
+def test_an_allocation_over_the_formation_limit_asks_for_confirmation_on_the_page(two_units_decision,
+                                                                                  staff_client):
+    """Once the Board has entered the formation limit (the rule's percent and the year's base), an allocation
+    above it is not written until confirmed; the refusal gives the figures and the citation."""
+    FundRule.objects.filter(valid_from=datetime.date(2017, 7, 31)).update(
+        formation_max_percent=Decimal(20), formation_base_label="tổng quỹ tiền lương")
+    fund = FundLine.objects.filter(decision=two_units_decision).first().fund
+    Fund.objects.filter(pk=fund.pk).update(formation_base=Decimal(50_000_000))
+    url = f"/fund/{fund.pk}/entries/"
+    page = staff_client.post(url, {"kind": "estimate", "amount": "12000000", "day": "2021-01-05",
+                                   "document_number": "01/QĐ-UBND"}, follow=True).content.decode()
+    assert ("Chưa ghi: Tổng kinh phí trích lập năm 2021 sẽ là 12.000.000 đồng, vượt mức tối đa 10.000.000 đồng (20% "
+            f"của tổng quỹ tiền lương 50.000.000 đồng theo {C91}) là 2.000.000 đồng." in page)
+    assert not FundEntry.objects.filter(kind="estimate").exists()
+    staff_client.post(url, {"kind": "estimate", "amount": "12000000", "day": "2021-01-05",
+                            "document_number": "01/QĐ-UBND", "confirm": "on"})
+    entry = FundEntry.objects.get(kind="estimate")
+    assert (entry.amount, entry.confirmed_over_limit) == (Decimal(12_000_000), True)
+
+
 def test_an_allocation_over_the_campaign_share_asks_for_confirmation_on_the_page(two_units_decision, staff_client):
     fund = FundLine.objects.filter(decision=two_units_decision).first().fund
     url = f"/fund/{fund.pk}/entries/"
@@ -142,9 +163,8 @@ def test_an_allocation_over_the_campaign_share_asks_for_confirmation_on_the_page
     page = staff_client.post(url, {"kind": "campaign", "amount": "3000000", "day": "2021-03-01",
                                    "note": "Hội nghị phát động"}, follow=True).content.decode()
     assert ("Chưa ghi: Chi tổ chức, chỉ đạo phong trào thi đua năm 2021 sẽ là 3.000.000 đồng, vượt 20% tổng quỹ "
-            "(10.000.000 đồng) theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 (chương về quỹ thi đua, khen thưởng): "
-            "tối đa 2.000.000 đồng, vượt 1.000.000 đồng. Đánh dấu “Tôi đã xem mức giới hạn và vẫn ghi” để ghi."
-            in page)
+            f"(10.000.000 đồng) theo {C91}: tối đa 2.000.000 đồng, vượt 1.000.000 đồng. Đánh dấu “Tôi đã xem mức giới "
+            "hạn và vẫn ghi” để ghi." in page)
     assert not FundEntry.objects.filter(kind="campaign").exists()
     staff_client.post(url, {"kind": "campaign", "amount": "3000000", "day": "2021-03-01", "confirm": "on",
                             "note": "Hội nghị phát động"})
@@ -154,7 +174,7 @@ def test_an_allocation_over_the_campaign_share_asks_for_confirmation_on_the_page
 def test_the_report_page_shows_the_years_figures_and_the_rule(two_units_decision, staff_client):
     page = staff_client.get("/fund/?year=2021").content.decode()
     assert 'data-testid="fig-committed">7.450.000<' in page
-    assert "Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 (chương về quỹ thi đua, khen thưởng)" in page
+    assert C91 in page
     assert "Chưa đối chiếu văn bản gốc" in page
     assert "01/QĐ-UBND" in page
 

@@ -247,6 +247,7 @@ EXPECTED: dict[str, dict[str, int]] = {
                       "leader": 200, "administrator": 200},
     **{name: {"anonymous": 302, "officer_a": 403, "officer_b": 403, "staff": 404, "council_member": 403,
               "leader": 404, "administrator": 404} for name in ("fund:payment_list_pdf", "fund:payment_list_xlsx")},
+    "fund:bank_statement": STAFF_ONLY,
     **{name: POST_ONLY for name in ("fund:open", "fund:opening", "fund:add_entry", "fund:correct", "fund:pay",
                                     "fund:recover")},
     # Issue 19: the public consultation pages need no account; the staff's pages are the Board's; the API answers a
@@ -258,11 +259,15 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:opinion_handled": POST_ONLY,
     # The fixture's dossier goes to the Chủ tịch UBND tỉnh: staff are sent back to it with the reason.
     "awards:national_package": {**STAFF_ONLY, "staff": 302, "administrator": 302},
+    "awards:lgsp": STAFF_ONLY,
+    "awards:lgsp_push": POST_ONLY,
+    "awards:lgsp_pull": POST_ONLY,
     "api_schema": {p: 200 for p in PERSONAS},
     "api_docs": {p: 200 for p in PERSONAS},
     **{name: {p: 401 for p in PERSONAS} for name in ("api_units", "api_persons", "api_awards", "api_decisions",
                                                       "api_dossiers", "api_dossier", "api_dossier_submit",
-                                                      "api_cbccvc")},
+                                                      "api_cbccvc", "api_dashboard", "api_decision_pdf",
+                                                      "api_central_decisions", "api_attachments", "api_attachment")},
     "admin:index": {"anonymous": 302, "officer_a": 302, "officer_b": 302, "staff": 200, "council_member": 302,
                     "leader": 302, "administrator": 200},
 }
@@ -379,13 +384,15 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
                                    created_at=datetime.datetime(2021, 1, 5, tzinfo=datetime.UTC))
     return {
         "notices:open": [notice.pk],
-        "fund:opening": [fund.pk], "fund:add_entry": [fund.pk], "fund:correct": [fund.pk, allocation.pk],
+        "fund:opening": [fund.pk], "fund:add_entry": [fund.pk], "fund:bank_statement": [fund.pk],
+        "fund:correct": [fund.pk, allocation.pk],
         **{name: [decision.pk] for name in ("fund:decision", "fund:payment_list_pdf", "fund:payment_list_xlsx",
                                             "fund:pay")},
         "fund:recover": [decision.pk, allocation.pk],
         "public_consultation": [consultation.pk], "awards:consultation": [consultation.pk],
         "awards:opinion_handled": [consultation.pk, opinion.pk], "awards:national_package": [ref],
-        "api_dossier": [ref], "api_dossier_submit": [ref],
+        "api_dossier": [ref], "api_dossier_submit": [ref], "api_attachments": [ref],
+        "api_attachment": [ref, attachment.pk], "api_decision_pdf": [decision.pk],
         "awards:import_job": [ref, job.pk],
         "public_decision": [decision.pk], "awards:decision": [decision.pk], "awards:decision_texts": [decision.pk],
         "awards:decision_render": [decision.pk], "awards:decision_documents": [decision.pk],

@@ -26,7 +26,8 @@ ACCEPTS_POST = {
     "awards:decision_prepare", "awards:decision_texts", "awards:decision_render", "awards:decision_publish",
     "awards:decision_close",
     "dashboard_report_request",
-    "public_consultation", "awards:consultations", "awards:opinion_handled",
+    "public_consultation", "awards:consultations", "awards:opinion_handled", "awards:lgsp_push", "awards:lgsp_pull",
+    "fund:bank_statement",
     "notices:open", "notices:read_all", "notices:preferences",
 }
 

@@ -36,11 +36,12 @@ REFUSED = {
         "awards:dossier_batch", "campaigns:close", "campaigns:create", "campaigns:edit", "campaigns:launch",
         "campaigns:move", "campaigns:register", "campaigns:report", "login_locks", "second_factor_disable", "second_factor_setup",
         "statistics_figures", "awards:consultations", "awards:opinion_handled", "fund:add_entry", "fund:correct",
-        "fund:opening", "fund:pay", "fund:recover"], 403),
+        "fund:opening", "fund:pay", "fund:recover", "awards:lgsp_push", "awards:lgsp_pull", "fund:bank_statement"], 403),
     "fund:open": 404,  # a fund of a body he may not keep is not found
     # The API reads only "Authorization: Bearer" (never the session cookie): a signed-in browser is unauthenticated.
     **dict.fromkeys(["api_awards", "api_cbccvc", "api_decisions", "api_dossier", "api_dossier_submit", "api_dossiers",
-                     "api_persons", "api_units"], 401),
+                     "api_persons", "api_units", "api_dashboard", "api_decision_pdf", "api_central_decisions",
+                     "api_attachments", "api_attachment"], 401),
 }
 # His own account's forms (and the public /verify/ page): the password change and reset forms come back with their errors (nothing changes), an
 # unknown reset link says so, the second factor's code step sends a user without a device back to the home page.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -26,19 +25,9 @@ def attachment_add(request, reference):
     require_edit(request, dossier)
     form = AttachmentForm(request.POST, request.FILES, dossier=dossier)
     if form.is_valid():
-        uploaded = form.cleaned_data["file"]
         try:
-            inspected = uploads.inspect_upload(uploaded, settings.ATTACHMENT_MAX_BYTES)
-            with transaction.atomic():
-                services.claim_edit(dossier, form.cleaned_data["version"])
-                attachment = form.save(commit=False)
-                attachment.dossier = dossier
-                attachment.original_name = inspected.original_name
-                attachment.content_type = inspected.content_type
-                attachment.size = inspected.size
-                attachment.sha256 = inspected.sha256
-                attachment.uploaded_by = request.user
-                attachment.save()
+            attachment = services.add_attachment(dossier, form.save(commit=False), form.cleaned_data["file"],
+                                                 form.cleaned_data["version"], request.user)
         except uploads.UploadRejected as exc:
             form.add_error("file", exc.message)
         except services.DossierChanged as exc:

@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("name")
-        parser.add_argument("--scopes", default="read", help="read, write, citizen_id (phân cách dấu phẩy)")
+        parser.add_argument("--scopes", default="read", help="read, write, citizen_id, central (phân cách dấu phẩy)")
         parser.add_argument("--unit", default="", help="mã đơn vị: hệ thống chỉ đọc, ghi đơn vị này và cấp dưới")
 
     def handle(self, *args, name: str, scopes: str, unit: str, **options):
