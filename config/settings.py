@@ -281,7 +281,8 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 # The addresses of our own reverse proxies: only a request coming from one of them may name the client in
 # X-Forwarded-For (read right to left, skipping these). Empty: the peer address is the client.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
-AUTHENTICATION_BACKENDS = ["units.security.throttle.ThrottleBackend", "django.contrib.auth.backends.ModelBackend"]
+# The password check is Django's; the user of each request is read with his roles and unit in one query.
+AUTHENTICATION_BACKENDS = ["units.security.throttle.ThrottleBackend", "units.security.backend.SessionUserBackend"]
 AXES_HANDLER = "units.security.throttle.ThrottleHandler"
 AXES_FAILURE_LIMIT = "units.security.throttle.failure_limit"  # LOGIN_MAX_FAILURES, read at each attempt
 AXES_COOLOFF_TIME = "units.security.throttle.cool_off"  # LOGIN_LOCKOUT_SECONDS

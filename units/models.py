@@ -171,7 +171,8 @@ class User(AbstractUser):
     def roles(self) -> frozenset[str]:
         if not self.is_authenticated or not self.is_active:
             return frozenset()
-        names = set(self.groups.values_list("name", flat=True)) & set(Role.values)
+        names = self.__dict__.get("group_names")  # read with the user by units.security.backend (PostgreSQL)
+        names = set(self.groups.values_list("name", flat=True) if names is None else names) & set(Role.values)
         if self.is_superuser:
             names.add(Role.ADMINISTRATOR)
         return frozenset(names)

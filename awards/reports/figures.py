@@ -11,24 +11,28 @@ from campaigns import selectors as campaign_selectors
 def year_figures(year: int, unit_id: Units = None) -> dict:
     """Everything the dashboard shows for ``year``: the whole province (``None``), one unit (an id) or a unit and
     those below it (a list of ids)."""
-    lines = selectors.award_lines(year, unit_id)
-    previous = {line.key: line.total for line in selectors.award_lines(year - 1, unit_id)}
+    # The year's and the previous year's lines in one query, the kinds read from the trend's last row, the
+    # occasions and the bonuses in one query: each figure group costs one query on the summary table.
+    both = selectors.award_lines_of(year - 1, year, unit_id)
+    lines = both[year]
+    previous = {line.key: line.total for line in both[year - 1]}
     base_kinds = base_level.by_issuing_body_kind(year, unit_id)
     trend = selectors.trend(year, unit_id)
+    occasions, bonus = selectors.occasions_and_bonus(year, unit_id)
     figures = {
         "lines": lines,
         "levels": selectors.by_level(lines),
         "paragraph": selectors.summary_paragraph(lines),
         "kinds": [(code, label, n) for code, (label, n) in zip(selectors.KIND_ORDER,
-                                                               selectors.by_kind(year, unit_id), strict=True)],
-        "occasions": selectors.by_occasion(year, unit_id),
+                                                               selectors.kinds_of(trend, year), strict=True)],
+        "occasions": occasions,
         "trend": trend,
         "previous": previous,
         "processing": selectors.processing(year, unit_id),
         "campaign_targets": campaign_selectors.targets_in(year, unit_id),
         "clusters": selectors.by_cluster(year, unit_id),
         "total": sum(line.total for line in lines),
-        "bonus_total": selectors.bonus_total(year, unit_id),
+        "bonus_total": bonus,
         "previous_total": sum(previous.values()),
         "base_kinds": base_kinds,
         "base_total": sum(row.total for row in base_kinds),

@@ -60,7 +60,7 @@ NO_BODY = "none"  # the drill-down's value for awards without an issuing body (d
 
 def bonus_total(year: int, unit_id: Units = None) -> int:
     """The bonuses of the year's standing awards (multiplier × lương cơ sở, as the decisions wrote them), in đồng."""
-    return awards_in(year, unit_id).aggregate(total=Sum("bonus_amount", default=0))["total"]
+    return occasions_and_bonus(year, unit_id)[1]
 
 
 def authorities_of(level: str) -> tuple[str, ...]:
@@ -68,14 +68,16 @@ def authorities_of(level: str) -> tuple[str, ...]:
 
 
 def standing_counts(group_by: list[str], after: int, upto: int, unit_id: Units = None,
-                    authorities: tuple[str, ...] | None = None) -> list[tuple]:
+                    authorities: tuple[str, ...] | None = None, bonus: bool = False) -> list[tuple]:
     """(*group_by values, count) of standing awards with ``after < year <= upto`` (and, when given, one of
     ``authorities``), in one query whatever the data size: from a summary table for the whole province on
     PostgreSQL (the one by body when grouped by ``body_id`` or ``body_kind``), otherwise aggregated in SQL from the
     award table (index-only scans on PostgreSQL). ``body_id`` is None for awards without an issuing body,
-    ``body_kind`` the kind of the body (None without one)."""
+    ``body_kind`` the kind of the body (None without one). ``bonus``: each row ends with the sum of the bonuses
+    too (``bonus_amount``, in đồng; migration 0031 keeps it in the summary table)."""
     by_body = bool({"body_id", "body_kind"} & set(group_by))
     assert set(group_by) <= (BODY_GROUPABLE if by_body else GROUPABLE), group_by
+    assert not (bonus and by_body), "the summary by body holds no bonuses"
     connection = connections[router.db_for_read(Award)]
     if unit_id is None and connection.vendor == "postgresql":
         columns = ", ".join(SUMMARY_COLUMNS.get(column, f"s.{column}") for column in group_by)
@@ -86,16 +88,22 @@ def standing_counts(group_by: list[str], after: int, upto: int, unit_id: Units =
         if authorities is not None:
             where, params = " AND s.authority = ANY(%s)", [*params, list(authorities)]
         table = BODY_SUMMARY_TABLE if by_body else SUMMARY_TABLE
+        sums = "SUM(s.n), SUM(s.bonus)" if bonus else "SUM(s.n)"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {columns}, SUM(s.n) FROM {table} s{join} "
+            cursor.execute(f"SELECT {columns}, {sums} FROM {table} s{join} "
                            f"WHERE s.year > %s AND s.year <= %s{where} GROUP BY {columns} HAVING SUM(s.n) > 0",
                            params)
+            if bonus:
+                return [(*row[:-2], int(row[-2]), int(row[-1])) for row in cursor.fetchall()]
             return [(*row[:-1], int(row[-1])) for row in cursor.fetchall()]
     awards = Award.objects.filter(revoked=False, year__gt=after, year__lte=upto)
     awards = for_units(awards, "proposing_unit_id", unit_id)
     if authorities is not None:
         awards = awards.filter(authority__in=authorities)
     fields = [AWARD_COLUMNS.get(column, column) for column in group_by]
+    if bonus:
+        return list(awards.values_list(*fields).annotate(n=Count("*"), bonus=Sum("bonus_amount", default=0))
+                    .order_by())
     return list(awards.values_list(*fields).annotate(n=Count("*")).order_by())
 
 
@@ -205,12 +213,24 @@ def award_lines(year: int, unit_id: Units = None) -> list[AwardLine]:
     """Counts per award type and recipient kind; classes of one series folded together. Two queries: the counts
     (``standing_counts``, no join) and the catalogue's names (a few dozen rows, read whole so that the number of
     queries never depends on the data)."""
-    columns = ["award_type_id", "award_code", "authority", "recipient_kind"]
-    counts = standing_counts(columns, year - 1, year, unit_id)
+    return award_lines_of(year, year, unit_id)[year]
+
+
+def award_lines_of(first: int, last: int, unit_id: Units = None) -> dict[int, list[AwardLine]]:
+    """``award_lines`` of each year from ``first`` to ``last`` (the dashboard: the year and the one before), in the
+    same two queries: the counts grouped by year too, and the catalogue's names."""
+    columns = ["year", "award_type_id", "award_code", "authority", "recipient_kind"]
+    counts = standing_counts(columns, first - 1, last, unit_id)
     names = {row.pop("id"): row for row in AwardType.objects.order_by().values(
         "id", "name", "short_name", "series", "award_class", "sort_order")}
-    rows = [{**dict(zip([*columns, "n"], values, strict=True)),
-             **{f"award_type__{k}": v for k, v in names[values[0]].items()}} for values in counts]
+    by_year: dict[int, list[dict]] = {year: [] for year in range(first, last + 1)}
+    for values in counts:
+        by_year[values[0]].append({**dict(zip([*columns, "n"], values, strict=True)),
+                                   **{f"award_type__{k}": v for k, v in names[values[1]].items()}})
+    return {year: _fold(rows) for year, rows in by_year.items()}
+
+
+def _fold(rows: list[dict]) -> list[AwardLine]:
     lines: dict[str, AwardLine] = OrderedDict()
     for row in rows:
         series = row["award_type__series"]
@@ -260,9 +280,22 @@ def by_body_kind(year: int, unit_id: Units = None) -> list[tuple[str, int]]:
 
 
 def by_occasion(year: int, unit_id: Units = None) -> list[tuple[str, str, int]]:
-    counts = dict(standing_counts(["occasion"], year - 1, year, unit_id))
-    return [(occasion.value, str(occasion.label), counts.get(occasion.value, 0)) for occasion in OccasionType
-            if counts.get(occasion.value)]
+    return occasions_and_bonus(year, unit_id)[0]
+
+
+def occasions_and_bonus(year: int, unit_id: Units = None) -> tuple[list[tuple[str, str, int]], int]:
+    """``by_occasion`` and ``bonus_total`` of a year in one query (the bonuses summed over the occasions)."""
+    rows = standing_counts(["occasion"], year - 1, year, unit_id, bonus=True)
+    counts = {occasion: n for occasion, n, _bonus in rows}
+    occasions = [(occasion.value, str(occasion.label), counts.get(occasion.value, 0)) for occasion in OccasionType
+                 if counts.get(occasion.value)]
+    return occasions, sum(bonus for _occasion, _n, bonus in rows)
+
+
+def kinds_of(trend_rows: list[tuple[int, int, int, int]], year: int) -> list[tuple[str, int]]:
+    """``by_kind`` of ``year`` read from the ``trend`` rows that hold it (no query)."""
+    counts = next(row[1:] for row in trend_rows if row[0] == year)
+    return [(str(RecipientKind(kind).label), n) for kind, n in zip(KIND_ORDER, counts, strict=True)]
 
 
 def trend(last_year: int, unit_id: Units = None, span: int = 10) -> list[tuple[int, int, int, int]]:

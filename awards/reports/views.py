@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from awards.core import permissions
 from awards.enums import BodyKind, RecipientKind
 from awards.models import IssuingBody
-from awards.reports import base_level, selectors
+from awards.reports import base_level, rows, selectors
 from awards.reports.figures import year_figures
 from units.models import User
 
@@ -65,6 +65,9 @@ def dashboard(request):
         for line in lines:  # each line's links, built once instead of four {% url %} per row
             line.href = f"{drill}?year={year}&codes={','.join(line.codes)}&level={line.level}"
             line.title_q = quote(line.label, safe="/")  # as the |urlencode filter writes it
+        context.update({"award_rows": rows.award_rows(context["levels"], context["previous"]),
+                        "trend_svg": rows.trend_svg(context["bars"]),
+                        "trend_rows": rows.trend_rows(context["trend"], year)})
     return render(request, "awards/dashboard.html", context)
 
 

@@ -1,6 +1,6 @@
 """PostgreSQL: the trigger-maintained summary tables, 0006's (by award) and 0014's (by issuing body), stay equal to
-the award table under any sequence of inserts, revocations, moves between bodies and years, and deletions
-(hypothesis). The base level read from the second (``by_issuing_body_kind``) equals the same figures computed from
+the award table under any sequence of inserts, revocations, moves between bodies and years, bonus changes and
+deletions (hypothesis), the bonuses' sums of 0031 included. The base level read from the second (``by_issuing_body_kind``) equals the same figures computed from
 the award table, also after a body changes kind."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 from django.db import connection, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Sum
 from django.db.models.functions import Coalesce
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -34,6 +34,18 @@ def summary_rows(table: str, key: list[str]) -> set[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(key)}, n FROM {table} WHERE n <> 0")
         return set(cursor.fetchall())
+
+
+def bonus_rows() -> set[tuple]:
+    """0006's key with the count and the bonuses' sum (migration 0031), as the award table gives them."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(KEY)}, n, bonus FROM {SUMMARY_TABLE} WHERE n <> 0 OR bonus <> 0")
+        return set(cursor.fetchall())
+
+
+def award_bonus_rows() -> set[tuple]:
+    return set(Award.objects.filter(revoked=False).values(*KEY).annotate(
+        n=Count("*"), bonus=Coalesce(Sum("bonus_amount"), 0)).values_list(*KEY, "n", "bonus").order_by())
 
 
 def award_rows(key: list[str]) -> set[tuple]:
@@ -61,8 +73,8 @@ def read(year: int) -> list[tuple]:
 
 insert = st.tuples(st.just("insert"), st.integers(0, 4), st.integers(1, 6), st.sampled_from(["tap_the", "ca_nhan"]),
                    st.sampled_from([YEAR, YEAR - 1]))
-change = st.tuples(st.sampled_from(["revoke", "restore", "move", "year", "delete", "rekind"]), st.integers(0, 4),
-                   st.integers(0, 30), st.just(""), st.just(0))
+change = st.tuples(st.sampled_from(["revoke", "restore", "move", "year", "delete", "rekind", "bonus"]),
+                   st.integers(0, 4), st.integers(0, 30), st.just(""), st.just(0))
 steps = st.lists(st.one_of(insert, change), min_size=1, max_size=12)
 
 
@@ -87,7 +99,8 @@ def test_the_summary_equals_the_award_table_by_body(actions):
                         Award(source="history", award_type=award_type, award_code=award_type.code,
                               recipient_kind=kind, recipient_name=f"Người {i}", year=year, achievement_year=year - 1,
                               occasion="cong_trang", authority=authority, decision_number=f"{i}/QĐ",
-                              decided_on=datetime.date(year, 6, 1), issuer="Thủ trưởng", body=body)
+                              decided_on=datetime.date(year, 6, 1), issuer="Thủ trưởng", body=body,
+                              bonus_amount=[None, 351_000, 702_000][(i + n) % 3])
                         for i in range(n))
                     continue
                 chosen = list(Award.objects.order_by("pk").values_list("pk", flat=True))[n % 5::3]
@@ -103,9 +116,12 @@ def test_the_summary_equals_the_award_table_by_body(actions):
                     rows.update(year=YEAR - 1 if n % 2 else YEAR)
                 elif action == "delete":
                     rows.delete()
+                elif action == "bonus":
+                    rows.update(bonus_amount=[None, 1_170_000][n % 2])
                 elif body is not None and not body.is_province:  # rekind: a unit's body is reclassified
                     IssuingBody.objects.filter(pk=body.pk).update(kind=["su_nghiep", "so_ban_nganh"][n % 2])
                 assert summary_rows(SUMMARY_TABLE, KEY) == award_rows(KEY)
+                assert bonus_rows() == award_bonus_rows()
                 assert summary_rows(BODY_SUMMARY_TABLE, BODY_KEY) == award_rows(BODY_KEY)
                 assert read(YEAR) == base_level_from_awards(YEAR)
                 assert read(YEAR - 1) == base_level_from_awards(YEAR - 1)
