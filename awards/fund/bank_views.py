@@ -14,9 +14,10 @@ from django.views.decorators.http import require_http_methods
 from awards.core import sheets
 from awards.fund import bank_import
 from awards.fund.views import _back, _fund
+from units.hygiene import CleanTextMixin
 
 
-class StatementForm(forms.Form):
+class StatementForm(CleanTextMixin, forms.Form):
     file = forms.FileField(label=gettext_lazy("Sao kê của ngân hàng, kho bạc (.xlsx hoặc .csv)"))
 
 

@@ -202,6 +202,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "awards:decision_sign_finish": POST_ONLY,
     "awards:decision_issue_paper": POST_ONLY,
     "awards:decision_issued": {"anonymous": 302, **{p: 404 for p in LOGGED_IN}, "council_member": 403},
+    "awards:decision_certificates_signed": {"anonymous": 302, **{p: 404 for p in LOGGED_IN}, "council_member": 403},
     # Public verification: the upload form for everyone; an unknown code is a plain 404.
     "verify": {p: 200 for p in PERSONAS},
     "verify_code": {p: 404 for p in PERSONAS},
@@ -399,7 +400,7 @@ def objects(unit_a, officer_a, staff, council_member, settings, tmp_path):
         "awards:decision_document": [decision.pk, files["document"]], "awards:decision_publish": [decision.pk],
         "awards:decision_sign": [decision.pk], "awards:decision_sign_start": [decision.pk],
         "awards:decision_sign_finish": [decision.pk], "awards:decision_issue_paper": [decision.pk],
-        "awards:decision_issued": [decision.pk], "verify_code": ["2222-2222"],
+        "awards:decision_issued": [decision.pk], "awards:decision_certificates_signed": [decision.pk], "verify_code": ["2222-2222"],
         "awards:decision_close": [decision.pk, "cancel"],
         "awards:decision_blanks": [decision.pk], "awards:blank_calibration_sheet": [blank.pk],
         "statistics_form": ["0603"],
