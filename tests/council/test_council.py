@@ -204,6 +204,8 @@ def test_minutes_pdf_names_the_result(session, members, staff, settings, tmp_pat
     assert ("Chủ tọa: Thành viên 00, Phó Chủ tịch UBND tỉnh, Phó Chủ tịch Hội đồng. Thư ký: Lăng Văn Hưng, Chuyên "
             "viên Ban Thi đua - Khen thưởng, Sở Nội vụ.") in words
     assert "Thành phần: tổng số 19 thành viên Hội đồng" in words
+    assert ("Ngày 20/01/2021, tại Trụ sở UBND tỉnh, Hội đồng Thi đua - Khen thưởng tỉnh Lạng Sơn họp xét khen thưởng "
+            "tổng kết năm 2020.") in words
     assert "Hoàng Mạnh Cương" in text and "18/19" in text and "94,74" in text and "Đạt" in text
     # The signature block: the thư ký on the left, the chủ tọa on the right, each with the name under it.
     title_row = next(i for i, line in enumerate(lines) if line.startswith("THƯ KÝ"))

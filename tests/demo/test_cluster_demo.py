@@ -66,3 +66,20 @@ def test_the_leaders_sign_their_papers_in_person(demo_data):
     assert any(row.endswith("GIÁM ĐỐC SỞ TÀI CHÍNH") for row in rows[-6:]) and rows[-1] == "Nông Thị Thu"
     minutes = pdf_tools.flat(pdf_tools.text(cluster_pdf.render_minutes(cy)))
     assert "ưu tiên tập thể có tỷ lệ nữ từ 70% trở lên." in minutes and "152/2025" not in minutes
+
+
+def test_a_district_leads_its_cluster_as_its_people_s_committee(demo_data):
+    """The cluster of the inland districts (led by Huyện Hữu Lũng in 2020): the tờ trình is sent by "UBND huyện Hữu
+    Lũng", the meeting held at its seat; inside a sentence "huyện" is in lower case (NĐ 30/2020 Phụ lục II); each
+    list ends with a full stop."""
+    from tests import pdf_tools
+    from units.clusters import pdf as cluster_pdf
+
+    cy = ClusterYear.objects.get(leader__name="Huyện Hữu Lũng", year=2020)
+    submission = pdf_tools.flat(pdf_tools.text(cluster_pdf.render_submission(cy)))
+    assert "UBND huyện Hữu Lũng, đơn vị trưởng cụm, kính đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét" in submission
+    assert "- Huyện Hữu Lũng (xếp thứ 1, 96 điểm). 2. Tặng Bằng khen" in submission
+    assert "- Huyện Bắc Sơn (xếp thứ 4, 87 điểm)." in submission and "87 điểm);" not in submission
+    minutes = pdf_tools.flat(pdf_tools.text(cluster_pdf.render_minutes(cy)))
+    assert "Ngày 04/12/2020, tại Trụ sở UBND huyện Hữu Lũng, Cụm thi đua các huyện nội địa họp" in minutes
+    assert "(đơn vị trưởng cụm: huyện Hữu Lũng)" in minutes

@@ -57,3 +57,43 @@ def test_a_persons_line_names_the_unit_above_a_division_a_village_or_a_commune()
         "huyện Cao Lộc", "thị trấn Đồng Đăng", "Sở Nội vụ", ""]
     assert [sender_name(unit, D) for unit in (district, town, sở)] == [
         "UBND huyện Cao Lộc", "UBND thị trấn Đồng Đăng", "Sở Nội vụ"]
+
+
+@pytest.mark.django_db
+def test_the_sở_nội_vụ_quotes_a_district_by_its_people_s_committee(staff):
+    from awards.documents import decision_pdf
+    from awards.models import Dossier, province_body
+    from tests.documents import certificate_cases as cases
+    from tests.factories import make_dossier
+
+    district = UnitFactory(name="Huyện Cao Lộc", kind=UnitKind.DISTRICT)
+    dossier = make_dossier(district, staff, state="awaiting_decision", verdict="eligible", year=2025)
+    Dossier.objects.filter(pk=dossier.pk).update(submission_number="65/TTr-UBND", submission_date=D)
+    decision = cases._decide([dossier], staff, cases._signer(province_body(), "Hồ Tiến Thiệu"))
+    assert decision_pdf.unit_submissions(decision) == (
+        "Xét đề nghị của UBND huyện Cao Lộc tại Tờ trình số 65/TTr-UBND ngày 15/01/2020.")
+
+
+def test_what_the_council_met_for():
+    from awards.council.minutes import meeting_words
+
+    assert [meeting_words(title) for title in [
+        "Phiên họp xét khen thưởng tổng kết năm 2020",
+        "Phiên họp Hội đồng Thi đua - Khen thưởng tỉnh xét tặng Cờ thi đua của UBND tỉnh năm 2020",
+        "Xét khen thưởng chuyên đề", ""]] == [
+        "xét khen thưởng tổng kết năm 2020", "xét tặng Cờ thi đua của UBND tỉnh năm 2020",
+        "phiên “Xét khen thưởng chuyên đề”", "xét đề nghị khen thưởng"]
+
+
+@pytest.mark.django_db
+def test_a_communes_decision_names_its_council_with_xa_in_lower_case(staff):
+    from tests.documents import certificate_cases as cases
+    from tests.factories import PersonFactory, make_dossier
+
+    unit, body = cases.commune("Tân Văn")
+    person = PersonFactory(full_name="Hà Văn Tuấn", unit=unit, position="Công chức Văn phòng")
+    dossier = make_dossier(unit, staff, code="lao-dong-tien-tien", authority="chu_tich_ubnd_xa",
+                           state="awaiting_decision", verdict="eligible", recipient=person, year=2025)
+    decision = cases._decide([dossier], staff, cases._signer(body, "Lộc Văn Bình"), body=body, number=5)
+    assert decision.proposals == "Theo đề nghị của Hội đồng Thi đua - Khen thưởng xã Tân Văn."
+    assert list(decision.lines.values_list("detail", flat=True)) == ["Công chức Văn phòng, xã Tân Văn"]
