@@ -69,7 +69,8 @@ bench: setup
 	bash scripts/bench.sh
 
 # 50 users for 3 minutes against gunicorn + PostgreSQL + a Celery worker on Redis (own database tdkt_load);
-# LOADTEST_DATABASE_URL, LOADTEST_BROKER_URL, LOADTEST_PORT, LOADTEST_USERS, LOADTEST_DURATION override.
+# LOADTEST_DATABASE_URL, LOADTEST_BROKER_URL, LOADTEST_PORT, LOADTEST_USERS, LOADTEST_DURATION override;
+# LOADTEST_NODES=2 runs two gunicorn nodes behind a round robin.
 loadtest: setup
 	$(PIP) install --quiet -r requirements-load.txt
 	bash scripts/loadtest.sh

@@ -261,11 +261,12 @@ if not DEBUG:
 # The cache every process and node shares: Redis when CACHE_URL is set, otherwise a table of the application's
 # database (config.cache, created by a migration), never a process's own memory. It holds the failed-login and
 # password-reset counters (units.security), the API's and /verify/'s rate limits, and with Redis the sessions
-# (cached_db: read from Redis, written through to the database, so a Redis restart logs nobody out).
+# (cached_db: read from Redis, written through to the database, so a Redis restart logs nobody out, and a Redis
+# outage leaves logins working: the counters then count nothing, said in the log).
 _CACHE_URL = env_str("CACHE_URL")
 if _CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "config.sessions"  # cached_db that also survives a Redis outage at login and logout
 else:
     CACHES = {"default": {"BACKEND": "config.cache.SharedDatabaseCache", "LOCATION": "tdkt_cache",
                           "OPTIONS": {"MAX_ENTRIES": 100_000}}}

@@ -64,7 +64,7 @@ trap cleanup EXIT
 hosts=()
 for node in $(seq 1 "$NODES"); do
   node_port=$((PORT + node - 1))
-  .venv/bin/gunicorn config.wsgi -w "$WORKERS" -b "127.0.0.1:$node_port" --error-logfile "$OUT/gunicorn-$node.log" \
+  .venv/bin/gunicorn config.wsgi --preload -w "$WORKERS" -b "127.0.0.1:$node_port" --error-logfile "$OUT/gunicorn-$node.log" \
     --capture-output >/dev/null 2>&1 &
   pids+=($!)
   hosts+=("http://127.0.0.1:$node_port")

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core import mail
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 
 from tests.factories import UserFactory
 from units.security.throttle import failures
@@ -224,3 +224,15 @@ def test_the_lock_page_asks_for_a_name_or_an_address(staff):
     assert "Không được để trống: nội dung chỉ gồm khoảng trắng hoặc ký tự không nhìn thấy." in answer.content.decode()
     answer = board.post("/accounts/login-locks/", {"username": "", "address": "khong-phai-ip"})
     assert "Địa chỉ IP không hợp lệ (ví dụ 203.0.113.5)." in answer.content.decode()
+
+
+def test_a_redis_outage_leaves_logins_working_and_is_logged(client, officer_a, caplog):
+    """Redis down (CACHE_URL on a closed port): the counters count nothing (logged), the sessions fall back to the
+    database (config.sessions), so people still log in, browse and log out; nothing answers 500."""
+    down = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    with override_settings(CACHES=down, SESSION_ENGINE="config.sessions"):
+        assert [_post(Client(), "officer_a", "sai").status_code for _ in range(6)] == [200] * 6
+        assert _post(client, "officer_a", "thidua2021").status_code == 302
+        assert client.get("/").status_code == 200
+        assert client.post("/accounts/logout/").status_code == 302
+    assert "Bộ nhớ đệm dùng chung không trả lời" in caplog.text

@@ -1,7 +1,7 @@
 """Sessions and the login throttle are shared by every process (issue 21, item 3; issue 15, throttling): another
 Python process, with its own memory, logs in and fails logins; this process sees its session and its failures.
 Once with nothing configured (the database cache, database sessions) and once with Redis (CACHE_URL: RedisCache,
-cached_db sessions). PostgreSQL only (the other process reaches the test database); Redis at TEST_REDIS_URL
+cached_db sessions, config.sessions). PostgreSQL only (the other process reaches the test database); Redis at TEST_REDIS_URL
 (default db 15)."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from django.test import Client
 
 from tests.documents.test_real_worker import database_url, wait_for_other_sessions_to_end
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 ROOT = Path(__file__).resolve().parents[2]
 REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
@@ -63,7 +63,7 @@ def shared_store(request, settings):
         pytest.skip(f"Redis is not running at {REDIS}")
     client.flushdb()
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS}}
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "config.sessions"
     yield client
     client.flushdb()
 
@@ -79,9 +79,9 @@ def test_another_process_session_and_failed_logins_are_seen_here(shared_store, o
 
     expected_cache = ("config.cache.SharedDatabaseCache" if shared_store is None
                       else "django.core.cache.backends.redis.RedisCache")
-    expected_sessions = "db" if shared_store is None else "cached_db"
+    expected_sessions = "django.contrib.sessions.backends.db" if shared_store is None else "config.sessions"
     assert (other["status"], other["failures"], other["cache"]) == (302, 4, expected_cache)
-    assert other["sessions"] == f"django.contrib.sessions.backends.{expected_sessions}"
+    assert other["sessions"] == expected_sessions
     if shared_store is not None:  # the counters and the session are in Redis
         keys = [key.decode() for key in shared_store.keys("*")]
         assert sum(":login-failures:" in key for key in keys) == 2  # officer_a's account, 10.9.0.1's address

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def key(kind: str, value: str) -> str:
@@ -18,23 +21,36 @@ def key(kind: str, value: str) -> str:
 
 def count(name: str, window: int, *, extend: bool = False) -> int:
     """One more under ``name``; the count now. A new counter lives ``window`` seconds from its first event, or from
-    its latest one with ``extend`` (a lock that each new failure prolongs)."""
-    if cache.add(name, 1, window):
-        return 1
+    its latest one with ``extend`` (a lock that each new failure prolongs). The cache unreachable (Redis down):
+    nothing is counted and the error is logged; logins and resets keep working (they fail open, not closed)."""
     try:
-        value = cache.incr(name)
-    except ValueError:  # expired between add and incr
-        cache.set(name, 1, window)
-        return 1
-    if extend:
-        cache.touch(name, window)
-    return value
+        if cache.add(name, 1, window):
+            return 1
+        try:
+            value = cache.incr(name)
+        except ValueError:  # expired between add and incr
+            cache.set(name, 1, window)
+            return 1
+        if extend:
+            cache.touch(name, window)
+        return value
+    except Exception:
+        logger.exception("Bộ nhớ đệm dùng chung không trả lời: không đếm được %s.", name.split(":")[0])
+        return 0
 
 
 def current(name: str) -> int:
-    return cache.get(name) or 0
+    try:
+        return cache.get(name) or 0
+    except Exception:
+        logger.exception("Bộ nhớ đệm dùng chung không trả lời.")
+        return 0
 
 
 def forget(*names: str) -> int:
     """Delete counters; how many existed."""
-    return sum(1 for name in names if cache.delete(name))
+    try:
+        return sum(1 for name in names if cache.delete(name))
+    except Exception:
+        logger.exception("Bộ nhớ đệm dùng chung không trả lời.")
+        return 0
