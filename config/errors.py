@@ -18,6 +18,7 @@ from django.http import Http404
 from django.http.multipartparser import MultiPartParserError
 from django.template import loader
 from django.urls import Resolver404, resolve
+from django.utils.log import log_response
 from django.views.debug import ExceptionReporter
 from django.views.defaults import page_not_found
 
@@ -35,8 +36,11 @@ class VietnameseNotFoundMiddleware:
             try:
                 resolve(request.path_info, getattr(request, "urlconf", None))
             except Resolver404 as exc:
-                # CommonMiddleware (outside this one) still turns the 404 into its APPEND_SLASH redirect.
-                return page_not_found(request, exc)
+                # CommonMiddleware (outside this one) still turns the 404 into its APPEND_SLASH redirect; the
+                # console gets Django's usual one line ("Not Found: /path/"), as in production.
+                response = page_not_found(request, exc)
+                log_response("Not Found: %s", request.path, response=response, request=request)
+                return response
         return self.get_response(request)
 
     def process_exception(self, request, exception):

@@ -12,7 +12,9 @@ ones are recorded as passed.
 - council votes not cast: the day before the session, the day itself, after it while the session is still open
   -> each member with agenda items he has not voted on;
 - decisions awaiting signature and publication (drafts): 2, 5 and 10 days after the draft was made -> the leaders
-  who sign (the province's leadership for the province's decisions; the unit's leaders, else its officers)."""
+  who sign (the province's leadership for the province's decisions; the unit's leaders, else its officers); once
+  the signer has signed, a province decision waits for the văn thư's step, which the Board's staff take: they are
+  reminded instead, and the title says the signer has signed."""
 
 from __future__ import annotations
 
@@ -26,7 +28,18 @@ from django.utils import timezone
 
 from awards.catalogue.calendar import working_days_left
 from awards.enums import DossierState, SessionStatus
-from awards.models import AgendaItem, CouncilSession, Decision, DecisionState, Dossier, NoticeKind, SentReminder, Vote
+from awards.models import (
+    AgendaItem,
+    CouncilSession,
+    Decision,
+    DecisionSignature,
+    DecisionState,
+    Dossier,
+    NoticeKind,
+    SentReminder,
+    SigningStep,
+    Vote,
+)
 from awards.notices.record import board_staff, province_leaders, record, unit_leaders, unit_officers
 from campaigns.models import Campaign, CampaignAudience, CampaignStatus, ReportPeriod, Target, TargetReport
 
@@ -160,6 +173,12 @@ def votes_not_cast(today: datetime.date) -> int:
     return count
 
 
+def _signed_by_the_signer(decision: Decision) -> bool:
+    """The signer's digital signature is on the draft's current content (the văn thư's step is next)."""
+    return DecisionSignature.objects.filter(decision=decision, step=SigningStep.SIGNER,
+                                            content_version=decision.content_version).exists()
+
+
 def decisions_waiting(today: datetime.date) -> int:
     count = 0
     for decision in (Decision.objects.filter(state=DecisionState.DRAFT).select_related("body", "body__unit")
@@ -169,13 +188,15 @@ def decisions_waiting(today: datetime.date) -> int:
         if not reached:
             continue
         body = decision.body
+        signed = _signed_by_the_signer(decision)
         if body is None or body.is_province:
-            signers = list(province_leaders())
+            signers = list(board_staff()) if signed else list(province_leaders())
         else:
             signers = list(unit_leaders(body.unit_id)) or list(unit_officers(body.unit_id))
 
-        def send(threshold: int, decision=decision, waited=waited, signers=signers) -> None:
-            title = (f"Dự thảo quyết định {decision.code} ({decision.award_type.name}) chờ ký, ban hành đã "
+        def send(threshold: int, decision=decision, waited=waited, signers=signers, signed=signed) -> None:
+            waits = "đã được ký, chờ văn thư ký phát hành" if signed else "chờ ký, ban hành"
+            title = (f"Dự thảo quyết định {decision.code} ({decision.award_type.name}) {waits} đã "
                      f"{waited} ngày")
             record(NoticeKind.SIGNATURE_AWAITED, signers, title, reverse("awards:decision", args=[decision.pk]))
 

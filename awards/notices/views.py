@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from awards.models import EmailMode, Notice, NoticePreference
 from awards.notices.delivery import DEFAULT_MODE
 from units.hygiene import CleanTextMixin
+from units.models import Role
 
 PAGE_SIZE = 30
 
@@ -68,4 +69,6 @@ def preferences(request):
                                                   defaults={"email_mode": form.cleaned_data["email_mode"]})
         messages.success(request, _("Đã lưu cách nhận thông báo."))
         return redirect("notices:preferences")
-    return render(request, "notices/preferences.html", {"form": form}, status=400 if request.method == "POST" else 200)
+    officer = request.user.unit_id is not None and request.user.has_role(Role.UNIT_OFFICER)
+    return render(request, "notices/preferences.html", {"form": form, "officer": officer},
+                  status=400 if request.method == "POST" else 200)

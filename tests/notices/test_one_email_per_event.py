@@ -99,3 +99,15 @@ def test_a_campaign_launch_reaches_each_person_once(staff, unit_a, unit_b, offic
     assert received() == Counter({"soyte@example.vn": 1, "binh@example.vn": 1})
     assert send_digests() == 1
     assert received() == Counter({"soyte@example.vn": 1, "binh@example.vn": 1, "thu@example.vn": 1})
+
+
+def test_the_preferences_page_tells_an_officer_where_the_units_mail_goes(client, unit_a, officer_a, staff):
+    client.force_login(officer_a)
+    assert 'data-testid="unit-mailbox-note"' not in client.get("/notifications/preferences/").content.decode()
+    unit_a.email = "vanphong@sogddt.example.vn"
+    unit_a.save()
+    page = client.get("/notifications/preferences/").content.decode()
+    assert ("Thư báo hồ sơ bị trả lại, có quyết định và thư phát động phong trào gửi đến hộp thư chung của Sở Giáo "
+            "dục và Đào tạo; bạn nhận các việc đó một lần, theo cách chọn ở đây.") in page
+    client.force_login(staff)
+    assert 'data-testid="unit-mailbox-note"' not in client.get("/notifications/preferences/").content.decode()

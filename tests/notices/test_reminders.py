@@ -160,6 +160,27 @@ def test_draft_decisions_remind_the_province_leaders(unit_a, officer_a, staff, l
     assert reminders.run(D(2026, 4, 20))["signature_awaited"] == 0
 
 
+def test_once_the_signer_has_signed_the_staff_are_reminded_of_the_vanthu_step(unit_a, officer_a, staff, leader,
+                                                                            settings, tmp_path):
+    """The province's decisions: the leaders hear while the signer's signature is missing; after it, the draft
+    waits for the văn thư's step, which the Board's staff take (the same key per threshold: still once each)."""
+    from awards.decisions import issuing
+    from awards.signing import demokeys
+
+    settings.MEDIA_ROOT = tmp_path
+    with at(D(2026, 3, 2)):
+        decision = make_draft_decision(unit_a, officer_a, staff)
+    assert reminders.run(D(2026, 3, 4))["signature_awaited"] == 1
+    issuing.sign_as_signer(Decision.objects.get(pk=decision.pk), staff, demokeys.signer_key(decision.signer))
+    assert reminders.run(D(2026, 3, 7))["signature_awaited"] == 1
+    assert reminders.run(D(2026, 3, 8))["signature_awaited"] == 0
+    name = decision.award_type.name
+    assert titles(leader, NoticeKind.SIGNATURE_AWAITED) == [
+        f"Dự thảo quyết định 01/QĐ-UBND ({name}) chờ ký, ban hành đã 2 ngày"]
+    assert titles(staff, NoticeKind.SIGNATURE_AWAITED) == [
+        f"Dự thảo quyết định 01/QĐ-UBND ({name}) đã được ký, chờ văn thư ký phát hành đã 5 ngày"]
+
+
 def test_the_command_runs_for_a_given_day(unit_a, officer_a, staff, capsys):
     call_command("send_reminders", "--today", "2026-03-04")
     assert capsys.readouterr().out.strip() == \

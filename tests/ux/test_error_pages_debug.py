@@ -86,8 +86,11 @@ def test_a_bad_request_with_debug_off_shows_the_same_page(make_run):
     assert "<h1>Yêu cầu không hợp lệ</h1>" in response.content.decode()
 
 
-def test_a_path_no_pattern_matches_is_the_vietnamese_404_under_make_run(make_run):
-    response = _browser().get("/khong-co-trang-nay/")
+def test_a_path_no_pattern_matches_is_the_vietnamese_404_under_make_run(make_run, caplog):
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = _browser().get("/khong-co-trang-nay/")
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert (record.getMessage(), record.status_code, record.exc_info) == ("Not Found: /khong-co-trang-nay/", 404, None)
     assert response.status_code == 404
     page = response.content.decode()
     assert "Không tìm thấy trang hoặc hồ sơ" in page
