@@ -95,8 +95,15 @@ def test_the_code_page_shows_only_the_public_facts(client, issued, staff):
 
 
 def test_an_unknown_code_is_a_plain_404(client, issued):
-    assert client.get("/verify/2222-2222/").status_code == 404
-    assert client.get("/verify/not-a-code/").status_code == 404
+    unknown, malformed = client.get("/verify/2222-2222/"), client.get("/verify/not-a-code/")
+    assert (unknown.status_code, malformed.status_code) == (404, 404)
+    missing_page = client.get("/khong-co-trang-nay/")
+
+    def plain(answer) -> bytes:  # but for the CSRF tokens and the language form's return path
+        body = re.sub(rb"[A-Za-z0-9]{48,}", b"", answer.content)
+        return body.replace(answer.wsgi_request.path.encode(), b"")
+
+    assert plain(unknown) == plain(malformed) == plain(missing_page)  # the site's 404: no hint of any code
 
 
 def test_the_public_endpoints_are_throttled(client, issued, settings):
