@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from awards.core.uploads import UploadRejected, inspect_upload
-from awards.models import Award, DecisionState, Issuance, VerificationCode
+from awards.models import Award, DecisionSignature, DecisionState, Issuance, SigningStep, VerificationCode
 from awards.signing import codes, validation
 
 MAX_PDF_BYTES = 30 * 1024 * 1024
@@ -48,6 +48,11 @@ def explain(data: bytes) -> dict:
         return answer
     first = report.signatures[0]
     if issuance is None:
+        issuance = _certificates_of(data)
+        answer["issuance"] = issuance
+        if issuance is not None:
+            answer["certificates"] = True
+    if issuance is None:
         answer["problem"] = _("Chữ ký số hợp lệ nhưng tệp không khớp quyết định nào trong sổ của phần mềm.")
         return answer
     if issuance.decision.state == DecisionState.REVOKED:
@@ -55,10 +60,21 @@ def explain(data: bytes) -> dict:
             "code": issuance.code, "day": timezone.localtime(issuance.decision.closed_at).strftime("%d/%m/%Y")}
         return answer
     answer["valid"] = True
-    answer["message"] = _("Hợp lệ, do %(signer)s ký ngày %(day)s, khớp quyết định %(code)s trong sổ.") % {
-        "signer": first.signer, "day": timezone.localtime(first.signed_at).strftime("%d/%m/%Y"),
-        "code": issuance.code}
+    words = {"signer": first.signer, "day": timezone.localtime(first.signed_at).strftime("%d/%m/%Y"),
+             "code": issuance.code}
+    if answer.get("certificates"):
+        answer["message"] = _("Hợp lệ, do %(signer)s ký ngày %(day)s: tệp bằng khen, giấy khen của quyết định "
+                              "%(code)s trong sổ.") % words
+    else:
+        answer["message"] = _("Hợp lệ, do %(signer)s ký ngày %(day)s, khớp quyết định %(code)s trong sổ.") % words
     return answer
+
+
+def _certificates_of(data: bytes) -> Issuance | None:
+    """The issued decision whose certificates file (signed by the văn thư) is ``data``, if any."""
+    row = (DecisionSignature.objects.filter(step=SigningStep.CERTIFICATES, sha256=hashlib.sha256(data).hexdigest())
+           .select_related("decision").first())
+    return Issuance.objects.filter(decision_id=row.decision_id).select_related("decision").first() if row else None
 
 
 @require_http_methods(["GET", "POST"])

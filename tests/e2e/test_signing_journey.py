@@ -64,6 +64,8 @@ def test_the_signer_and_the_vanthu_sign_through_the_local_plugin(browser, browse
                                                                      timeout=60_000)
     expect(panel.get_by_test_id("sign-plugin")).to_have_count(0)
     assert plugin_service.calls == ["certificate", "sign_hash"] * 3
+    page.set_viewport_size({"width": 390, "height": 844})
+    shoot_page(page, "signing-plugin-certificates-390")
 
     decision = Decision.objects.get(pk=draft.pk)
     assert decision.state == DecisionState.PUBLISHED

@@ -33,8 +33,8 @@ def softhsm_missing() -> str:
 def token(tmp_path_factory, _signing_dir):
     """(library, token label, key label, PIN, certificate DER, chain, private key) of the SoftHSM2 token."""
     reason = softhsm_missing()
-    if reason:
-        pytest.skip(reason)
+    if reason:  # like Chromium for the browser tests: make test installs it, so a missing token is a failure
+        pytest.fail(reason)
     if _MADE:  # one token per session even when two modules register this fixture (SoftHSM2 reads its
         return _MADE[0]  # configuration once per process)
     from awards.signing import democa
@@ -124,6 +124,60 @@ def stand_in_signer(token):
     thread.start()
     server.calls = calls
     server.key = LABEL
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def stand_in_tsa(_signing_dir):
+    """An RFC 3161 time-stamp authority on a loopback port (pyHanko's DummyTimeStamper behind HTTP), its
+    certificate issued by the demo CA for time stamping. Yields its URL."""
+    import datetime
+
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import tsp
+    from asn1crypto import x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    from awards.signing import democa
+
+    ca_key, ca_cert = democa.ensure_ca(Path(_signing_dir))
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "DEMO TSA")]))
+            .issuer_name(ca_cert.subject).public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(datetime.datetime(2015, 1, 1, tzinfo=datetime.UTC))
+            .not_valid_after(datetime.datetime(2045, 1, 1, tzinfo=datetime.UTC))
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+            .sign(ca_key, hashes.SHA256()))
+    stamper = DummyTimeStamper(
+        tsa_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        tsa_key=asn1_keys.PrivateKeyInfo.load(key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())))
+    requests: list[int] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            query = tsp.TimeStampReq.load(self.rfile.read(int(self.headers["Content-Length"])))
+            body = stamper.request_tsa_response(query).dump()
+            requests.append(len(body))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/timestamp-reply")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server.requests = requests
     yield server
     server.shutdown()
     server.server_close()

@@ -173,3 +173,13 @@ def test_export_leaves_the_columns_empty_when_the_certificates_are_not_signed(is
         rows = list(csv.DictReader(handle))
     assert [(r["tep_bang_khen"], r["sha256_bang_khen"]) for r in rows] == [("", "")]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["01-QD-UBND-2021.pdf", "index.csv"]
+
+
+def test_verify_recognises_a_signed_certificates_file(client, issued, staff):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    row = issuing.sign_certificates(issued, staff, demokeys.agency_key(issued.body))
+    page = client.post("/verify/", {"file": SimpleUploadedFile("bk.pdf", read(row), "application/pdf")})
+    day = timezone.localtime(row.signed_at).strftime("%d/%m/%Y")
+    assert (f"Hợp lệ, do {AGENCY} ký ngày {day}: tệp bằng khen, giấy khen của quyết định 01/QĐ-UBND trong sổ."
+            in page.content.decode())

@@ -226,3 +226,34 @@ def test_the_certificate_rows_stay_in_force(draft):
     demokeys.agency_key(draft.body)
     row = SigningCertificate.objects.get(role="agency", body=draft.body)
     assert row.not_after.year == 2045 and pdfsign.FIELD_AGENCY == "ChuKyCoQuan"
+
+
+# --- PAdES B-T when a time-stamp authority is configured -----------------------------------------------------
+
+def test_a_configured_tsa_makes_the_signatures_b_t(draft, staff, stand_in_tsa, settings):
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    settings.SIGNING_TSA_URL = f"http://127.0.0.1:{stand_in_tsa.server_port}/"
+    issue_decision(draft, staff)
+    data = issued_bytes(draft)
+    assert len(stand_in_tsa.requests) == 4  # per signature (signer, văn thư): a size estimate, then the token
+    report = validation.check(data)
+    assert report.problem == "" and [s.intact for s in report.signatures] == [True, True]
+    context = ValidationContext(trust_roots=validation.trust_roots(), allow_fetching=False)
+    for embedded in PdfFileReader(io.BytesIO(data)).embedded_signatures:
+        status = validate_pdf_signature(embedded, context)
+        assert status.timestamp_validity is not None  # B-T: a signature time-stamp token in the CMS
+        assert status.timestamp_validity.intact and status.timestamp_validity.trusted
+        assert abs((status.timestamp_validity.timestamp - timezone.now()).total_seconds()) < 600
+
+
+def test_without_a_tsa_the_signatures_are_b_b(draft, staff, settings):
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    settings.SIGNING_TSA_URL = ""
+    issue_decision(draft, staff)
+    context = ValidationContext(trust_roots=validation.trust_roots(), allow_fetching=False)
+    reader = PdfFileReader(io.BytesIO(issued_bytes(draft)))
+    assert [validate_pdf_signature(s, context).timestamp_validity for s in reader.embedded_signatures] == [None, None]

@@ -69,6 +69,25 @@ def test_an_untrusted_signer_is_said(client, issued, settings):
             "dịch vụ chứng thực được tin cậy cấp.") in page
 
 
+def test_a_certificate_expired_on_the_signing_day_is_said(client, unit_a, officer_a, staff, _signing_dir):
+    """A file signed outside the product (issuing refuses such a certificate) with a certificate that expired
+    before the signing day."""
+    import datetime
+
+    from awards.signing import backends, democa, pdfsign
+
+    decision = make_draft_decision(unit_a, officer_a, staff)
+    old = democa.issue(_signing_dir, "expired-verify", "Hồ Tiến Thiệu", "UBND tỉnh Lạng Sơn",
+                       not_before=datetime.datetime(2019, 1, 1, tzinfo=datetime.UTC),
+                       not_after=datetime.datetime(2021, 1, 1, tzinfo=datetime.UTC))
+    data, _pages = decision_pdf.render(decision, "decision")
+    signed = backends.KeyFile(old.path, b"demo").sign(data, pdfsign.signer_spot(data, "Hồ Tiến Thiệu", "Lạng Sơn"),
+                                                      "Hồ Tiến Thiệu")
+    page = _upload(client, signed).content.decode()
+    assert ("Không hợp lệ: Chứng thư số của Hồ Tiến Thiệu đã hết hạn hoặc chưa có hiệu lực vào thời điểm ký."
+            in page)
+
+
 def test_each_certificate_gets_a_code_printed_with_its_qr(client, issued):
     code = VerificationCode.objects.get(line__decision=issued).code
     assert re.fullmatch(r"[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", code)
@@ -95,8 +114,15 @@ def test_the_code_page_shows_only_the_public_facts(client, issued, staff):
 
 
 def test_an_unknown_code_is_a_plain_404(client, issued):
-    assert client.get("/verify/2222-2222/").status_code == 404
-    assert client.get("/verify/not-a-code/").status_code == 404
+    unknown, malformed = client.get("/verify/2222-2222/"), client.get("/verify/not-a-code/")
+    assert (unknown.status_code, malformed.status_code) == (404, 404)
+    missing_page = client.get("/khong-co-trang-nay/")
+
+    def plain(answer) -> bytes:  # but for the CSRF tokens and the language form's return path
+        body = re.sub(rb"[A-Za-z0-9]{48,}", b"", answer.content)
+        return body.replace(answer.wsgi_request.path.encode(), b"")
+
+    assert plain(unknown) == plain(malformed) == plain(missing_page)  # the site's 404: no hint of any code
 
 
 def test_the_public_endpoints_are_throttled(client, issued, settings):

@@ -126,10 +126,10 @@ def test_backup_carries_every_object_of_the_bucket_with_its_sha256_and_restores_
         record, target, make_bucket, settings, tmp_path):
     objects, rows = record.objects(), source_counts()
     # the dossier's two attachments, the decision PDF, the one put here, and the issue's files (issue 18): the
-    # signer's, the văn thư's two signatures (seal, annex) and the issued file
-    assert len(objects) == 8
+    # signer's, the văn thư's signature (the seal; the annex is in the same file, NĐ 30/2020) and the issued file
+    assert len(objects) == 7
     assert sorted(key.split("/")[0] for key in objects) == [
-        "attachments", "attachments", "attachments", "decisions", "issued", "signed", "signed", "signed"]
+        "attachments", "attachments", "attachments", "decisions", "issued", "signed", "signed"]
 
     archive = backup.create_backup(tmp_path / "backups", now=NOW)
 
@@ -140,7 +140,7 @@ def test_backup_carries_every_object_of_the_bucket_with_its_sha256_and_restores_
     assert members == {f"media/{key}": data for key, data in objects.items()}
     assert {n: d for n, d in sums.items() if n.startswith("media/")} == {
         f"media/{key}": sha(data) for key, data in objects.items()}
-    assert (meta["media_files"], meta["media_storage"]) == (8, f"s3://{record.name}/")
+    assert (meta["media_files"], meta["media_storage"]) == (7, f"s3://{record.name}/")
 
     fresh = make_bucket()
     settings.STORAGES = {**settings.STORAGES, "default": fresh.storage_setting()}
@@ -149,7 +149,7 @@ def test_backup_carries_every_object_of_the_bucket_with_its_sha256_and_restores_
 
     assert fresh.objects() == objects
     assert target.counts() == rows
-    assert out.getvalue().endswith(", 8 media files\n")
+    assert out.getvalue().endswith(", 7 media files\n")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
