@@ -337,7 +337,9 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["awards.api.schema.only_v1"],
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "awards.api.schema.add_errors"],
-    "ENUM_NAME_OVERRIDES": {"GenderEnum": "units.models.Gender", "AuthorityEnum": "awards.enums.Authority"},
+    "ENUM_NAME_OVERRIDES": {"GenderEnum": "units.models.Gender", "AuthorityEnum": "awards.enums.Authority",
+                            "UnitKindEnum": "units.models.UnitKind",
+                            "AttachmentKindEnum": "awards.enums.AttachmentKind"},
 }
 # The province's LGSP (data sharing platform): where awards are pushed and central decisions pulled from.
 LGSP_URL = env_str("LGSP_URL", "")
