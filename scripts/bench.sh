@@ -7,6 +7,8 @@
 #   bench_eligibility  10,000 persons x 20 years vs the same facts read by one SQL query
 #   bench_unit_round   a unit's round of 2,000 rows vs openpyxl reading the same file
 #   bench_search       /search/ over 200,000 persons (p50/p95; its own persons, rolled back)
+#   bench_api          /api/v1/awards/?year= and /api/v1/dashboard/ at a million awards (keys rolled back)
+#   bench_fund         the fund's year report with 1,000,000 bonus lines over 20 years (rolled back)
 # Knobs: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/tdkt_bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,3 +33,5 @@ $PY manage.py bench_unit_round --rows 2000
 $PY manage.py bench_import --rows 5000
 $PY manage.py bench_signing --size 500
 $PY manage.py bench_search --persons 200000
+$PY manage.py bench_api --requests 20
+$PY manage.py bench_fund --requests 20

@@ -17,7 +17,7 @@ from rest_framework import exceptions, permissions, throttling
 from rest_framework.authentication import BaseAuthentication
 
 from awards.models import ApiCall, ApiClient, ApiScope
-from units.models import Role, Unit, User
+from units.models import Person, Role, Unit, User
 from units.selectors import subtree_ids
 
 KEY_PREFIX = "tdkt_"
@@ -108,6 +108,19 @@ def in_scope(queryset: QuerySet, client: ApiClient | None, *fields: str) -> Quer
     for field in fields:
         condition |= Q(**{f"{field}__in": ids})
     return queryset.filter(condition).distinct() if len(fields) > 1 else queryset.filter(condition)
+
+
+def awards_in_scope(queryset: QuerySet, client: ApiClient | None) -> QuerySet:
+    """Awards to the client's units, to their people, or proposed by them. The people are a subquery, not a join:
+    with an OR over three columns a join made PostgreSQL read the whole table and de-duplicate it (317 ms for a
+    unit's year at a million awards; 73 ms so)."""
+    if not isinstance(client, ApiClient):
+        return queryset.none()
+    ids = unit_ids(client)
+    if ids is None:
+        return queryset
+    return queryset.filter(Q(unit_id__in=ids) | Q(proposing_unit_id__in=ids)
+                           | Q(person_id__in=Person.objects.filter(unit_id__in=ids).values("pk")))
 
 
 class ClientThrottle(throttling.SimpleRateThrottle):

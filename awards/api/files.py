@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from awards.api.auth import LoggedMixin, in_scope
 from awards.api.serializers import AttachmentSerializer, Strict
+from awards.api.writes import form_errors
 from awards.core import permissions, uploads
 from awards.dossiers import services
 from awards.dossiers.forms import AttachmentForm
@@ -46,11 +47,6 @@ def _id(value: str) -> int:
 ID_PARAM = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)
 
 
-def _errors(form) -> dict:
-    return {("non_field_errors" if name == "__all__" else name): [str(m) for m in messages]
-            for name, messages in form.errors.items()}
-
-
 def _dossier(request, reference: str) -> Dossier:
     return get_object_or_404(in_scope(Dossier.objects.select_related("unit"), request.auth, "unit_id"),
                              reference__iexact=reference)
@@ -74,7 +70,7 @@ class AttachmentCreate(LoggedMixin, APIView):
         data.setdefault("version", str(dossier.version))
         form = AttachmentForm(data, {"file": write.validated_data["file"]}, dossier=dossier)
         if not form.is_valid():
-            return Response(_errors(form), status=400)
+            return Response(form_errors(form), status=400)
         try:
             attachment = services.add_attachment(dossier, form.save(commit=False), form.cleaned_data["file"],
                                                  form.cleaned_data["version"], request.auth.user)

@@ -10,6 +10,7 @@ ERRORS = {
     "403": "Khóa API không có phạm vi này",
     "404": "Không tìm thấy (hoặc ngoài phạm vi đơn vị)",
     "409": "Hồ sơ đã thay đổi",
+    "415": "Kiểu nội dung không nhận (JSON; tệp đính kèm: multipart/form-data)",
     "422": "Idempotency-Key đã dùng cho yêu cầu khác",
     "429": "Gọi quá nhiều",
 }

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from awards.api import serializers as s
-from awards.api.auth import LoggedMixin, in_scope, unit_ids
+from awards.api.auth import LoggedMixin, awards_in_scope, in_scope, unit_ids
 from awards.api.writes import Refused, create_dossier, idempotent, submit
 from awards.exchange import cbccvc
 from awards.models import ApiScope, Award, Decision, DecisionState, Dossier
@@ -115,7 +115,7 @@ class AwardList(LoggedMixin, generics.ListAPIView):
 
     def get_queryset(self):
         queryset = Award.objects.select_related("award_type").order_by("-decided_on", "pk")
-        return in_scope(queryset, self.request.auth, "unit_id", "person__unit_id", "proposing_unit_id")
+        return awards_in_scope(queryset, self.request.auth)
 
 
 class DecisionList(LoggedMixin, generics.ListAPIView):

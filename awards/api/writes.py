@@ -24,7 +24,8 @@ class Refused(Exception):
         self.errors = errors
 
 
-def _form_errors(form) -> dict:
+def form_errors(form) -> dict:
+    """A form's errors as the API answers them (``non_field_errors`` for the form as a whole)."""
     return {("non_field_errors" if name == "__all__" else name): [str(m) for m in messages]
             for name, messages in form.errors.items()}
 
@@ -46,7 +47,7 @@ def create_dossier(client: ApiClient, payload: dict) -> Dossier:
             for key in ("title", "occasion", "year", "authority", "submission_number", "submission_date")}
     form = DossierForm(data, unit=client.unit)
     if not form.is_valid():
-        raise Refused(_form_errors(form))
+        raise Refused(form_errors(form))
     dossier = form.save(commit=False)
     dossier.unit, dossier.created_by = client.unit, client.user
     dossier.save()
@@ -55,7 +56,7 @@ def create_dossier(client: ApiClient, payload: dict) -> Dossier:
     for index, item in enumerate(payload.get("nominations", [])):
         nomination_form = _nomination_data(dossier, item, client)
         if not nomination_form.is_valid():
-            problems[str(index)] = _form_errors(nomination_form)
+            problems[str(index)] = form_errors(nomination_form)
             continue
         services.save_nomination(dossier, nomination_form)
     if problems:

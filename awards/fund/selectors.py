@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from awards.fund.ledger import ZERO, Figures, figures
+from awards.fund.ledger import ZERO, Figures, figures, figures_of
 from awards.models import ALLOCATIONS, AwardType, Decision, EntryKind, Fund, FundEntry, FundLine, LineStatus
 from units.models import Unit
 
@@ -99,8 +99,9 @@ class YearRow:
 
 def over_the_years(fund: Fund) -> list[YearRow]:
     """Every year of the same body's fund, latest first."""
-    funds = Fund.objects.filter(body_id=fund.body_id).order_by("-year")
-    return [YearRow(other.year, other, figures(other)) for other in funds]
+    funds = list(Fund.objects.filter(body_id=fund.body_id).order_by("-year"))
+    by_fund = figures_of(funds)  # one query, whatever the number of years
+    return [YearRow(other.year, other, by_fund[other.pk]) for other in funds]
 
 
 def allocations(fund: Fund) -> list[FundEntry]:

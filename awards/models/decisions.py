@@ -243,6 +243,8 @@ class Award(models.Model):
             models.Index(fields=["year", "award_code", "recipient_kind"]),
             models.Index(fields=["person", "year"]),
             models.Index(fields=["unit", "year"]),
+            # The API's list of a year in its order (/api/v1/awards/?year=): the first pages without a sort.
+            models.Index(fields=["year", "-decided_on", "id"], name="award_year_decided_idx"),
         ]
 
     def __str__(self) -> str:
