@@ -20,8 +20,13 @@ from units.models import User
 class SessionUserBackend(ModelBackend):
     def get_user(self, user_id):
         users = User._default_manager.select_related("unit")
-        if connections[router.db_for_read(User)].vendor == "postgresql":
+        if roles_read_with_user():
             users = users.annotate(group_names=ArraySubquery(
                 Group.objects.filter(user=OuterRef("pk")).order_by().values("name")))
         user = users.filter(pk=user_id).first()  # ``User.roles`` reads ``group_names`` when it is there
         return user if user is not None and self.user_can_authenticate(user) else None
+
+
+def roles_read_with_user() -> bool:
+    """Whether ``SessionUserBackend`` reads the roles in the user's query (PostgreSQL) or on first use (SQLite)."""
+    return connections[router.db_for_read(User)].vendor == "postgresql"

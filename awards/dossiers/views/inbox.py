@@ -8,8 +8,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connections, router
+from django.db.models import Count, F, OuterRef, Q, Subquery, TextField, Window
+from django.db.models.functions import Cast, Coalesce, RowNumber
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,8 +20,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from awards.core import permissions
 from awards.dossiers import outcomes, workflow
+from awards.dossiers.views.inbox_rows import dossier_rows
 from awards.enums import OFFICER_STATE_LABELS, ROUND_OFFICER_STATE_LABELS, DossierState, OccasionType
-from awards.models import AwardType, IssuingBody, Nomination
+from awards.models import AwardType, Dossier, IssuingBody, Nomination
 from campaigns.models import Campaign
 from units.models import ClusterMembership, EmulationCluster, Unit
 from units.search import accent_insensitive_q
@@ -78,8 +80,25 @@ ROW_FIELDS = ("reference", "title", "occasion", "year", "state", "due_date", "bo
               "campaign__name", "body__head_title")
 
 
-def _choices(queryset, value: str, label: str) -> list[tuple]:
-    return list(queryset.values_list(value, label))
+def filter_lists(parts: dict[str, tuple]) -> dict[str, list[tuple[str, str]]]:
+    """Several filter lists of (value, label) in one query instead of one each: ``parts`` maps a name to (queryset,
+    value field, label field, order); each part's rows are numbered in its own order (a window), the parts joined
+    by UNION ALL, values and labels read as text (what ``{% options %}`` writes). Names are constants of this
+    module, never input."""
+    sqls, params = [], []
+    for name, (queryset, value, label, order) in parts.items():
+        numbered = queryset.order_by().annotate(
+            n=Window(RowNumber(), order_by=order), v=Cast(value, TextField()), t=Cast(label, TextField()),
+        ).values_list("n", "v", "t")
+        sql, part_params = numbered.query.sql_with_params()
+        sqls.append(f"SELECT '{name}' AS k, q.n, q.v, q.t FROM ({sql}) q")
+        params.extend(part_params)
+    lists: dict[str, list[tuple[str, str]]] = {name: [] for name in parts}
+    with connections[router.db_for_read(Dossier)].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(sqls), params)
+        for name, _n, value, label in sorted(cursor.fetchall(), key=lambda row: (row[0], row[1])):
+            lists[name].append((value, label))
+    return lists
 
 
 @login_required
@@ -115,25 +134,32 @@ def dossier_list(request):
         dossier.state_label = labels.get(dossier.state, dossier.state)
         dossier.occasion_label = occasion_labels.get(dossier.occasion, dossier.occasion)
         dossier.overdue = dossier.state == DossierState.RECEIVED and dossier.due_date and dossier.due_date < today
-    # Whom the dossiers are addressed to: the province (and above), or a unit's head (its own round).
-    bodies = IssuingBody.objects.filter(pk__in=scoped.values("body_id")).order_by("kind", "head_title")
+    # Whom the dossiers are addressed to: the province (and above), or a unit's head (its own round); the other
+    # lists for those who read every unit's dossiers. All in one query.
+    parts = {"bodies": (IssuingBody.objects.filter(pk__in=scoped.values("body_id")), "pk", "head_title",
+                        [F("kind").asc(), F("head_title").asc()])}
+    wide = is_staff or user.is_province_leader
+    if wide:
+        parts.update({
+            "campaigns": (Campaign.objects.all(), "pk", "name", [F("start_date").desc()]),
+            "units": (Unit.objects.filter(pk__in=scoped.values("unit_id")), "pk", "name", [F("name").asc()]),
+            "clusters": (EmulationCluster.objects.all(), "pk", "name", [F("sort_order").asc(), F("name").asc()]),
+            "awards": (AwardType.objects.filter(valid_to__isnull=True), "code", "name", [F("sort_order").asc()]),
+            "years": (scoped.values("year").annotate(dossiers=Count("pk")), "year", "year", [F("year").desc()]),
+        })
+    lists = filter_lists(parts)
     context = {
-        "page": page, "params": request.GET, "sort": sort, "today": today, "is_staff": is_staff,
+        "page": page, "rows": dossier_rows(page.object_list, is_staff), "params": request.GET, "sort": sort,
+        "today": today, "is_staff": is_staff,
         "can_create": permissions.can_create(user)[0],
         "states": states, "occasions": OccasionType.choices,
-        "bodies": _choices(bodies, "pk", "head_title"),
+        "bodies": lists["bodies"],
         "batch_actions": [(m.action, m.label) for m in workflow.MOVES.values()
                           if not m.system and user.has_role(*m.roles) and not m.own_unit_only] if is_staff else [],
     }
-    if is_staff or user.is_province_leader:
-        campaigns = _choices(Campaign.objects.order_by("-start_date"), "pk", "name")
-        context.update({
-            "campaigns": [(pk, Truncator(name).chars(60)) for pk, name in campaigns],
-            "units": _choices(Unit.objects.filter(pk__in=scoped.values("unit_id")).order_by("name"), "pk", "name"),
-            "clusters": _choices(EmulationCluster.objects.order_by("sort_order", "name"), "pk", "name"),
-            "awards": _choices(AwardType.objects.filter(valid_to__isnull=True).order_by("sort_order"), "code", "name"),
-            "years": [(y, y) for y in scoped.order_by("-year").values_list("year", flat=True).distinct()],
-        })
+    if wide:
+        context.update({"campaigns": [(pk, Truncator(name).chars(60)) for pk, name in lists["campaigns"]],
+                        **{name: lists[name] for name in ("units", "clusters", "awards", "years")}})
     return render(request, "awards/dossiers/list.html", context)
 
 

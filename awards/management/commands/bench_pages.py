@@ -155,7 +155,7 @@ class Command(BaseCommand):
         return pages
 
     # --- in-process ----------------------------------------------------------------------------------------------
-    def in_process(self, pages, requests: int) -> list[tuple[str, float, float]]:
+    def in_process(self, pages, requests: int) -> list[tuple[str, float, float, float, float]]:
         from django.test import Client
 
         rows = []
@@ -165,13 +165,15 @@ class Command(BaseCommand):
             for warm in (anonymous.get(LOGIN), client.get(url)):
                 if warm.status_code != 200:
                     raise CommandError(f"{url} answered {warm.status_code}")
-            anchor, measured = [], []
+            anchor, measured, anchor_cpu, cpu = [], [], [], []
             for _ in range(requests):
-                for target, times, path in ((anonymous, anchor, LOGIN), (client, measured, url)):
-                    start = time.perf_counter()
+                for target, times, cpus, path in ((anonymous, anchor, anchor_cpu, LOGIN), (client, measured, cpu, url)):
+                    start, start_cpu = time.perf_counter(), time.process_time()
                     target.get(path)
                     times.append((time.perf_counter() - start) * 1000)
-            rows.append((label, statistics.median(measured), statistics.median(anchor)))
+                    cpus.append((time.process_time() - start_cpu) * 1000)
+            rows.append((label, statistics.median(measured), statistics.median(anchor), statistics.median(cpu),
+                         statistics.median(anchor_cpu)))
         return rows
 
     # --- over HTTP -------------------------------------------------------------------------------------------------
@@ -268,8 +270,9 @@ class Command(BaseCommand):
                 write(f"  {label}: wrk -c{connections} throughput {page.rps / login.rps:.2f}x the login page")
             else:
                 write(f"  {label}: sequential over HTTP {page.p50_ms / login.p50_ms:.2f}x the login page's time")
-        for label, page_ms, login_ms in in_process:
-            write(f"  {label}: in-process median {page_ms / login_ms:.1f}x the login page's time")
+        for label, page_ms, login_ms, page_cpu, login_cpu in in_process:
+            write(f"  {label}: in-process median {page_ms / login_ms:.1f}x the login page's time, "
+                  f"{page_cpu / login_cpu:.1f}x its CPU")
         write(machine_line())
         write(f"gunicorn {options['workers']} workers, DEBUG=0, wrk {options['seconds']} s per run, "
               f"{options['rounds']} interleaved rounds (medians); inbox with {options['dossiers']:,} dossiers")
@@ -277,6 +280,6 @@ class Command(BaseCommand):
             write(f"  {label} [{mode} -c{connections}]: {page.rps:.0f} req/s, p50 {page.p50_ms:.1f} ms, "
                   f"p99 {page.p99_ms:.1f} ms, errors {page.errors} | login {login.rps:.0f} req/s, "
                   f"p50 {login.p50_ms:.1f} ms, errors {login.errors}")
-        for label, page_ms, login_ms in in_process:
-            write(f"  {label} [in-process, {options['requests']} requests]: median {page_ms:.1f} ms | "
-                  f"login {login_ms:.2f} ms")
+        for label, page_ms, login_ms, page_cpu, login_cpu in in_process:
+            write(f"  {label} [in-process, {options['requests']} requests]: median {page_ms:.1f} ms, CPU "
+                  f"{page_cpu:.1f} ms | login {login_ms:.2f} ms, CPU {login_cpu:.2f} ms")

@@ -111,12 +111,13 @@ def load_records(persons: QuerySet | Iterable[int] | None = None,
                 continue
         kind = str(kind)
         if kind == RecipientKind.INDIVIDUAL:
-            for pk, gender in Person.objects.filter(_ids_filter("pk", subjects)).values_list("pk", "gender"):
+            # Unordered (the models' default orderings sorted 10,000 persons by name for nothing).
+            for pk, gender in Person.objects.filter(_ids_filter("pk", subjects)).order_by().values_list("pk", "gender"):
                 records[(kind, pk)] = Record(kind=kind, pk=pk, is_woman=gender == Gender.FEMALE)
         else:
             from units.models import Unit
 
-            for pk in Unit.objects.filter(_ids_filter("pk", subjects)).values_list("pk", flat=True):
+            for pk in Unit.objects.filter(_ids_filter("pk", subjects)).order_by().values_list("pk", flat=True):
                 records[(kind, pk)] = Record(kind=kind, pk=pk)
         awards = Award.objects.filter(_ids_filter(fk, subjects), revoked=False, recipient_kind=kind)
         ratings = YearlyRating.objects.filter(_ids_filter(fk, subjects))
