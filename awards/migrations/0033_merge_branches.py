@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('awards', '0031_amending_law_2005_in_force'),
         ('awards', '0031_award_summary_bonus'),
-        ('awards', '0031_fund_rules_sources'),
+        ('awards', '0032_award_year_decided_idx'),
         ('awards', '0031_nomination_dossier_order'),
         ('awards', '0031_signing_step_certificates'),
     ]
