@@ -147,8 +147,18 @@ if AWS_STORAGE_BUCKET_NAME:
                                   env_str("AWS_LOCATION", "") or "")
 else:
     _DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Backup archives (``make backup``): a bucket of their own when BACKUP_BUCKET_NAME is set (same endpoint and keys as
+# the files' bucket; a bucket apart, so losing one does not lose both), otherwise the folder var/backups/.
+BACKUP_BUCKET_NAME = env_str("BACKUP_BUCKET_NAME")
+_BACKUP_STORAGE = (
+    s3_storage(BACKUP_BUCKET_NAME, env_str("AWS_S3_ENDPOINT_URL"), env_str("AWS_ACCESS_KEY_ID"),
+               env_str("AWS_SECRET_ACCESS_KEY"), env_str("AWS_S3_REGION_NAME"))
+    if BACKUP_BUCKET_NAME
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(VAR_DIR / "backups")}}
+)
 STORAGES = {
     "default": _DEFAULT_STORAGE,
+    "backups": _BACKUP_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,15 +1,17 @@
 """``manage.py restore ARCHIVE``: decrypt an encrypted archive (``.gpg``), verify every checksum, then restore into
-an empty database and the media folder."""
+an empty database and the media folder. With ``--from-storage`` the archive is a name in ``STORAGES["backups"]``
+(``--list-stored`` lists them), fetched into a private temporary folder first."""
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from awards.maintenance import backup, encryption
+from awards.maintenance import backup, encryption, offsite
 
 
 class Command(BaseCommand):
@@ -17,7 +19,10 @@ class Command(BaseCommand):
             "cơ sở dữ liệu trống và thư mục tệp.")
 
     def add_arguments(self, parser):
-        parser.add_argument("archive", help="tệp tdkt-backup-*.tar.gz hoặc tdkt-backup-*.tar.gz.gpg")
+        parser.add_argument("archive", nargs="?", help="tệp tdkt-backup-*.tar.gz hoặc tdkt-backup-*.tar.gz.gpg")
+        parser.add_argument("--from-storage", action="store_true",
+                            help="ARCHIVE là tên một bản sao lưu ở nơi lưu bản sao lưu (STORAGES['backups'])")
+        parser.add_argument("--list-stored", action="store_true", help="liệt kê các bản sao lưu ở nơi lưu")
         parser.add_argument("--database-url", default=None,
                             help="cơ sở dữ liệu đích (mặc định: DATABASE_URL của ứng dụng); phải trống")
         parser.add_argument("--media-root", default=None, help="thư mục tệp đích (mặc định MEDIA_ROOT)")
@@ -33,7 +38,20 @@ class Command(BaseCommand):
         return passphrase
 
     def handle(self, *args, **options):
-        archive = Path(options["archive"])
+        if options["list_stored"]:
+            for name in offsite.stored_archives():
+                self.stdout.write(name)
+            return
+        if not options["archive"]:
+            raise CommandError("Cần tên bản sao lưu (ARCHIVE).")
+        try:
+            with (offsite.fetched_archive(options["archive"]) if options["from_storage"]
+                  else contextlib.nullcontext(Path(options["archive"]))) as archive:
+                self._restore(archive, options)
+        except backup.BackupError as exc:
+            raise CommandError(str(exc)) from exc
+
+    def _restore(self, archive: Path, options: dict) -> None:
         try:
             passphrase = self._passphrase(archive, options["passphrase_file"])
             if options["verify_only"]:
