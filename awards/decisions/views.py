@@ -177,6 +177,7 @@ def decision_detail(request, pk):
             nominations__decision_lines__decision=decision).distinct().select_related("unit").order_by("unit__name"),
         "article_one": wording.article_one(decision), "bonus_article": wording.bonus_article(decision),
         "bases": [b for b in decision.legal_bases.splitlines() if b.strip()],
+        "proposals": wording.fill_submission(decision.proposals, decision),
         "recipients": [r for r in decision.recipients.splitlines() if r.strip()],
         "history_links": permissions.is_staff(user) or user.is_province_leader,
         "is_staff": permissions.is_staff(user),

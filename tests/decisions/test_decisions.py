@@ -125,6 +125,22 @@ def test_draft_prefills_texts_and_bonus(approved, staff, signer):
         "khen thưởng tỉnh.")
 
 
+def test_the_decision_page_reads_the_board_submission_or_blanks_never_a_placeholder(approved, staff, signer,
+                                                                                     client):
+    decision = decisions.draft_decision(approved, staff, D(2021, 2, 6), signer, "đã có thành tích xuất sắc năm 2020")
+    client.force_login(staff)
+
+    page = client.get(f"/awards/decisions/{decision.pk}/").content.decode()
+    # the preview shows blanks to fill; the placeholders stay only in the draft's text form (the template edited)
+    assert page.count("{so_to_trinh}") == 1 and "{so_to_trinh}</textarea>" not in page
+    assert ('<p class="fst-italic">Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số \u2003\u2003/TTr-SNV ngày \u2003/\u2003/2021.</p>'
+            in page)
+
+    with_board_submission(decision, "245/TTr-SNV", D(2021, 2, 3))
+    page = client.get(f"/awards/decisions/{decision.pk}/").content.decode()
+    assert '<p class="fst-italic">Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 245/TTr-SNV ngày 03/02/2021.</p>' in page
+
+
 def test_only_ready_nominations_of_one_award_type(approved, unit_a, officer_a, staff, signer, officer_b):
     pending = make_dossier(unit_a, officer_a, state=DossierState.RECEIVED, verdict="eligible")
     with pytest.raises(decisions.DecisionError) as excinfo:
