@@ -62,7 +62,7 @@ def test_export_decisions_writes_pdfs_and_an_index(published, tmp_path):
                        timezone.localtime(issuance.signed_at).isoformat(timespec="seconds")]
     assert hashlib.sha256(pdf.read_bytes()).hexdigest() == issuance.sha256  # the issued, signed file itself
     assert [s.signer for s in validation.check(pdf.read_bytes()).signatures] == [
-        "Hồ Tiến Thiệu", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"]
+        "Hồ Tiến Thiệu", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"]  # the signer, then the văn thư (the annex is in the file)
     meta = pdf_tools.info(pdf)
     assert (meta["Title"], meta["Keywords"], meta["Author"]) == (
         "Quyết định số 01/QĐ-UBND ngày 06/02/2021", "01/QĐ-UBND", "Chủ tịch UBND tỉnh Lạng Sơn")
