@@ -236,3 +236,23 @@ def test_a_redis_outage_leaves_logins_working_and_is_logged(client, officer_a, c
         assert client.get("/").status_code == 200
         assert client.post("/accounts/logout/").status_code == 302
     assert "Bộ nhớ đệm dùng chung không trả lời" in caplog.text
+
+
+def test_the_database_cache_adds_in_place_and_keeps_the_expiry(db):
+    """Without CACHE_URL the counters are rows of tdkt_cache (config.cache): incr changes the value under a row
+    lock and leaves the expiry alone (Django's own incr rewrites the row with the default 5-minute timeout)."""
+    from django.db import connection
+
+    assert django_settings.CACHES["default"]["BACKEND"] == "config.cache.SharedDatabaseCache"
+
+    def expires():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT expires FROM tdkt_cache")
+            return [row[0] for row in cursor.fetchall()]
+
+    assert cache.add("dem", 1, 900)
+    before = expires()
+    assert [cache.incr("dem"), cache.incr("dem", 3), cache.decr("dem")] == [2, 5, 4]
+    assert (cache.get("dem"), expires()) == (4, before)
+    with pytest.raises(ValueError):
+        cache.incr("khong-co")
