@@ -23,7 +23,7 @@ from awards.models.record import (
 )
 from awards.record.eligibility.facts import AwardFact, HoldFact, Record
 from awards.record.eligibility.results import MET, UNKNOWN, UNMET, CriterionResult
-from awards.record.eligibility.texts import _, choice_label
+from awards.record.eligibility.texts import _, cached_text, choice_label
 
 NON_LADDER = {str(o) for o in NON_LADDER_OCCASIONS}
 
@@ -182,8 +182,9 @@ def c_initiatives(ctx: Context, p: dict) -> tuple[str, list[str], str, list[int]
     ``within_years`` years, not already used for another award."""
     count = int(p.get("count", 1))
     if not ctx.record.initiatives:
-        return UNMET, [], _("Có %(have)s/%(n)s sáng kiến, đề tài phạm vi từ %(scope)s trở lên chưa sử dụng.") % {
-            "have": 0, "n": count, "scope": choice_label(Scope, p.get("min_scope", Scope.BASE)).lower()}, []
+        return UNMET, [], cached_text(("initiatives-none", count, p.get("min_scope", Scope.BASE)), lambda: _(
+            "Có %(have)s/%(n)s sáng kiến, đề tài phạm vi từ %(scope)s trở lên chưa sử dụng.") % {
+            "have": 0, "n": count, "scope": choice_label(Scope, p.get("min_scope", Scope.BASE)).lower()}), []
     min_rank = SCOPE_RANK[p.get("min_scope", Scope.BASE)]
     kinds = p.get("kinds") or _ALL_INITIATIVE_KINDS
     first = ctx.year - int(p.get("within_years", 1)) + 1

@@ -31,6 +31,7 @@ from awards.record.eligibility.results import (
     NOT_ELIGIBLE,
     UNKNOWN,
     UNMET,
+    CriterionResult,
     Result,
 )
 from awards.record.eligibility.texts import cached_translations
@@ -214,18 +215,31 @@ def evaluate_many(persons: QuerySet | Iterable[int] | None = None, units: QueryS
         records = load_records(persons=persons, units=units, windows=book.windows(wanted, on, year))
         # The rules are found once (the date is the same for everyone), one context per subject serves all its
         # rules: the same answers as ``evaluate_record`` for each (subject, award), without its per-call set-up.
-        rules_for = {kind: [(code, book.find(code, kind, on)) for code in codes] for kind, codes in codes_for.items()}
+        # Each criterion's function is called directly (what ``evaluate_criterion`` does, without its per-call
+        # dispatch), the verdict read while the criteria are built.
+        rules_for = {kind: [(code, rule, [(c.fn, c.params, c.code, c.label, c.kind, c.severity)
+                                          for c in rule.compiled])
+                            for code in codes for rule in (book.find(code, kind, on),)]
+                     for kind, codes in codes_for.items()}
         append = results.append
+        names = book.names
         with cached_translations():
             for record in records.values():
-                ctx = Context(record, year, on, None, _cutoff(record, on), book.names)
-                for code, rule in rules_for[record.kind]:
-                    criteria = [evaluate_criterion(ctx, spec) for spec in rule.compiled]
-                    statuses = {c.status for c in criteria}
-                    verdict = (NOT_ELIGIBLE if UNMET in statuses else NEEDS_JUDGEMENT if UNKNOWN in statuses
-                               else ELIGIBLE)
-                    append(Result(record.kind, record.pk, code, year, on, rule.code, rule.citation, verdict,
-                                  criteria))
+                ctx = Context(record, year, on, None, _cutoff(record, on), names)
+                kind, pk = record.kind, record.pk
+                for code, rule, plan in rules_for[kind]:
+                    criteria = []
+                    unmet = unknown = False
+                    for fn, params, c_code, label, c_kind, severity in plan:
+                        status, evidence, detail, initiative_ids = fn(ctx, params)
+                        if status == UNMET:
+                            unmet = True
+                        elif status == UNKNOWN:
+                            unknown = True
+                        criteria.append(CriterionResult(c_code, label, c_kind, severity, status, evidence, detail,
+                                                        initiative_ids))
+                    verdict = NOT_ELIGIBLE if unmet else NEEDS_JUDGEMENT if unknown else ELIGIBLE
+                    append(Result(kind, pk, code, year, on, rule.code, rule.citation, verdict, criteria))
     finally:
         if collecting:
             gc.enable()

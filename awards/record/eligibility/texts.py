@@ -38,6 +38,18 @@ def choice_label(choices: Any, value: str) -> str:
     return text
 
 
+def cached_text(key: tuple, make: Any) -> str:
+    """``make()`` (a text built from translations), computed once per language while the cache is active: the
+    same sentence for thousands of subjects is formatted once. ``key`` must name everything the text depends on."""
+    cache = getattr(_local, "cache", None)
+    if cache is None:
+        return make()
+    text = cache.get(key)
+    if text is None:
+        text = cache[key] = make()
+    return text
+
+
 class cached_translations:
     """Context manager: use the cache of the active language inside (re-entrant)."""
 
