@@ -8,7 +8,11 @@ for a bad request), while the traceback still goes to the console through the ``
 the developer running ``make run`` reads it. 403 uses ``templates/403.html`` in both modes.
 
 ``DEBUG_TECHNICAL_404`` / ``DEBUG_TECHNICAL_500`` (environment) bring Django's technical pages back for a developer
-who wants them. E-mails to the administrators (``is_email``) always carry the full report."""
+who wants them. E-mails to the administrators (``is_email``) always carry the full report.
+
+``RefuseNulMiddleware``: a NUL character (``%00``) in the path or the query string is a 400 before any view runs;
+PostgreSQL refuses NUL in a text value, so ``/awards/dossiers/HS%00/`` or ``?q=%00`` used to be a 500. Forms
+already refuse it in what they read (Django's ``ProhibitNullCharactersValidator``)."""
 
 from __future__ import annotations
 
@@ -47,6 +51,21 @@ class VietnameseNotFoundMiddleware:
         if isinstance(exception, Http404) and _vietnamese_404():
             return page_not_found(request, exception)
         return None
+
+
+class NulCharacter(SuspiciousOperation):
+    """A NUL character in the URL: answered 400 (``templates/400.html``), logged by ``django.security``."""
+
+
+class RefuseNulMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or any("\x00" in key or any("\x00" in value for value in values)
+                                                for key, values in request.GET.lists()):
+            raise NulCharacter("NUL character in the URL")
+        return self.get_response(request)
 
 
 class VietnameseExceptionReporter(ExceptionReporter):
