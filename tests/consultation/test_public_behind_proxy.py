@@ -96,3 +96,17 @@ def test_a_request_without_a_peer_address_with_trusted_proxies(peer, officer_a, 
     client = Client(REMOTE_ADDR=peer)
     answer = client.post("/accounts/login/", {"username": "officer_a", "password": "thidua2021"})
     assert answer.status_code == 302
+
+
+def test_a_handled_note_with_nul_sent_as_multipart(consultation, freezer_today, client_for):
+    """The staff's "handled" note is read without a form; a multipart body is not looked at by the NUL middleware."""
+    assert _send(consultation, "203.0.113.7", proxy="203.0.113.7").status_code == 302
+    opinion = Opinion.objects.get()
+    staff = client_for("staff")
+    answer = staff.post(f"/awards/consultations/{consultation.pk}/opinions/{opinion.pk}/handled/",
+                        {"note": "Đã\x00 xem"})
+    assert answer.status_code == 302
+    opinion.refresh_from_db()
+    assert (opinion.handled, opinion.handled_note) == (True, "Đã xem")
+    assert client_for("officer_a").post(
+        f"/awards/consultations/{consultation.pk}/opinions/{opinion.pk}/handled/", {"note": "x"}).status_code == 403
