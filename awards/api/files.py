@@ -20,6 +20,7 @@ from awards.dossiers import services
 from awards.dossiers.forms import AttachmentForm
 from awards.enums import AttachmentKind
 from awards.models import Attachment, AttachmentAccess, Decision, DecisionState, Dossier
+from units.security.client import client_address
 
 ID_MAX = 2**31 - 1
 FILE_TYPES = {(200, content_type): OpenApiTypes.BINARY for content_type in uploads.ALLOWED}
@@ -93,7 +94,7 @@ class AttachmentDownload(LoggedMixin, APIView):
         except FileNotFoundError:
             raise Http404 from None
         AttachmentAccess.objects.create(attachment=attachment, user=request.auth.user,
-                                        ip=request.META.get("REMOTE_ADDR"))
+                                        ip=client_address(request) or None)
         response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
                                 content_type=attachment.content_type)
         response["X-Content-Type-Options"] = "nosniff"

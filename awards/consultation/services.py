@@ -173,9 +173,10 @@ def submit_opinion(consultation: Consultation, nomination_id: int, *, name: str,
 def mark_handled(opinion: Opinion, note: str, actor: User) -> Opinion:
     if not is_staff(actor):
         raise ConsultationError(_("Chỉ cán bộ Ban Thi đua - Khen thưởng mới ghi kết quả xem xét ý kiến."))
-    if not nfc(note).strip():
+    note = nfc(note).replace("\x00", "").strip()  # the view reads the raw field: no form's NUL check
+    if not note:
         raise ConsultationError(_("Ghi kết quả xem xét ý kiến."))
-    opinion.handled, opinion.handled_note = True, nfc(note).strip()
+    opinion.handled, opinion.handled_note = True, note
     opinion.handled_by, opinion.handled_at = actor, timezone.now()
     opinion.save(update_fields=["handled", "handled_note", "handled_by", "handled_at"])
     return opinion

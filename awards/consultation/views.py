@@ -15,6 +15,7 @@ from awards.consultation import services
 from awards.consultation.forms import HandledForm, OpenForm, OpinionForm
 from awards.core.permissions import is_staff
 from awards.models import Consultation, Opinion
+from units.security.client import client_address
 
 
 def _require_staff(request) -> None:
@@ -43,7 +44,7 @@ def public_detail(request, pk):
         data = form.cleaned_data
         try:
             services.submit_opinion(consultation, data["nominee"], name=data["name"], contact=data["contact"],
-                                    text=data["text"], address=request.META.get("REMOTE_ADDR", ""),
+                                    text=data["text"], address=client_address(request),
                                     honeypot=data["website"], today=today)
         except services.ConsultationError as exc:
             form.add_error(None, exc.message)

@@ -25,7 +25,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from units.sheets import FORMULA_STARTS, as_text, workbook_bytes  # noqa: F401  (importers and writers use them here)
-from units.text import fold, nfc
+from units.text import fold, nfc, strip_invisible
 
 MB = 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 50 * MB
@@ -126,10 +126,11 @@ def cell_text(value: Any) -> str:
 
 def formula_like(value: Any) -> bool:
     """A cell of an uploaded table that is, or may be read as, a formula: text of two characters or more that
-    starts with ``= + - @`` (after white space). Numbers (-2 typed as a number) and dates are never formulas."""
+    starts with ``= + - @`` (after white space and invisible characters, which the cell's text drops: "\u200b=1+1"
+    is stored as "=1+1"). Numbers (-2 typed as a number) and dates are never formulas."""
     if not isinstance(value, str):
         return False
-    text = value.strip()
+    text = strip_invisible(value).strip()
     return len(text) > 1 and text.startswith(FORMULA_STARTS[:4])
 
 

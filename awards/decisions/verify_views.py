@@ -1,6 +1,7 @@
 """Public verification (no login), mounted at ``/verify/``: upload a PDF to check its signatures and whether it
 is a decision in the register; open a certificate's code (printed, or read from its QR code). Both are throttled
-per address in the cache, like the login form; an unknown code answers 404 like any missing page."""
+per client address in the cache (behind trusted proxies, the one X-Forwarded-For names), like the login form; an
+unknown code answers 404 like any missing page."""
 
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ from django.views.decorators.http import require_http_methods
 from awards.core.uploads import UploadRejected, inspect_upload
 from awards.models import Award, DecisionSignature, DecisionState, Issuance, SigningStep, VerificationCode
 from awards.signing import codes, validation
+from units.security.client import client_address
 
 MAX_PDF_BYTES = 30 * 1024 * 1024
 
 
 def _throttled(request) -> bool:
     """Count this request; true once the address has made more than VERIFY_MAX_REQUESTS in the window."""
-    key = f"verify:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"verify:{client_address(request)}"
     if cache.add(key, 1, settings.VERIFY_WINDOW_SECONDS):
         return False
     try:

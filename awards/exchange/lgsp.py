@@ -74,7 +74,10 @@ def pull_central_decisions(since: str = "") -> tuple[ExchangeMessage, list[dict]
     if not error:
         try:
             data = json.loads(body or b"{}")
-            records = [r for r in data.get("decisions", []) if isinstance(r, dict)]
+            decisions = data.get("decisions", [])
+            if not isinstance(decisions, list):  # null, a number, a text, an object: not the list agreed on
+                raise ValueError(decisions)
+            records = [r for r in decisions if isinstance(r, dict)]
         except (ValueError, AttributeError):
             error = "LGSP trả về dữ liệu không đọc được."
     message = ExchangeMessage.objects.create(direction="pull", endpoint=url, kind="central-decisions",

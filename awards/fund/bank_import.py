@@ -41,6 +41,7 @@ LABELS = {"voucher": "Số chứng từ", "day": "Ngày", "name": "Người nh�
 REQUIRED = ("voucher", "day", "name", "amount")
 KEYS = {key: column for column, keys in HEADERS.items() for key in keys}
 MONEY = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$|^\d+$")
+VOUCHER_MAX = PaymentVoucher._meta.get_field("number").max_length
 MSG_CSV = "Tệp CSV phải được lưu với mã UTF-8."
 MSG_NOT_TABLE = "Tệp không phải bảng tính Excel (.xlsx) hoặc tệp CSV."
 
@@ -150,6 +151,10 @@ def read_statement(data: bytes) -> tuple[list[StatementRow], list[ImportError]]:
         for column, bad in (("voucher", not row.voucher), ("name", not row.name)):
             if bad:
                 errors.append(ImportError(number, LABELS[column], _("Ô trống.")))
+        if len(row.voucher) > VOUCHER_MAX:
+            errors.append(ImportError(number, LABELS["voucher"], _("Số chứng từ dài quá %(n)s ký tự.") % {
+                "n": VOUCHER_MAX}))
+            row.voucher = ""  # never matched nor written
         if row.day is None:
             errors.append(ImportError(number, LABELS["day"], _("Ngày không đọc được: \"%(v)s\" (ghi dd/mm/yyyy).") % {
                 "v": sheets.shown(cells["day"])}))

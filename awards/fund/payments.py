@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from awards.fund.ledger import FundError, _whole
 from awards.models import EntryKind, Fund, FundEntry, FundLine, LineStatus, PaymentVoucher
 from units.models import User
+from units.text import nfc
 
 PAYABLE = (LineStatus.OPEN,)
 
@@ -43,13 +44,25 @@ def why_not_payable(line: FundLine, amount: Decimal) -> str:
     return ""
 
 
+def _document_number(number: str | None, limit: int) -> str:
+    """A voucher's number as the ledger keeps it: the text normaliser's form (invisible and bidi characters dropped,
+    spaces collapsed: "PC-01\u200b" is PC-01, already recorded), at most ``limit`` characters, no NUL."""
+    number = nfc(number)
+    if "\x00" in number:
+        raise FundError(_("Số chứng từ có ký tự không hợp lệ."))
+    if len(number) > limit:
+        raise FundError(_("Số chứng từ dài quá %(n)s ký tự.") % {"n": limit})
+    return number
+
+
 @transaction.atomic
 def record_payment(fund: Fund, number: str, day: datetime.date, payments: Iterable[tuple[FundLine, Decimal | None]],
                    actor: User, note: str = "") -> PaymentVoucher:
     """Record voucher ``number`` of ``day`` paying each (line, amount); amount None pays what is still due."""
-    number = " ".join((number or "").split())
+    number = _document_number(number, PaymentVoucher._meta.get_field("number").max_length)
     if not number:
         raise FundError(_("Cần ghi số chứng từ chi."))
+    note = nfc(note).replace("\x00", "")[:PaymentVoucher._meta.get_field("note").max_length]
     if day.year != fund.year:
         raise FundError(_("Ngày chứng từ phải thuộc năm %(year)s của quỹ.") % {"year": fund.year})
     wanted = list(payments)
@@ -57,7 +70,7 @@ def record_payment(fund: Fund, number: str, day: datetime.date, payments: Iterab
         raise FundError(_("Chọn ít nhất một người, tập thể để chi."))
     try:
         with transaction.atomic():
-            voucher = PaymentVoucher.objects.create(fund=fund, number=number, day=day, note=(note or "").strip(),
+            voucher = PaymentVoucher.objects.create(fund=fund, number=number, day=day, note=note,
                                                     created_by=actor)
     except IntegrityError:
         earlier = PaymentVoucher.objects.filter(fund=fund, number=number).first()
@@ -115,6 +128,7 @@ def record_recovery(line: FundLine, amount: Decimal | int | str, day: datetime.d
                     actor: User) -> FundEntry:
     """Money of a revoked decision's paid line returned to the fund (thu hồi tiền thưởng)."""
     value = _whole(amount)
+    number = _document_number(number, FundEntry._meta.get_field("document_number").max_length)
     locked = FundLine.objects.select_for_update().get(pk=line.pk)
     if locked.status != LineStatus.RECOVERY:
         raise FundError(_("%(name)s: không có tiền thưởng phải thu hồi.") % {"name": locked.recipient_name})

@@ -59,6 +59,15 @@ def stored_archives() -> list[str]:
     return sorted(name for name in files if name.startswith(PREFIX))
 
 
+def _local_name(name: str) -> str:
+    """``name`` as a local file name: a stored key may run to 1024 characters, a file name to 255 bytes; a long one
+    becomes its prefix, a hash of it and its endings (.tar.gz, .gpg: what restore reads from the name)."""
+    if len(name.encode()) <= 200:
+        return name
+    endings = "".join(Path(name).suffixes[-3:])[-40:]
+    return f"{PREFIX}{hashlib.sha256(name.encode()).hexdigest()[:16]}{endings}"
+
+
 @contextlib.contextmanager
 def fetched_archive(name: str) -> Iterator[Path]:
     """The stored archive ``name`` as a file in a private temporary folder (removed afterwards)."""
@@ -66,7 +75,7 @@ def fetched_archive(name: str) -> Iterator[Path]:
     if "/" in name or not name.startswith(PREFIX) or not storage.exists(name):
         raise BackupError(_("Không có bản sao lưu %(name)s ở nơi lưu bản sao lưu.") % {"name": name})
     with tempfile.TemporaryDirectory(prefix="tdkt-restore-") as work:
-        path = Path(work) / name
+        path = Path(work) / _local_name(name)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as out, storage.open(name, "rb") as stored:
             for chunk in iter(lambda: stored.read(CHUNK), b""):

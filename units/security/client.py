@@ -23,7 +23,7 @@ def _valid(address: str) -> str | None:
 
 
 def _trusted(address: str | None, proxies: list[str]) -> bool:
-    if address is None:
+    if not address:  # no peer address (a Unix socket, a request built in code): nobody to trust
         return False
     ip = ipaddress.ip_address(address)
     for proxy in proxies:

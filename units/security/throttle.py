@@ -20,6 +20,7 @@ user list in the admin (action "Mở khóa đăng nhập").
 from __future__ import annotations
 
 import datetime
+import ipaddress
 
 from axes.backends import AxesStandaloneBackend
 from axes.conf import settings as axes_settings
@@ -61,8 +62,19 @@ def account_key(username: str) -> str:
     return counters.key("login-failures:account", fold(username))
 
 
+def canonical_address(address: str) -> str:
+    """One spelling per IP address: "2001:DB8:0:0:0:0:0:1" and "2001:db8::1" are one client, and an IPv4 address
+    mapped into IPv6 ("::ffff:10.0.0.1") is that IPv4 address; anything else is kept as given."""
+    try:
+        ip = ipaddress.ip_address((address or "").strip())
+    except ValueError:
+        return address or ""
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return str(mapped or ip)
+
+
 def address_key(address: str) -> str:
-    return counters.key("login-failures:address", address or "")
+    return counters.key("login-failures:address", canonical_address(address))
 
 
 class ThrottleHandler(AxesCacheHandler):

@@ -16,6 +16,7 @@ from awards.dossiers.access import dossier_in_scope, posted_version, require_edi
 from awards.dossiers.forms import AttachmentForm
 from awards.dossiers.views.dossier import detail_context
 from awards.models import Attachment, AttachmentAccess
+from units.security.client import client_address
 
 
 @login_required
@@ -49,7 +50,7 @@ def attachment_download(request, reference, pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    AttachmentAccess.objects.create(attachment=attachment, user=request.user, ip=request.META.get("REMOTE_ADDR"))
+    AttachmentAccess.objects.create(attachment=attachment, user=request.user, ip=client_address(request) or None)
     response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
                             content_type=attachment.content_type)
     response["X-Content-Type-Options"] = "nosniff"
