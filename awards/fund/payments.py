@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.fund.ledger import FundError, _whole
@@ -65,6 +66,8 @@ def record_payment(fund: Fund, number: str, day: datetime.date, payments: Iterab
     note = nfc(note).replace("\x00", "")[:PaymentVoucher._meta.get_field("note").max_length]
     if day.year != fund.year:
         raise FundError(_("Ngày chứng từ phải thuộc năm %(year)s của quỹ.") % {"year": fund.year})
+    if day > timezone.localdate():
+        raise FundError(_("Ngày chứng từ %(day)s chưa đến: chỉ ghi khoản đã chi.") % {"day": f"{day:%d/%m/%Y}"})
     wanted = list(payments)
     if not wanted:
         raise FundError(_("Chọn ít nhất một người, tập thể để chi."))

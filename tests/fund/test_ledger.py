@@ -8,6 +8,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from awards.decisions import services as decisions
@@ -138,6 +139,16 @@ def test_a_payment_names_a_voucher_dated_in_the_year_after_the_decision(two_unit
     with pytest.raises(FundError) as refused:
         payments.record_payment(first.fund, number, day, [(first, None)], staff)
     assert str(refused.value) == message
+
+
+def test_a_payment_dated_after_today_is_refused(two_units_decision, staff):
+    first = lines_of(two_units_decision)[0]
+    with time_machine.travel(datetime.datetime(2021, 3, 10, 9, 0, tzinfo=datetime.UTC), tick=False):
+        with pytest.raises(FundError) as refused:
+            payments.record_payment(first.fund, "PC-09", D(2021, 3, 11), [(first, None)], staff)
+        assert str(refused.value) == "Ngày chứng từ 11/03/2021 chưa đến: chỉ ghi khoản đã chi."
+        assert payments.record_payment(first.fund, "PC-09", D(2021, 3, 10), [(first, None)], staff).number == "PC-09"
+    assert FundEntry.objects.filter(kind=EntryKind.PAYMENT).count() == 1
 
 
 @pytest.mark.parametrize(("amount", "message"), [
