@@ -19,7 +19,7 @@ from django.core.management.base import CommandError
 
 from awards.maintenance import offsite
 from awards.maintenance.backup import BackupError
-from tests.maintenance.test_backup_restore import Target, source_counts
+from tests.maintenance.test_backup_restore import source_counts, target  # noqa: F401 (target: a fixture)
 from tests.storage.test_s3_storage import record  # noqa: F401 (the fixture: a decision's files in the bucket)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -55,16 +55,9 @@ def backups(make_bucket, settings):
     return made
 
 
-@pytest.fixture
-def target(tmp_path):
-    made = Target(tmp_path)
-    yield made
-    made.drop()
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_goes_to_the_backups_bucket_and_restores_from_it_into_an_empty_database_and_bucket(
-        record, backups, target, make_bucket, settings, tmp_path):  # noqa: F811
+        record, backups, target, make_bucket, settings, tmp_path):  # noqa: F811 (fixtures imported above)
     objects, rows = record.objects(), source_counts()
     out = io.StringIO()
     call_command("backup", output_dir=str(tmp_path / "node-disk"), no_encrypt=True, stdout=out, stderr=io.StringIO())
