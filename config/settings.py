@@ -281,7 +281,7 @@ if _CACHE_URL:
 else:
     CACHES = {"default": {"BACKEND": "config.cache.SharedDatabaseCache", "LOCATION": "tdkt_cache",
                           "OPTIONS": {"MAX_ENTRIES": 100_000}}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    SESSION_ENGINE = "config.sessions_db"  # Django's database store reading the session in one plain statement
 
 # Login throttling (django-axes with a cache handler: the counters live in the shared cache above). An account is
 # locked after LOGIN_MAX_FAILURES failures from any addresses, an address after LOGIN_MAX_FAILURES_PER_ADDRESS
@@ -294,6 +294,8 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 # X-Forwarded-For (read right to left, skipping these). Empty: the peer address is the client.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 # The password check is Django's; the user of each request is read with his roles and unit in one query.
+# Figures read with the user of each request in the same query (units.security.backend): the bell's unread count.
+USER_FIGURES = {"unread_notice_count": "awards.notices.context.unread_sql"}
 AUTHENTICATION_BACKENDS = ["units.security.throttle.ThrottleBackend", "units.security.backend.SessionUserBackend"]
 AXES_HANDLER = "units.security.throttle.ThrottleHandler"
 AXES_FAILURE_LIMIT = "units.security.throttle.failure_limit"  # LOGIN_MAX_FAILURES, read at each attempt

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 import config
@@ -34,6 +36,16 @@ STAFF_LINKS = [
 ]
 
 
+@cache
+def _address(url_name: str, prefix: str) -> str:
+    """The address of a page without arguments: the same for every request of a process (under one prefix)."""
+    return reverse(url_name)
+
+
+def address(url_name: str) -> str:
+    return _address(url_name, get_script_prefix())
+
+
 def navigation(request) -> dict:
     base = {"PROVINCE_NAME": settings.PROVINCE_NAME, "APP_VERSION": config.__version__}
     user = getattr(request, "user", None)
@@ -46,7 +58,7 @@ def navigation(request) -> dict:
         if url_name == "fund:report" and user.has_role(*ADMIN_ROLES):
             continue
         if roles is None or user.has_role(*roles):
-            items.append({"label": label, "url": reverse(url_name), "active": False})
+            items.append({"label": label, "url": address(url_name), "active": False})
     # The active item is the longest URL that prefixes the path ("/units/clusters/" is not "/units/").
     matches = [item for item in items if item["url"] != "/" and request.path.startswith(item["url"])]
     if matches:
@@ -54,9 +66,9 @@ def navigation(request) -> dict:
     elif request.path == "/" and items:
         items[0]["active"] = True
     role = user.primary_role
-    admin_url = reverse("admin:index") if user.has_role(*ADMIN_ROLES) else ""
-    fund_url = reverse("fund:report") if user.has_role(*ADMIN_ROLES) else ""
-    staff_links = [{"label": label, "url": reverse(url_name), "testid": testid}
+    admin_url = address("admin:index") if user.has_role(*ADMIN_ROLES) else ""
+    fund_url = address("fund:report") if user.has_role(*ADMIN_ROLES) else ""
+    staff_links = [{"label": label, "url": address(url_name), "testid": testid}
                    for label, url_name, testid in STAFF_LINKS] if user.has_role(*ADMIN_ROLES) else []
     return {**base, "nav_items": items, "admin_url": admin_url, "fund_url": fund_url, "staff_links": staff_links,
             "current_role_label": Role(role).label if role else ""}

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from awards.models import CollectiveFigures, HoldPeriod, Initiative, YearlyRating
 from tests.factories import PersonFactory
-from units.security.backend import roles_read_with_user
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +114,7 @@ def test_reachable_from_the_unit_and_history_pages(client_for, unit_a, people):
 
 # session, the user (with his unit and, on PostgreSQL, his roles: units.security.backend), the unit (with its
 # parent), persons, ratings, initiatives, holds, figures, the bell's count
-ROLES_APART = 0 if roles_read_with_user() else 1
+ROLES_APART = 0  # the roles come with the user (units.security.backend)
 STAFF_QUERIES = 10 + ROLES_APART  # including the read log's INSERT (units.security.read_log)
 OFFICER_QUERIES = 11 + ROLES_APART  # + his unit's sub-units (visibility)
 

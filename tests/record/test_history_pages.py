@@ -14,7 +14,6 @@ from awards.models import Award, AwardType
 from awards.record.history.entry import award_types_for_year, record_history_award
 from tests.factories import PersonFactory, UnitFactory, UserFactory, make_dossier
 from units.models import Role
-from units.security.backend import roles_read_with_user
 
 pytestmark = pytest.mark.django_db
 
@@ -187,7 +186,7 @@ def _page_queries(client, url, django_assert_num_queries, expected):
 
 # session, the user (with his unit and, on PostgreSQL, his roles: units.security.backend), the person (with its
 # unit), the awards (with their award types)
-ROLES_APART = 0 if roles_read_with_user() else 1
+ROLES_APART = 0  # the roles come with the user (units.security.backend)
 PERSON_PAGE_QUERIES_STAFF = 6 + ROLES_APART  # including the read log's INSERT and the bell's count
 PERSON_PAGE_QUERIES_OFFICER = 7 + ROLES_APART  # + his unit's sub-units
 UNIT_PAGE_QUERIES_STAFF = 7 + ROLES_APART  # the unit, its awards, the two summaries of its people, the bell
