@@ -1,11 +1,12 @@
 """Number formatting as Vietnamese documents write it: 3.510.000 ; 92,2 ; 6,86 (no trailing zeros)."""
 
+import html
 import re
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
-from django.utils.html import conditional_escape, escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -55,6 +56,7 @@ def options(choices, selected=""):
     one equal to ``selected`` (compared as text) is marked. A list of hundreds of units costs one join, not a
     template loop with a comparison and two variable lookups per option."""
     chosen = "" if selected is None else str(selected)
+    escaped = html.escape  # what Django's escape does, without its lazy-string wrapper (a third of the tag's time)
     return mark_safe("".join(
-        f'<option value="{escape(value)}"{" selected" if chosen and str(value) == chosen else ""}>{escape(label)}'
-        "</option>" for value, label in choices))
+        f'<option value="{escaped(str(value))}"{" selected" if chosen and str(value) == chosen else ""}>'
+        f'{escaped(str(label))}</option>' for value, label in choices))
