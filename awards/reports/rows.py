@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from awards.enums import RecipientKind
 
@@ -52,3 +53,19 @@ def trend_rows(trend: list[tuple[int, int, int, int]], year: int) -> SafeString:
     return mark_safe("".join(
         f'<tr{chosen if y == year else ""}><td><a href="?year={y}">{y}</a></td>'
         f'<td class="num">{c}</td><td class="num">{i}</td><td class="num">{h}</td></tr>' for y, c, i, h in trend))
+
+
+def drill_rows(awards: list, start: int) -> SafeString:
+    """The ``<tr>`` of a drill-down page (the view sets ``kind_label`` and ``decision_url`` on each award), numbered
+    from ``start``; a row saying so when there is none."""
+    if not awards:
+        return mark_safe(f'<tr><td colspan="7" class="text-muted">{escape(_("Không có khen thưởng nào."))}</td></tr>\n')
+    out = []
+    for index, award in enumerate(awards, start):
+        number = escape(award.decision_number)
+        decision = f'<a href="{escape(award.decision_url)}">{number}</a>' if award.decision_url else number
+        day = award.decided_on.strftime("%d/%m/%Y") if award.decided_on else ""
+        out.append(f"<tr><td>{index}</td><td>{escape(award.recipient_name)}</td><td>{escape(award.kind_label)}</td>"
+                   f"<td>{escape(award.award_type.name)}</td>\n<td>{decision}</td><td>{day}</td>"
+                   f"<td>{escape(award.issuer)}</td></tr>\n")
+    return mark_safe("".join(out))

@@ -71,6 +71,10 @@ def dashboard(request):
     return render(request, "awards/dashboard.html", context)
 
 
+DRILL_FIELDS = ("recipient_name", "recipient_kind", "decision", "decision_number", "decided_on", "issuer",
+                "award_type__name", "award_type__sort_order")
+
+
 @login_required
 @require_GET
 def drill(request):
@@ -85,14 +89,17 @@ def drill(request):
                                   level=request.GET.get("level") or None,
                                   body=int(body) if body.isdigit() else selectors.NO_BODY if body == "none" else None
                                   ) if year else selectors.awards_in(0)
+    # Only what a row shows: 50 awards and their types, not every column of three tables.
+    awards = awards.select_related(None).select_related("award_type").only(*DRILL_FIELDS)
     page = selectors.IdPaginator(awards, 50).get_page(request.GET.get("page"))
     kinds = {value: str(label) for value, label in RecipientKind.choices}
     link = reverse("awards:decision", args=[0])[:-2]  # a decision's address ends with its id
     for award in page.object_list:
         award.kind_label = kinds.get(award.recipient_kind, award.recipient_kind)
         award.decision_url = f"{link}{award.decision_id}/" if award.decision_id else ""
-    return render(request, "awards/dashboard_drill.html", {"page": page, "year": year, "title": request.GET.get(
-        "title", "")})
+    return render(request, "awards/dashboard_drill.html", {
+        "page": page, "rows": rows.drill_rows(page.object_list, page.start_index()), "year": year,
+        "title": request.GET.get("title", "")})
 
 
 @login_required
