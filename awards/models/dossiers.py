@@ -99,6 +99,9 @@ class Dossier(models.Model):
             models.Index(fields=["year", "occasion"]),
             models.Index(fields=["due_date"]),
             models.Index(fields=["body", "state"]),
+            # The inbox's default order (newest first): its page of 25 is read from the index, not by sorting
+            # every dossier joined to its unit.
+            models.Index(fields=["-created_at", "-id"], name="dossier_created_idx"),
         ]
 
     def __str__(self) -> str:

@@ -28,7 +28,7 @@ from units.models import ClusterMembership, EmulationCluster, Unit
 from units.search import accent_insensitive_q
 
 SORTS = {
-    "new": ("-created_at",), "old": ("created_at",), "submitted": ("-submitted_at", "-created_at"),
+    "new": ("-created_at", "-id"), "old": ("created_at", "id"), "submitted": ("-submitted_at", "-created_at"),
     "due": ("due_date", "-created_at"), "unit": ("unit__name", "-created_at"), "state": ("state", "-created_at"),
 }
 
