@@ -112,11 +112,10 @@ def test_reachable_from_the_unit_and_history_pages(client_for, unit_a, people):
 
 # --- a constant number of queries -----------------------------------------------------------------
 
-# session, the user (with his unit and, on PostgreSQL, his roles: units.security.backend), the unit (with its
-# parent), persons, ratings, initiatives, holds, figures, the bell's count
-ROLES_APART = 0  # the roles come with the user (units.security.backend)
-STAFF_QUERIES = 10 + ROLES_APART  # including the read log's INSERT (units.security.read_log)
-OFFICER_QUERIES = 11 + ROLES_APART  # + his unit's sub-units (visibility)
+# session, the user (with his unit, roles and the bell's count: units.security.backend), the unit (with its
+# parent), persons, ratings, initiatives, holds, figures
+STAFF_QUERIES = 9  # including the read log's INSERT (units.security.read_log)
+OFFICER_QUERIES = 10  # + his unit's sub-units (visibility)
 
 
 def test_query_count_does_not_grow(client_for, unit_a, recorded, django_assert_num_queries):

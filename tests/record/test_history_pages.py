@@ -186,10 +186,10 @@ def _page_queries(client, url, django_assert_num_queries, expected):
 
 # session, the user (with his unit and, on PostgreSQL, his roles: units.security.backend), the person (with its
 # unit), the awards (with their award types)
-ROLES_APART = 0  # the roles come with the user (units.security.backend)
-PERSON_PAGE_QUERIES_STAFF = 6 + ROLES_APART  # including the read log's INSERT and the bell's count
-PERSON_PAGE_QUERIES_OFFICER = 7 + ROLES_APART  # + his unit's sub-units
-UNIT_PAGE_QUERIES_STAFF = 7 + ROLES_APART  # the unit, its awards, the two summaries of its people, the bell
+# The session, then the user with his roles and the bell's count (units.security.backend), then the page's own.
+PERSON_PAGE_QUERIES_STAFF = 5  # including the read log's INSERT
+PERSON_PAGE_QUERIES_OFFICER = 6  # + his unit's sub-units
+UNIT_PAGE_QUERIES_STAFF = 6  # the unit, its awards, the two summaries of its people
 
 
 def test_person_page_query_count_does_not_grow(client_for, person, django_assert_num_queries):

@@ -86,7 +86,7 @@ def render_both(user, path: str, language: str) -> tuple[str, str]:
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("unread", [0, 3])
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_header_is_the_template_s_html(request, persona, unread, language):
+def test_header_is_the_template_s_html(db, request, persona, unread, language):
     user = request.getfixturevalue(persona)
     Notice.objects.bulk_create(Notice(recipient=user, kind="dossier", title=f"Thông báo {i}", created_at=timezone.now()) for i in range(unread))
     user = read_user(user.pk)  # as a page reads him: unit, roles and the unread count in one query

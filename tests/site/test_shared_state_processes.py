@@ -79,7 +79,7 @@ def test_another_process_session_and_failed_logins_are_seen_here(shared_store, o
 
     expected_cache = ("config.cache.SharedDatabaseCache" if shared_store is None
                       else "django.core.cache.backends.redis.RedisCache")
-    expected_sessions = "django.contrib.sessions.backends.db" if shared_store is None else "config.sessions"
+    expected_sessions = "config.sessions_db" if shared_store is None else "config.sessions"
     assert (other["status"], other["failures"], other["cache"]) == (302, 4, expected_cache)
     assert other["sessions"] == expected_sessions
     if shared_store is not None:  # the counters and the session are in Redis
