@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db import connections, router
 from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.utils import timezone
 
 from awards.enums import AUTHORITY_LEVEL, Authority, AuthorityLevel, BodyKind, OccasionType, RecipientKind
 from awards.models import Award, AwardType, IssuingBody
@@ -376,34 +377,61 @@ def trend_bars(rows: list[tuple[int, int, int, int]], width: int = 500, height: 
 
 def processing(year: int, unit_id: Units = None) -> dict[str, object]:
     """How the board handled dossiers in a year: received, returned, still pending now, appraised on time.
-    Dossiers a unit's own head decides (cấp cơ sở) never reach the board and are not counted."""
-    from awards.enums import DossierState
-    from awards.models import Dossier, DossierTransition
+    Dossiers a unit's own head decides (cấp cơ sở) never reach the board and are not counted.
 
-    dossiers = Dossier.objects.exclude(authority__in=BASE_AUTHORITIES)
-    dossiers = for_units(dossiers, "unit_id", unit_id)
-    history = DossierTransition.objects.filter(dossier__in=dossiers, at__year=year,
-                                               action__in=["complete_review", "return"])
-    reviewed, returned = [], set()
-    for action, dossier_id, at, due in history.values_list("action", "dossier_id", "at", "dossier__due_date"):
-        if action == "return":
-            returned.add(dossier_id)
-        else:
-            reviewed.append((at, due))
-    on_time = sum(1 for at, due in reviewed if due is not None and at.date() <= due)
-    pending_states = [DossierState.SUBMITTED, DossierState.RECEIVED, DossierState.REVIEWED, DossierState.IN_COUNCIL,
-                      DossierState.AWAITING_DECISION, DossierState.FORWARDED]
-    counts = dossiers.aggregate(received=Count("pk", filter=Q(received_at__year=year)),
-                                pending=Count("pk", filter=Q(state__in=pending_states)))
+    Two plain statements (the counts, then the year's appraisals with their due dates) written from the models'
+    metadata: the ORM's three queries cost 3.5 ms of CPU to build on every dashboard, more than the database's
+    answer. A year is the local calendar year (as the ORM's ``__year``); an appraisal is on time when its local
+    date is at most the due date."""
+    from awards.enums import DossierState
+    from awards.models import Dossier, DossierTransition, Nomination
+
+    connection = connections[router.db_for_read(Dossier)]
+    d, t, n = Dossier._meta, DossierTransition._meta, Nomination._meta
+    start, end = connection.ops.year_lookup_bounds_for_datetime_field(year)
+    scope, scope_params = f"authority NOT IN ({', '.join(['%s'] * len(BASE_AUTHORITIES))})", list(BASE_AUTHORITIES)
+    if unit_id is not None:
+        ids = [unit_id] if isinstance(unit_id, int) else list(unit_id)
+        scope += f" AND unit_id IN ({', '.join(['%s'] * len(ids))})" if ids else " AND 1 = 0"
+        scope_params += ids
+    pending = [str(state) for state in (DossierState.SUBMITTED, DossierState.RECEIVED, DossierState.REVIEWED,
+                                        DossierState.IN_COUNCIL, DossierState.AWAITING_DECISION,
+                                        DossierState.FORWARDED)]
+    dossiers = f"(SELECT id, received_at, state, submitted_at, due_date FROM {d.db_table} WHERE {scope})"
+    marks = ", ".join(["%s"] * len(pending))
+    counts = (
+        f"SELECT (SELECT COUNT(*) FROM {dossiers} r WHERE r.received_at BETWEEN %s AND %s), "
+        f"(SELECT COUNT(*) FROM {dossiers} p WHERE p.state IN ({marks})), "
+        f"(SELECT COUNT(*) FROM {dossiers} s LEFT JOIN {n.db_table} m ON m.dossier_id = s.id "
+        "WHERE s.submitted_at BETWEEN %s AND %s AND s.state <> %s), "
+        f"(SELECT COUNT(DISTINCT x.dossier_id) FROM {t.db_table} x JOIN {dossiers} b ON b.id = x.dossier_id "
+        "WHERE x.action = %s AND x.at BETWEEN %s AND %s)")
+    params = [*scope_params, start, end, *scope_params, *pending,
+              *scope_params, start, end, str(DossierState.WITHDRAWN), *scope_params, "return", start, end]
+    reviews = (f"SELECT x.at, b.due_date FROM {t.db_table} x JOIN {dossiers} b ON b.id = x.dossier_id "
+               "WHERE x.action = %s AND x.at BETWEEN %s AND %s")
+    with connection.cursor() as cursor:
+        cursor.execute(counts, params)
+        received, pending_now, proposed, returned = cursor.fetchone()
+        cursor.execute(reviews, [*scope_params, "complete_review", start, end])
+        reviewed = cursor.fetchall()
+    at_col, due_col = t.get_field("at").get_col(t.db_table), d.get_field("due_date").get_col(d.db_table)
+    at_converters, due_converters = connection.ops.get_db_converters(at_col), connection.ops.get_db_converters(due_col)
+    on_time = 0
+    for at, due in reviewed:  # SQLite answers text; PostgreSQL dates and aware datetimes (no converters)
+        for convert in at_converters:
+            at = convert(at, at_col, connection)
+        for convert in due_converters:
+            due = convert(due, due_col, connection)
+        on_time += due is not None and timezone.localtime(at).date() <= due
     return {
-        "received": counts["received"],
-        "returned": len(returned),
-        "pending": counts["pending"],
+        "received": received,
+        "returned": returned,
+        "pending": pending_now,
         "reviewed": len(reviewed),
         "on_time": on_time,
         "on_time_pct": round(on_time * 100 / len(reviewed), 1) if reviewed else None,
-        "proposed": dossiers.filter(submitted_at__year=year).exclude(state=DossierState.WITHDRAWN)
-        .values("nominations").count(),
+        "proposed": proposed,
     }
 
 

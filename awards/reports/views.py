@@ -52,7 +52,8 @@ def dashboard(request):
     unit_id = _scope(request.user)
     years = selectors.years_with_awards(unit_id)
     year = _year(request, years, unit_id)
-    context = {"year": year, "years": years, "unit_scope": request.user.unit if unit_id else None,
+    context = {"year": year, "years": years, "year_choices": [(y, y) for y in years],
+               "unit_scope": request.user.unit if unit_id else None,
                "stat_forms": [("0601", _("Số phong trào thi đua")), ("0602", _("Khen thưởng cấp Nhà nước")),
                               ("0603", _("Khen thưởng cấp bộ, ngành, tỉnh")),
                               ("0604", _("Tổ chức làm công tác thi đua, khen thưởng")),

@@ -306,3 +306,38 @@ def test_drill_down_of_several_places_in_the_catalogue_keeps_the_catalogue_order
     response = client.get("/dashboard/awards/", {"year": "2021", "codes": f"{first.code},{other.code}"})
     orders = [award.award_type.sort_order for award in response.context["page"]]
     assert orders == sorted(orders) and len(set(orders)) == 2
+
+
+def test_an_appraisal_the_morning_after_the_due_date_is_late_and_a_unit_sees_its_own(unit_a, unit_b, officer_a,
+                                                                                     officer_b, staff):
+    """On time means the appraisal's local date (Asia/Ho_Chi_Minh) is at most the due date: 05:00 on the next
+    morning is 22:00 UTC of the due date itself, and still late. A unit's figures count its own dossiers only."""
+    from zoneinfo import ZoneInfo
+
+    from awards.dossiers import workflow
+    from awards.enums import DossierState
+    from awards.models import Dossier, DossierTransition
+    from tests.factories import make_dossier
+
+    hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
+    reviewed = []
+    for unit, officer in ((unit_a, officer_a), (unit_b, officer_b)):
+        dossier = make_dossier(unit, officer, state=DossierState.SUBMITTED)
+        workflow.transition(dossier, "receive", staff)
+        dossier.nominations.update(verdict="eligible")
+        workflow.transition(Dossier.objects.get(pk=dossier.pk), "complete_review", staff)
+        reviewed.append(dossier)
+    Dossier.objects.filter(pk__in=[d.pk for d in reviewed]).update(due_date=datetime.date(2024, 3, 9))
+    late, in_time = reviewed
+    DossierTransition.objects.filter(dossier=late, action__in=["receive", "complete_review"]).update(
+        at=datetime.datetime(2024, 3, 10, 5, 0, tzinfo=hanoi))
+    DossierTransition.objects.filter(dossier=in_time, action__in=["receive", "complete_review"]).update(
+        at=datetime.datetime(2024, 3, 9, 23, 30, tzinfo=hanoi))
+    Dossier.objects.filter(pk__in=[d.pk for d in reviewed]).update(
+        received_at=datetime.datetime(2024, 3, 1, 8, 0, tzinfo=hanoi))
+    figures = selectors.processing(2024)
+    assert (figures["received"], figures["reviewed"], figures["on_time"], figures["on_time_pct"]) == (2, 2, 1, 50.0)
+    assert selectors.processing(2024, unit_a.pk)["on_time"] == 0
+    assert selectors.processing(2024, [unit_b.pk])["on_time"] == 1
+    assert selectors.processing(2024, [])["reviewed"] == 0
+    assert selectors.processing(2023)["reviewed"] == 0
