@@ -13,7 +13,7 @@ from django.db import connections, router
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
-from awards.enums import AUTHORITY_LEVEL, Authority, AuthorityLevel, BodyKind, OccasionType, RecipientKind
+from awards.enums import AUTHORITY_LEVEL, AuthorityLevel, BodyKind, OccasionType, RecipientKind
 from awards.models import Award, AwardType, IssuingBody
 
 LEVEL_ORDER = [AuthorityLevel.STATE, AuthorityLevel.GOVERNMENT, AuthorityLevel.MINISTRY, AuthorityLevel.PROVINCE,
@@ -220,34 +220,39 @@ def award_lines(year: int, unit_id: Units = None) -> list[AwardLine]:
 def award_lines_of(first: int, last: int, unit_id: Units = None) -> dict[int, list[AwardLine]]:
     """``award_lines`` of each year from ``first`` to ``last`` (the dashboard: the year and the one before), in the
     same two queries: the counts grouped by year too, and the catalogue's names."""
-    columns = ["year", "award_type_id", "award_code", "authority", "recipient_kind"]
-    counts = standing_counts(columns, first - 1, last, unit_id)
-    names = {row.pop("id"): row for row in AwardType.objects.order_by().values(
+    counts = standing_counts(["year", "award_type_id", "award_code", "authority", "recipient_kind"], first - 1, last,
+                             unit_id)
+    names = {row[0]: row[1:] for row in AwardType.objects.order_by().values_list(
         "id", "name", "short_name", "series", "award_class", "sort_order")}
-    by_year: dict[int, list[dict]] = {year: [] for year in range(first, last + 1)}
-    for values in counts:
-        by_year[values[0]].append({**dict(zip([*columns, "n"], values, strict=True)),
-                                   **{f"award_type__{k}": v for k, v in names[values[1]].items()}})
-    return {year: _fold(rows) for year, rows in by_year.items()}
+    by_year: dict[int, list[tuple]] = {year: [] for year in range(first, last + 1)}
+    for row in counts:
+        by_year[row[0]].append(row)
+    return {year: _fold(rows, names) for year, rows in by_year.items()}
 
 
-def _fold(rows: list[dict]) -> list[AwardLine]:
+# An authority's level by its stored value (one dictionary lookup per counted row, no enum to build).
+LEVEL_OF = {str(authority): level for authority, level in AUTHORITY_LEVEL.items()}
+
+
+def _fold(rows: list[tuple], names: dict[int, tuple]) -> list[AwardLine]:
+    """Lines from counted rows (year, award type id, code, authority, kind, n) and the catalogue's (name, short
+    name, series, class, sort order) by award type id."""
     lines: dict[str, AwardLine] = OrderedDict()
-    for row in rows:
-        series = row["award_type__series"]
-        level = AUTHORITY_LEVEL[Authority(row["authority"])]
+    for _year, type_id, code, authority, kind, n in rows:
+        name, short_name, series, award_class, sort_order = names[type_id]
+        level = LEVEL_OF[authority]
         # One line per level: an award decided by a unit never joins a line of the province or above.
-        key = f"{level}:series:{series}" if series else f"{level}:code:{row['award_code']}"
+        key = f"{level}:series:{series}" if series else f"{level}:code:{code}"
         line = lines.get(key)
         if line is None:
-            name = series or row["award_type__short_name"] or row["award_type__name"]
-            line = lines[key] = AwardLine(key=key, name=name, level=level, sort_order=row["award_type__sort_order"])
-        line.sort_order = min(line.sort_order, row["award_type__sort_order"])
-        if row["award_code"] not in line.codes:
-            line.codes.append(row["award_code"])
-        if row["award_type__award_class"]:
-            line.classes.add(row["award_type__award_class"])
-        line.counts[row["recipient_kind"]] += row["n"]
+            line = lines[key] = AwardLine(key=key, name=series or short_name or name, level=level,
+                                          sort_order=sort_order)
+        line.sort_order = min(line.sort_order, sort_order)
+        if code not in line.codes:
+            line.codes.append(code)
+        if award_class:
+            line.classes.add(award_class)
+        line.counts[kind] += n
     return sorted(lines.values(), key=lambda line: (LEVEL_ORDER.index(line.level), line.sort_order, line.name))
 
 
