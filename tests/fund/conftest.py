@@ -1,4 +1,4 @@
-"""Personas of the fund: the Sở Nội vụ's accountant; a published province decision with bonus lines."""
+"""Personas of the fund: the Sở Nội vụ's accountant; a published province decision with bonus lines and its fund."""
 
 from __future__ import annotations
 
@@ -29,6 +29,14 @@ def two_units_decision(unit_a, officer_a, unit_b, officer_b, staff):
     2.980.000 + 1.490.000 + 2.980.000 đồng; published."""
     return publish_for(staff, [(unit_a, officer_a, None), (unit_a, officer_a, "Lương Thị Trang"),
                                (unit_b, officer_b, None)])
+
+
+@pytest.fixture
+def fund(two_units_decision):
+    """The province's fund of that decision (where its bonus lines are owed)."""
+    from awards.models import FundLine
+
+    return FundLine.objects.filter(decision=two_units_decision).first().fund
 
 
 def publish_for(staff, nominees, day=None, signer=None):

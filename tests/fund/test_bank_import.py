@@ -35,11 +35,6 @@ def csv_bytes(text: str) -> bytes:
     return ("\ufeff" + text).encode("utf-8")
 
 
-@pytest.fixture
-def fund(two_units_decision):
-    return FundLine.objects.filter(decision=two_units_decision).first().fund
-
-
 def paid(decision) -> dict[str, Decimal]:
     return dict(FundLine.objects.filter(decision=decision).values_list("recipient_name", "paid"))
 

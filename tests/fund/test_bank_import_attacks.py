@@ -9,21 +9,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from awards.fund import bank_import
-from awards.models import Fund, FundEntry, FundLine, PaymentVoucher
-from tests.fund.test_bank_import import csv_bytes, xlsx
+from awards.models import Fund, FundEntry, PaymentVoucher
+from tests.fund.test_bank_import import csv_bytes, paid, xlsx
 
 pytestmark = pytest.mark.django_db
 FORMULA = ('ô bắt đầu bằng dấu =, +, - hoặc @ (công thức hoặc dễ bị hiểu là công thức); hãy dán giá trị (Paste '
            'Values) và bỏ dấu đó ở đầu ô.')
-
-
-@pytest.fixture
-def fund(two_units_decision):
-    return FundLine.objects.filter(decision=two_units_decision).first().fund
-
-
-def paid(decision) -> dict[str, Decimal]:
-    return dict(FundLine.objects.filter(decision=decision).values_list("recipient_name", "paid"))
 
 
 def test_an_officer_of_unit_a_on_unit_bs_fund(health, client_for, officer_b):

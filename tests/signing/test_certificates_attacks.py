@@ -7,19 +7,11 @@ from __future__ import annotations
 import pytest
 
 from awards.decisions import issuing
-from awards.models import Decision, DecisionSignature, SigningRole, SigningSession
+from awards.models import DecisionSignature, SigningRole, SigningSession
 from awards.signing import demokeys
-from tests.factories import issue_decision, make_draft_decision
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def issued(unit_a, officer_a, staff):
-    """A province decision naming unit A only, issued electronically."""
-    decision = make_draft_decision(unit_a, officer_a, staff)
-    issue_decision(decision, staff)
-    return Decision.objects.get(pk=decision.pk)
 
 
 @pytest.mark.parametrize(("persona", "status"), [

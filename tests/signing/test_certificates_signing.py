@@ -27,12 +27,6 @@ pytestmark = pytest.mark.django_db
 AGENCY = "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"
 
 
-@pytest.fixture
-def issued(unit_a, officer_a, staff):
-    decision = make_draft_decision(unit_a, officer_a, staff)
-    issue_decision(decision, staff)
-    return Decision.objects.get(pk=decision.pk)
-
 
 def read(row) -> bytes:
     with row.file.open("rb") as handle:

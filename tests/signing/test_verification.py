@@ -14,17 +14,11 @@ from django.utils import timezone
 from awards.decisions import issuing
 from awards.decisions import services as decisions
 from awards.documents import decision_pdf
-from awards.models import BodySigning, Decision, DecisionState, Issuance, IssueMode, VerificationCode
-from tests.factories import issue_decision, make_draft_decision, paper_scan
+from awards.models import BodySigning, DecisionState, Issuance, IssueMode, VerificationCode
+from tests.factories import make_draft_decision, paper_scan
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def issued(unit_a, officer_a, staff):
-    decision = make_draft_decision(unit_a, officer_a, staff)
-    issue_decision(decision, staff)
-    return Decision.objects.get(pk=decision.pk)
 
 
 def _file(decision) -> bytes:
